@@ -1,0 +1,3 @@
+export declare const bundleYamlPath: string;
+export declare const bundleJsonPath: string;
+export declare const dereferencedJsonPath: string;
