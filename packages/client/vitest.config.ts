@@ -1,8 +1,3 @@
-import { defineConfig } from "vitest/config";
+import { packageTestConfig } from "../../vitest.shared.js";
 
-export default defineConfig({
-  test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/setup/prism.ts"],
-  },
-});
+export default packageTestConfig({ test: { globalSetup: ["test/setup/prism.ts"] } });
