@@ -11,7 +11,7 @@ export interface paths {
         };
         /**
          * List restore sessions
-         * @description Returns one page of the restore sessions visible to the caller, newest first, optionally limited to sessions that started inside a time window. Follow `_links.next` until it is absent to read them all.
+         * @description Returns one page of the restore sessions the caller may see, optionally only those that started inside a time window. The vendor's example lists the newest session first; the order is not documented. A page holds 30 sessions unless `limit` says otherwise, so follow `_links.next` until it is absent to read them all.
          */
         get: operations["RestoreSession_GetPage"];
         put?: never;
@@ -28,7 +28,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -54,7 +54,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -65,7 +65,7 @@ export interface paths {
         put?: never;
         /**
          * Stop a restore session
-         * @description Ends a running restore session and releases what it holds on the server. The request has no body and a successful answer has none either. Stopping is not idempotent in a documented way, so clients must not retry it blindly.
+         * @description Ends a running restore session and frees what it holds on the server. The request has no body and a successful answer has none either. The reference does not say what stopping an already stopped session returns, so do not retry this call blindly.
          */
         post: operations["RestoreSession_StopAction"];
         delete?: never;
@@ -80,7 +80,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -89,7 +89,7 @@ export interface paths {
         };
         /**
          * List the events of a restore session
-         * @description Returns one page of a session's events in their `order`. Events of type `None` mark the start and end of the session; the others each describe one item that was restored, exported, sent, saved or viewed. Follow `_links.next` to read every page.
+         * @description Returns one page of a session's events. Events of type `None` mark the start and the end of the session; the others each describe an item that was restored, exported, sent, saved or viewed. Pages work as for sessions: follow `_links.next` until it is absent.
          */
         get: operations["RestoreSessionEvent_Get"];
         put?: never;
@@ -106,12 +106,12 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
                 /**
-                 * @description Identifier of the event within the restore session.
+                 * @description Identifier (UUID) of one event of that restore session, as in the event's `id`.
                  * @example 5a4b4c54-0a7e-4a4b-9c39-1c1e5f0d9a11
                  */
                 eventId: components["parameters"]["eventId"];
@@ -137,7 +137,7 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -168,7 +168,7 @@ export interface paths {
         put?: never;
         /**
          * Get or refresh an access token
-         * @description Exchanges a user name and password, or a refresh token, for a bearer access token. This call needs no token of its own. It is rate-limited: reuse the token for its whole lifetime and renew it with the `refresh_token` grant.
+         * @description Exchanges a user name and password, or a refresh token, for a bearer access token. This call needs no token of its own. It is rate-limited: reuse the token for its whole lifetime and renew it with the `refresh_token` grant. The vendor gives this operation no operationId; `Token_Create` is this spec's name for it.
          */
         post: operations["Token_Create"];
         delete?: never;
@@ -248,28 +248,28 @@ export interface components {
         };
         /** @description Navigation between pages: `self`, and `first`, `prev`, `next` when there is more than one page. `next` is absent on the last page. */
         PageLinks: components["schemas"]["Links"];
-        /** @description One page of RestoreSession items. `_links.next` is present while more pages follow. */
+        /** @description One page of restore sessions, with the window that produced it. While more items follow, `_links.next` holds the relative URL of the next page; on the last page it is absent. */
         RestoreSessionPage: {
             /**
              * Format: int32
-             * @description How many items precede this page, as requested.
+             * @description Number of items skipped before this page, echoing the request (0 for the first page).
              */
             offset: number;
             /**
              * Format: int32
-             * @description The most items this page may hold, as requested.
+             * @description Largest number of items this page could hold, echoing the request (30 when none was asked for).
              */
             limit: number;
-            /** @description The items of this page. */
+            /** @description The items on this page; fewer than `limit` on the last page, and empty when there are none. */
             results: components["schemas"]["RestoreSession"][];
             /**
              * Format: uuid
-             * @description Identifier of the result set the page belongs to. v6 servers send the nil UUID (`00000000-0000-0000-0000-000000000000`); do not rely on it.
+             * @description Identifier of the result set the page was cut from. The vendor's example carries the nil UUID (`00000000-0000-0000-0000-000000000000`) and the reference says nothing more, so do not build on it.
              */
             setId?: string;
             /**
              * Format: int32
-             * @description Number of items in all pages, when the server counts them; often absent or `null`.
+             * @description Number of items on all pages together, when the server counts them. It may be `null` or left out (the vendor's example leaves it out): page with `_links.next` instead.
              */
             totalCount?: number | null;
             _links?: components["schemas"]["PageLinks"];
@@ -282,26 +282,26 @@ export interface components {
              */
             id: string;
             /**
-             * @description What the step did: `None` marks the start or the end of the session, `Save` saved an item to a file, `Export` exported items (for example to PST), `Send` mailed an item, `Restore` put an item back into Microsoft 365 and `View` opened an item for reading.
+             * @description What the step did. `None` marks the start or the end of the session (documented); the other meanings are read from the names: `Save` saved an item to a file, `Export` exported items (for example to a PST file), `Send` mailed an item, `Restore` put an item back into Microsoft 365 and `View` opened an item for reading. Not marked required by the reference.
              * @enum {string}
              */
             type?: "None" | "Save" | "Export" | "Send" | "Restore" | "View";
             /**
-             * @description Outcome of the step: `Running` while in progress, then `Success`, `Warning`, `Failed`, `Cancelled` (stopped by a user) or `Skipped` (nothing had to be done).
+             * @description Outcome of the step: `Running` while it is in progress, then `Success` (done), `Warning` (done with problems worth a look), `Failed` (not done), `Cancelled` (stopped before the end, for example when the session was stopped) or `Skipped` (left out, for example because there was nothing to do). The values are the vendor's; the explanations in brackets are ours.
              * @enum {string}
              */
             status: "Running" | "Success" | "Warning" | "Failed" | "Cancelled" | "Skipped";
             /**
              * Format: date-time
-             * @description When the step started. It may carry a local offset such as `+03:00` rather than `Z`.
+             * @description When the step started. Unlike session times it may carry the server's local offset (`+03:00`) instead of `Z`, so parse full ISO 8601.
              */
             startTime: string;
             /**
              * Format: date-time
-             * @description When the step ended; `null` while it runs.
+             * @description When the step ended, with an offset like `startTime`; `null` while it runs.
              */
             endTime?: string | null;
-            /** @description How long the step took, as a .NET time span `hh:mm:ss` (with fractions when the server adds them). */
+            /** @description How long the step took, as a .NET time span `hh:mm:ss`, with fractions of a second when the server adds them (`00:00:07.4150000`). */
             duration?: string;
             /** @description Short heading of the step. */
             title?: string;
@@ -309,7 +309,7 @@ export interface components {
             message: string;
             /** @description Name of the item the step handled, such as a mailbox, a message or a file. */
             itemName?: string;
-            /** @description Kind of the item, such as `Mailbox`, `Message`, `Folder` or `Document`. */
+            /** @description Kind of the item, as the server names it (for example `Folder`); the reference does not list the values. */
             itemType?: string;
             /**
              * Format: int64
@@ -322,51 +322,51 @@ export interface components {
             target?: string;
             /**
              * Format: int32
-             * @description Position of the event in the session's log, counting from its start.
+             * @description Position of the event in the session's log; the events page lists events in this order.
              */
             order: number;
             _links?: components["schemas"]["Links"];
         };
-        /** @description One page of RestoreSessionEvent items. `_links.next` is present while more pages follow. */
+        /** @description One page of events of one restore session, with the window that produced it. While more items follow, `_links.next` holds the relative URL of the next page; on the last page it is absent. */
         RestoreSessionEventPage: {
             /**
              * Format: int32
-             * @description How many items precede this page, as requested.
+             * @description Number of items skipped before this page, echoing the request (0 for the first page).
              */
             offset: number;
             /**
              * Format: int32
-             * @description The most items this page may hold, as requested.
+             * @description Largest number of items this page could hold, echoing the request (30 when none was asked for).
              */
             limit: number;
-            /** @description The items of this page. */
+            /** @description The items on this page; fewer than `limit` on the last page, and empty when there are none. */
             results: components["schemas"]["RestoreSessionEvent"][];
             /**
              * Format: uuid
-             * @description Identifier of the result set the page belongs to. v6 servers send the nil UUID (`00000000-0000-0000-0000-000000000000`); do not rely on it.
+             * @description Identifier of the result set the page was cut from. The vendor's example carries the nil UUID (`00000000-0000-0000-0000-000000000000`) and the reference says nothing more, so do not build on it.
              */
             setId?: string;
             /**
              * Format: int32
-             * @description Number of items in all pages, when the server counts them; often absent or `null`.
+             * @description Number of items on all pages together, when the server counts them. It may be `null` or left out (the vendor's example leaves it out): page with `_links.next` instead.
              */
             totalCount?: number | null;
             _links?: components["schemas"]["PageLinks"];
         };
-        /** @description A Microsoft 365, on-premises or hybrid organization added to the backup server. */
+        /** @description An organization added to the backup server: a Microsoft 365 tenant, an on-premises Exchange and SharePoint deployment, or a mix of both. The reference names no required fields for this object, so none is marked required here: check for a field before using it. */
         BackupOrganization: {
             /**
              * Format: uuid
              * @description Identifier of the organization on the backup server.
              */
-            id: string;
+            id?: string;
             /** @description Name of the organization, such as `abc.onmicrosoft.com`. */
-            name: string;
+            name?: string;
             /**
-             * @description Where the organization lives: `Office365` in Microsoft 365, `OnPremises` on local Exchange and SharePoint servers, `Hybrid` in both.
+             * @description Where the organization's data lives: `Office365` is a Microsoft 365 tenant, `OnPremises` is Exchange and SharePoint servers run by the organization itself, and `Hybrid` combines the two. (The meanings are read from the names; the vendor does not spell them out.)
              * @enum {string}
              */
-            type: "Office365" | "OnPremises" | "Hybrid";
+            type?: "Office365" | "OnPremises" | "Hybrid";
             _links?: components["schemas"]["Links"];
         };
         /**
@@ -402,29 +402,29 @@ export interface components {
         };
         /** @description A form-encoded token request. Two grants are documented here: `password` (log in) and `refresh_token` (renew). Servers also accept `urn:ietf:params:oauth:grant-type:jwt-bearer`, `integration` and `operator` grants, which are outside this spec. */
         TokenRequest: components["schemas"]["PasswordTokenRequest"] | components["schemas"]["RefreshTokenRequest"];
-        /** @description Tokens issued by the server. */
+        /** @description What the token endpoint issues. The reference lists these fields without saying which are always present. `access_token` and `expires_in` are marked required here because a token answer is useless without them and OAuth-style token servers like this one always send them (an interpretation, not a documented promise). */
         TokenResponse: {
-            /** @description The bearer token to send as `Authorization: Bearer <access_token>`. */
+            /** @description The bearer token to send as `Authorization: Bearer <access_token>`. Treat it as a secret. */
             access_token: string;
-            /** @description Token for the `refresh_token` grant, to renew the access token without the password. */
+            /** @description Token for the `refresh_token` grant, to get a new access token without sending the password again. Treat it as a secret. */
             refresh_token?: string;
-            /** @description How to send the access token; `bearer`. (Inferred from public scripts, not documented.) */
+            /** @description How to present the access token; `bearer`. (Inferred from public scripts, not documented.) */
             token_type?: string;
             /**
              * Format: int32
-             * @description Seconds until the access token expires; 3600 by default.
+             * @description Lifetime of the access token in seconds; 3600 (60 minutes) unless the server is configured otherwise.
              */
             expires_in: number;
-            /** @description Account the token was issued to. */
+            /** @description The account the token belongs to. */
             userName?: string;
-            /** @description When the token was issued, as an HTTP date. */
+            /** @description Moment the token was issued. The reference does not give the format; the example uses the HTTP-date form (`Tue, 22 Feb 2022 15:40:00 GMT`) that ASP.NET token servers write. */
             ".issued"?: string;
-            /** @description When the access token expires, as an HTTP date. */
+            /** @description Moment the access token stops working, written like `.issued`. */
             ".expires"?: string;
         };
     };
     responses: {
-        /** @description Any other error. The vendor declares every error this way; the body still has a message. */
+        /** @description Any other error. This is how the vendor itself declares every error; the body still carries a `message`. */
         UnexpectedError: {
             headers: {
                 [name: string]: unknown;
@@ -438,7 +438,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request was malformed: a parameter had the wrong type or was out of range. */
+        /** @description A parameter or the form body was malformed or out of range, such as a `limit` above 10,000 or a time that is not ISO 8601. (Expected, not documented: the vendor declares errors only as `default`.) */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -452,7 +452,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No valid bearer token was sent, or it has expired. */
+        /** @description No valid credentials came with the request: no bearer token, or an invalid or expired one. (Public servers answer a missing token with 401; the vendor does not document it.) */
         Unauthorized: {
             headers: {
                 [name: string]: unknown;
@@ -466,7 +466,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The token is valid but its account may not see or change this resource. */
+        /** @description The token is valid, but its account may not see or change this resource. (Expected, not documented.) */
         Forbidden: {
             headers: {
                 [name: string]: unknown;
@@ -480,11 +480,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Too many requests; wait as long as `Retry-After` says before trying again. */
+        /** @description Too many requests in too short a time; the token endpoint is known to be rate-limited. Wait as long as `Retry-After` says, if it is sent, before trying again. (Expected, not documented.) */
         TooManyRequests: {
             headers: {
                 /**
-                 * @description Seconds to wait, or the HTTP date after which to try again.
+                 * @description Seconds to wait, or the HTTP date after which to try again. Whether the server sends it is not documented; without it, back off on your own.
                  * @example 1
                  */
                 "Retry-After"?: string;
@@ -499,7 +499,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The server failed while handling the request. */
+        /** @description The server failed while handling the request. (Expected, not documented.) */
         InternalServerError: {
             headers: {
                 [name: string]: unknown;
@@ -513,7 +513,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description No resource has that id. */
+        /** @description No restore session, or no event in it, has the given id. (Expected, not documented.) */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -530,26 +530,26 @@ export interface components {
     };
     parameters: {
         /**
-         * @description Only sessions that started after this moment (UTC, ISO 8601).
+         * @description Keep only sessions that started after this moment. Give a UTC date-time in ISO 8601, such as `2022-03-12T15:55:20.8557416Z`; whether a session starting exactly then is included is not documented.
          * @example 2022-03-12T15:55:20.8557416Z
          */
         startTimeFrom: string;
         /**
-         * @description Only sessions that started before this moment (UTC, ISO 8601).
+         * @description Keep only sessions that started before this moment, in the same UTC ISO 8601 form as `startTimeFrom`. Together the two select a time window.
          * @example 2022-04-12T16:55:20.8557416Z
          */
         startTimeTo: string;
-        /** @description How many items to skip before the page starts. */
+        /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
         offset: number;
-        /** @description The most items to return in the page. */
+        /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
         limit: number;
         /**
-         * @description Identifier of the restore session.
+         * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
          * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
          */
         restoreSessionId: string;
         /**
-         * @description Identifier of the event within the restore session.
+         * @description Identifier (UUID) of one event of that restore session, as in the event's `id`.
          * @example 5a4b4c54-0a7e-4a4b-9c39-1c1e5f0d9a11
          */
         eventId: string;
@@ -564,18 +564,18 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description Only sessions that started after this moment (UTC, ISO 8601).
+                 * @description Keep only sessions that started after this moment. Give a UTC date-time in ISO 8601, such as `2022-03-12T15:55:20.8557416Z`; whether a session starting exactly then is included is not documented.
                  * @example 2022-03-12T15:55:20.8557416Z
                  */
                 startTimeFrom?: components["parameters"]["startTimeFrom"];
                 /**
-                 * @description Only sessions that started before this moment (UTC, ISO 8601).
+                 * @description Keep only sessions that started before this moment, in the same UTC ISO 8601 form as `startTimeFrom`. Together the two select a time window.
                  * @example 2022-04-12T16:55:20.8557416Z
                  */
                 startTimeTo?: components["parameters"]["startTimeTo"];
-                /** @description How many items to skip before the page starts. */
+                /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
                 offset?: components["parameters"]["offset"];
-                /** @description The most items to return in the page. */
+                /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -607,7 +607,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -640,7 +640,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -668,15 +668,15 @@ export interface operations {
     RestoreSessionEvent_Get: {
         parameters: {
             query?: {
-                /** @description How many items to skip before the page starts. */
+                /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
                 offset?: components["parameters"]["offset"];
-                /** @description The most items to return in the page. */
+                /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
@@ -709,12 +709,12 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
                 /**
-                 * @description Identifier of the event within the restore session.
+                 * @description Identifier (UUID) of one event of that restore session, as in the event's `id`.
                  * @example 5a4b4c54-0a7e-4a4b-9c39-1c1e5f0d9a11
                  */
                 eventId: components["parameters"]["eventId"];
@@ -747,7 +747,7 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Identifier of the restore session.
+                 * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
                  * @example b7f43a7f-3508-4d04-8ec2-ece6944e916b
                  */
                 restoreSessionId: components["parameters"]["restoreSessionId"];
