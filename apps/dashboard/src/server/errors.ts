@@ -1,0 +1,42 @@
+// Turns any failure into a status and a message that is safe to show in the browser.
+// Nothing from the VBM365 server's answer or the client's message is passed through:
+// either could carry a token, a password or internal detail.
+import { Vbm365ApiError, Vbm365TimeoutError } from "@vbm365/client";
+import { BadRequest } from "./query.js";
+import { TooManySessions } from "./source.js";
+
+export interface SafeError {
+  status: number;
+  message: string;
+}
+
+export function toSafeError(error: unknown): SafeError {
+  if (error instanceof BadRequest) return { status: 400, message: error.message };
+  if (error instanceof TooManySessions) return { status: 422, message: error.message };
+  if (error instanceof Vbm365TimeoutError) {
+    return { status: 504, message: "The VBM365 server did not answer in time; try again, or a shorter window." };
+  }
+  if (error instanceof Vbm365ApiError) {
+    const status = error.status;
+    if (status === 404) return { status: 404, message: "No restore session with that id on the VBM365 server." };
+    if (status === 401 || status === 403) {
+      return {
+        status: 502,
+        message: `The VBM365 server refused the dashboard's credentials (HTTP ${status}). Check VBM365_TOKEN or VBM365_USERNAME/VBM365_PASSWORD where the dashboard runs.`,
+      };
+    }
+    if (status === 429) return { status: 503, message: "The VBM365 server is busy (HTTP 429); try again in a moment." };
+    return { status: 502, message: `The VBM365 server answered HTTP ${status}.` };
+  }
+  return { status: 502, message: "Could not reach the VBM365 server. Check VBM365_URL and that the server is up." };
+}
+
+/** A one-line description for the server's own log, with every secret masked. */
+export function describeForLog(error: unknown, secrets: readonly string[]): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return redact(text.split("\n")[0] ?? "", secrets);
+}
+
+export function redact(text: string, secrets: readonly string[]): string {
+  return secrets.filter((secret) => secret.length > 0).reduce((out, secret) => out.split(secret).join("***"), text);
+}

@@ -1,0 +1,69 @@
+// The contract between the dashboard's server and its page. Session and event fields come
+// from the client's generated types; only the envelope is the dashboard's own.
+import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+
+/** A session as the page sees it: the server's fields without its `_links`. */
+export type SessionRow = Omit<RestoreSession, "_links">;
+export type SessionEventRow = Omit<RestoreSessionEvent, "_links">;
+
+/** Columns the table can sort by. */
+export const sortKeys = [
+  "creationTime",
+  "endTime",
+  "name",
+  "organization",
+  "type",
+  "state",
+  "result",
+  "initiatedBy",
+] as const satisfies readonly (keyof SessionRow)[];
+export type SortKey = (typeof sortKeys)[number];
+
+/** What `GET /api/sessions` answers. Counts and the timeline cover every matching session. */
+export interface SessionsResponse {
+  window: { from: string; to: string };
+  /** Sessions in the window before filters. */
+  inWindow: number;
+  /** Sessions that match the filters. */
+  matched: number;
+  offset: number;
+  limit: number;
+  rows: SessionRow[];
+  counts: { result: Record<string, number>; type: Record<string, number>; state: Record<string, number> };
+  timeline: { bucketMs: number; buckets: TimelineBucket[] };
+  /** Distinct `initiatedBy` values in the window, for the filter's suggestions. */
+  initiators: string[];
+  /** When the server read these sessions from VBM365 (ISO). */
+  fetchedAt: string;
+}
+
+export interface TimelineBucket {
+  start: string;
+  total: number;
+  byResult: Record<string, number>;
+}
+
+/** What `GET /api/sessions/{id}` answers. */
+export interface SessionDetailsResponse {
+  session: SessionRow;
+  events: SessionEventRow[];
+  /** True when the session has more events than the dashboard shows (it says so on the page). */
+  eventsTruncated: boolean;
+  eventsLimit: number;
+}
+
+/** What `GET /api/config` answers: only what the page needs to know, never a secret. */
+export interface ConfigResponse {
+  allowStop: boolean;
+}
+
+export interface ErrorResponse {
+  error: string;
+}
+
+/** Header the page sends with every write, so that a plain cross-site form cannot. */
+export const writeHeader = "x-dashboard-request";
+
+/** The window presets the page offers, in milliseconds. */
+export const windowPresets = { "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
+export type WindowPreset = keyof typeof windowPresets;

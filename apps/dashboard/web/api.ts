@@ -1,0 +1,51 @@
+// The page's calls to its own server. The page never talks to VBM365 and holds no secret.
+import { writeHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse } from "../src/shared/api.js";
+import type { ViewState } from "./state.js";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+}
+
+export function fetchConfig(): Promise<ConfigResponse> {
+  return call("/api/config");
+}
+
+export function fetchSessions(state: ViewState, window: { from: string; to: string }, signal?: AbortSignal): Promise<SessionsResponse> {
+  const params = new URLSearchParams({ from: window.from, to: window.to, sort: state.sort, dir: state.dir });
+  for (const [name, value] of [
+    ["type", state.type],
+    ["state", state.state],
+    ["result", state.result],
+    ["initiatedBy", state.initiatedBy],
+    ["q", state.q],
+  ] as const) {
+    if (value) params.set(name, value);
+  }
+  params.set("offset", String((state.page - 1) * state.pageSize));
+  params.set("limit", String(state.pageSize));
+  return call(`/api/sessions?${params}`, { signal });
+}
+
+export function fetchDetails(id: string, signal?: AbortSignal): Promise<SessionDetailsResponse> {
+  return call(`/api/sessions/${encodeURIComponent(id)}`, { signal });
+}
+
+export function stopSession(id: string): Promise<{ stopped: string }> {
+  return call(`/api/sessions/${encodeURIComponent(id)}/stop`, { method: "POST", headers: { [writeHeader]: "1" } });
+}
+
+async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, credentials: "same-origin", cache: "no-store" });
+  } catch (error) {
+    if ((error as Error).name === "AbortError") throw error;
+    throw new ApiError("The dashboard's server cannot be reached. Is it still running?");
+  }
+  const body = (await response.json().catch(() => undefined)) as T | ErrorResponse | undefined;
+  if (!response.ok) {
+    const message = body && typeof body === "object" && "error" in body ? body.error : `HTTP ${response.status}`;
+    throw new ApiError(message);
+  }
+  return body as T;
+}

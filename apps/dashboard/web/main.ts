@@ -1,0 +1,125 @@
+// Wires the page: state from the URL, data from the dashboard's server, views redrawn on change.
+import "./styles.css";
+import type { ConfigResponse, SessionsResponse } from "../src/shared/api.js";
+import { ApiError, fetchConfig, fetchDetails, fetchSessions, stopSession } from "./api.js";
+import { buildControls } from "./controls.js";
+import { renderDetails, showError, showLoading } from "./details.js";
+import { byId } from "./dom.js";
+import { renderChart, renderSummary } from "./summary.js";
+import { renderTable } from "./table.js";
+import { readState, resolveWindow, writeState, type ViewState } from "./state.js";
+
+let state = readState(location.search);
+let window_ = resolveWindow(state);
+let config: ConfigResponse = { allowStop: false };
+let loading: AbortController | undefined;
+let autoTimer: ReturnType<typeof setInterval> | undefined;
+
+const alertBox = byId("alert");
+const sessions = byId("sessions");
+const dialog = byId<HTMLDialogElement>("details");
+const controls = buildControls(byId("toolbar"), byId("filters"), {
+  change(patch, options) {
+    // Narrowing or widening the view starts again from its first page.
+    const resetsPage = Object.keys(patch).some((key) => key !== "refresh");
+    setState({ ...patch, ...(resetsPage ? { page: 1 } : {}) }, options?.newWindow ?? false);
+  },
+  refresh: () => setState({}, true),
+});
+
+function setState(patch: Partial<ViewState>, newWindow: boolean): void {
+  state = { ...state, ...patch };
+  if (newWindow) window_ = resolveWindow(state);
+  history.replaceState(null, "", `${location.pathname}${writeState(state)}`);
+  scheduleAutoRefresh();
+  void loadSessions();
+}
+
+async function loadSessions(): Promise<void> {
+  loading?.abort();
+  const controller = new AbortController();
+  loading = controller;
+  controls.sync(state, []);
+  controls.setUpdated("Loading…", true);
+  sessions.setAttribute("aria-busy", "true");
+  try {
+    const data = await fetchSessions(state, window_, controller.signal);
+    if (controller.signal.aborted) return;
+    showAlert("");
+    render(data);
+    controls.setUpdated(`Updated ${new Date(data.fetchedAt).toLocaleTimeString()}`, false);
+  } catch (error) {
+    if (controller.signal.aborted) return;
+    showAlert(messageOf(error));
+    controls.setUpdated("Not updated", false);
+  } finally {
+    if (loading === controller) sessions.removeAttribute("aria-busy");
+  }
+}
+
+function render(data: SessionsResponse): void {
+  controls.sync(state, data.initiators);
+  renderSummary(byId("summary"), data);
+  renderChart(byId("chart"), data);
+  renderTable(sessions, data, state, {
+    sort: (key) => setState({ sort: key, dir: state.sort === key && state.dir === "desc" ? "asc" : "desc", page: 1 }, false),
+    page: (page, pageSize) => setState({ page, ...(pageSize ? { pageSize } : {}) }, false),
+    open: (id) => void openDetails(id),
+  });
+}
+
+async function openDetails(id: string): Promise<void> {
+  const opener = document.activeElement as HTMLElement | null;
+  const close = () => {
+    if (state.session) setState({ session: "" }, false);
+    if (dialog.open) dialog.close();
+    opener?.focus();
+  };
+  if (state.session !== id) {
+    state = { ...state, session: id };
+    history.replaceState(null, "", `${location.pathname}${writeState(state)}`);
+  }
+  showLoading(dialog, close);
+  try {
+    const data = await fetchDetails(id);
+    renderDetails(dialog, data, config.allowStop, {
+      close,
+      stop: async (sessionId) => {
+        await stopSession(sessionId);
+        setState({}, true);
+      },
+    });
+  } catch (error) {
+    showError(dialog, messageOf(error), close);
+  }
+}
+
+function scheduleAutoRefresh(): void {
+  clearInterval(autoTimer);
+  // Auto-refresh moves a preset window forward; a custom window is re-read as it is.
+  if (state.refresh > 0) autoTimer = setInterval(() => {
+    if (!document.hidden && !dialog.open) setState({}, true);
+  }, state.refresh * 1000);
+}
+
+function showAlert(message: string): void {
+  alertBox.textContent = message;
+  alertBox.hidden = message === "";
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof ApiError ? error.message : "Something went wrong in the page; reload it.";
+}
+
+async function start(): Promise<void> {
+  try {
+    config = await fetchConfig();
+  } catch (error) {
+    showAlert(messageOf(error));
+  }
+  scheduleAutoRefresh();
+  await loadSessions();
+  if (state.session) await openDetails(state.session);
+}
+
+void start();
