@@ -1,42 +1,213 @@
 import createClient, { type Client } from "openapi-fetch";
+import { authMiddleware, tokenSource, type Auth } from "./auth.js";
+import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, redact } from "./errors.js";
+import { walkPages } from "./pagination.js";
+import { withRetry, type RetryOptions } from "./retry.js";
+import { fetchTrusting } from "./tls.js";
+import { DEFAULT_TIMEOUT_MS, isTimeout, withTimeout } from "./timeout.js";
 import type { paths } from "./generated/schema.js";
-import type { RestoreSessionPage, RestoreSessionPageQuery } from "./types.js";
-import { Vbm365ApiError } from "./errors.js";
+import type {
+  BackupOrganization,
+  CallOptions,
+  Fetch,
+  RestoreSession,
+  RestoreSessionEvent,
+  RestoreSessionEventsOptions,
+  RestoreSessionFilter,
+  RestoreSessionIterateOptions,
+  RestoreSessionPage,
+  TokenRequest,
+  TokenResponse,
+} from "./types.js";
+import { checkLimit, checkUuid, toSessionQuery } from "./validate.js";
+
+export type { Auth } from "./auth.js";
+export type { RetryOptions } from "./retry.js";
 
 export interface Vbm365ClientOptions {
   /** Server root, such as `https://vbm.example:4443`. */
   baseUrl: string;
-  auth: { token: string };
-  /** Injected `fetch`, for tests and custom transports. */
+  /** A token as is, credentials to log in with, or a callback that returns a token. */
+  auth: Auth;
+  /** Extra trusted CA certificate(s), PEM text. Node only. */
+  ca?: string;
+  /** Deadline of each request (each retry has its own); default 30000. */
+  timeoutMs?: number;
+  /** Retries of GETs and the token request; `false` turns them off. */
+  retry?: false | RetryOptions;
+  /** Injected `fetch`, for tests and custom transports. Takes precedence over `ca`. */
   fetch?: typeof fetch;
 }
 
+export interface RestoreSessionsApi {
+  /** One page of restore sessions, as the server sent it. */
+  list(filter?: RestoreSessionFilter, options?: CallOptions): Promise<RestoreSessionPage>;
+  /** Every restore session in the window, page after page; each id once. */
+  iterate(options?: RestoreSessionIterateOptions): AsyncIterable<RestoreSession>;
+  get(id: string, options?: CallOptions): Promise<RestoreSession>;
+  /** Asks the server to stop the session. Never retried. */
+  stop(id: string, options?: CallOptions): Promise<void>;
+  /** Every event of a session, page after page; each id once. */
+  events(id: string, options?: RestoreSessionEventsOptions): AsyncIterable<RestoreSessionEvent>;
+  event(id: string, eventId: string, options?: CallOptions): Promise<RestoreSessionEvent>;
+  organization(id: string, options?: CallOptions): Promise<BackupOrganization>;
+}
+
 export interface Vbm365Client {
-  restoreSessions: {
-    /** One page of restore sessions. */
-    list(filter?: RestoreSessionPageQuery): Promise<RestoreSessionPage>;
-  };
-  /** The typed openapi-fetch client, for any path of the spec. */
+  restoreSessions: RestoreSessionsApi;
+  /** The typed openapi-fetch client (with auth, retries and timeouts), for any path of the spec. */
   api: Client<paths>;
 }
 
-export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
-  const api = createClient<paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: options.fetch,
-    headers: { Authorization: `Bearer ${options.auth.token}` },
-  });
+const DEFAULT_PAGE_SIZE = 100;
+const SESSIONS = "/v6/RestoreSessions";
 
-  return {
-    api,
-    restoreSessions: {
-      async list(filter = {}) {
-        const { data, error, response } = await api.GET("/v6/RestoreSessions", { params: { query: filter } });
-        if (data === undefined) {
-          throw new Vbm365ApiError({ status: response.status, method: "GET", path: "/v6/RestoreSessions", body: error });
-        }
-        return data;
-      },
+type Answer = { data?: unknown; error?: unknown; response: Response };
+
+export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
+  const baseUrl = checkBaseUrl(options.baseUrl);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new TypeError(`timeoutMs: ${String(options.timeoutMs)} must be a positive number of milliseconds`);
+  }
+  const injected = options.fetch;
+  const transport: Fetch = injected
+    ? (request) => injected(request)
+    : options.ca !== undefined
+      ? fetchTrusting(options.ca)
+      : (request) => globalThis.fetch(request);
+  const timed = withTimeout(transport, timeoutMs);
+  const retrying = options.retry === false ? timed : withRetry(timed, options.retry ?? {});
+  // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
+  const dataFetch: Fetch = (request) => (request.method === "GET" ? retrying(request) : timed(request));
+
+  const tokenApi = createClient<paths>({ baseUrl, fetch: retrying });
+  const requestToken = (form: TokenRequest): Promise<TokenResponse> =>
+    call("POST", "/v6/Token", undefined, () =>
+      tokenApi.POST("/v6/Token", {
+        body: form,
+        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      }),
+    ) as Promise<TokenResponse>;
+  const tokens = tokenSource(options.auth, requestToken);
+
+  const api = createClient<paths>({ baseUrl, fetch: dataFetch });
+  api.use(authMiddleware(tokens));
+
+  async function call(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<Answer>) {
+    let answer: Answer;
+    try {
+      answer = await run();
+    } catch (error) {
+      throw failure(error, method, path, signal);
+    }
+    if (!answer.response.ok) {
+      throw new Vbm365ApiError({
+        status: answer.response.status,
+        method,
+        path,
+        body: redact(answer.error, tokens.secrets()),
+      });
+    }
+    return answer.data;
+  }
+
+  function failure(error: unknown, method: string, path: string, signal: AbortSignal | undefined): unknown {
+    if (signal?.aborted) return signal.reason ?? error; // the caller's own abort, as they expect it
+    if (isTimeout(error)) return new Vbm365TimeoutError({ method, path, timeoutMs, cause: error });
+    if (error instanceof TypeError && error.name === "TypeError") {
+      const cause = (error.cause ?? {}) as { code?: unknown; message?: unknown };
+      const detail = String(cause.code ?? cause.message ?? error.message);
+      return new Vbm365NetworkError({ method, path, message: `no answer (${redact(detail, tokens.secrets())})`, cause: error });
+    }
+    return error;
+  }
+
+  const getPage = (filter: RestoreSessionFilter, signal?: AbortSignal) => {
+    const query = toSessionQuery(filter);
+    return call("GET", SESSIONS, signal, () => api.GET(SESSIONS, { params: { query }, signal })) as Promise<RestoreSessionPage>;
+  };
+
+  const restoreSessions: RestoreSessionsApi = {
+    async list(filter = {}, { signal } = {}) {
+      return getPage(filter, signal);
+    },
+
+    iterate({ pageSize = DEFAULT_PAGE_SIZE, signal, ...window } = {}) {
+      checkLimit("pageSize", pageSize);
+      toSessionQuery(window); // checks the window now, before the loop's first request
+      return {
+        [Symbol.asyncIterator]: () =>
+          walkPages<RestoreSession>((page, pageSignal) => getPage({ ...window, ...page }, pageSignal), pageSize, signal),
+      };
+    },
+
+    async get(id, { signal } = {}) {
+      const restoreSessionId = checkUuid("id", id);
+      return call("GET", `${SESSIONS}/${id}`, signal, () =>
+        api.GET("/v6/RestoreSessions/{restoreSessionId}", { params: { path: { restoreSessionId } }, signal }),
+      ) as Promise<RestoreSession>;
+    },
+
+    async stop(id, { signal } = {}) {
+      const restoreSessionId = checkUuid("id", id);
+      await call("POST", `${SESSIONS}/${id}/Stop`, signal, () =>
+        api.POST("/v6/RestoreSessions/{restoreSessionId}/Stop", { params: { path: { restoreSessionId } }, signal }),
+      );
+    },
+
+    events(id, { pageSize = DEFAULT_PAGE_SIZE, signal } = {}) {
+      const restoreSessionId = checkUuid("id", id);
+      checkLimit("pageSize", pageSize);
+      const path = `${SESSIONS}/${id}/Events`;
+      return {
+        [Symbol.asyncIterator]: () =>
+          walkPages<RestoreSessionEvent>(
+            (query, pageSignal) =>
+              call("GET", path, pageSignal, () =>
+                api.GET("/v6/RestoreSessions/{restoreSessionId}/Events", {
+                  params: { path: { restoreSessionId }, query },
+                  signal: pageSignal,
+                }),
+              ) as Promise<{ offset: number; limit: number; results: RestoreSessionEvent[] }>,
+            pageSize,
+            signal,
+          ),
+      };
+    },
+
+    async event(id, eventId, { signal } = {}) {
+      const restoreSessionId = checkUuid("id", id);
+      checkUuid("eventId", eventId);
+      return call("GET", `${SESSIONS}/${id}/Events/${eventId}`, signal, () =>
+        api.GET("/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}", {
+          params: { path: { restoreSessionId, eventId } },
+          signal,
+        }),
+      ) as Promise<RestoreSessionEvent>;
+    },
+
+    async organization(id, { signal } = {}) {
+      const restoreSessionId = checkUuid("id", id);
+      return call("GET", `${SESSIONS}/${id}/organization`, signal, () =>
+        api.GET("/v6/RestoreSessions/{restoreSessionId}/organization", { params: { path: { restoreSessionId } }, signal }),
+      ) as Promise<BackupOrganization>;
     },
   };
+
+  return { api, restoreSessions };
+}
+
+function checkBaseUrl(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === "string" ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new TypeError(`baseUrl: ${JSON.stringify(value)} is not an http(s) URL such as https://vbm.example:4443`);
+  }
+  return String(value).replace(/\/+$/, "");
 }

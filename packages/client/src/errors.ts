@@ -1,22 +1,87 @@
-import type { ApiErrorBody } from "./types.js";
+// What can go wrong, as error classes a caller can tell apart. None of them ever carries a
+// request (whose headers hold the token) or a token-request body (which holds the password).
 
-/** A non-2xx answer from the server. */
+/** A non-2xx answer from the server. `message` is the server's when it sent one. */
 export class Vbm365ApiError extends Error {
   override name = "Vbm365ApiError";
   readonly status: number;
   readonly method: string;
   readonly path: string;
+  /** The parsed error body (`{ message }`, plus whatever a newer server adds). */
   readonly body: unknown;
 
   constructor(init: { status: number; method: string; path: string; body: unknown }) {
-    const serverMessage = (init.body as Partial<ApiErrorBody> | undefined)?.message;
+    const serverMessage = (init.body as { message?: unknown } | null | undefined)?.message;
     super(
-      `${init.method} ${init.path} failed with HTTP ${init.status}` +
-        (typeof serverMessage === "string" ? `: ${serverMessage}` : ""),
+      typeof serverMessage === "string" && serverMessage !== ""
+        ? serverMessage
+        : `${init.method} ${init.path} failed with HTTP ${init.status}`,
     );
     this.status = init.status;
     this.method = init.method;
     this.path = init.path;
     this.body = init.body;
   }
+
+  override toString(): string {
+    return `${this.name}: ${this.method} ${this.path} -> HTTP ${this.status}: ${this.message}`;
+  }
+}
+
+/** No answer: the connection failed (refused, reset, DNS, TLS). The low-level error is `cause`. */
+export class Vbm365NetworkError extends Error {
+  override name = "Vbm365NetworkError";
+  readonly method: string;
+  readonly path: string;
+
+  constructor(init: { method: string; path: string; message: string; cause: unknown }) {
+    super(`${init.method} ${init.path}: ${init.message}`, { cause: init.cause });
+    this.method = init.method;
+    this.path = init.path;
+  }
+}
+
+/** No answer within `timeoutMs`. */
+export class Vbm365TimeoutError extends Vbm365NetworkError {
+  override name = "Vbm365TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(init: { method: string; path: string; timeoutMs: number; cause: unknown }) {
+    super({ ...init, message: `no answer within ${init.timeoutMs} ms` });
+    this.timeoutMs = init.timeoutMs;
+  }
+}
+
+/** A caller's argument that no request was sent for. */
+export class Vbm365ValidationError extends TypeError {
+  override name = "Vbm365ValidationError";
+  readonly parameter: string;
+
+  constructor(parameter: string, value: unknown, problem: string) {
+    super(`${parameter}: ${describe(value)} ${problem}`);
+    this.parameter = parameter;
+  }
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Date) return "Date(Invalid Date)";
+  if (typeof value === "string") return JSON.stringify(value);
+  return String(value);
+}
+
+const REDACTED = "[redacted]";
+
+/** `value` with every occurrence of a secret replaced, in strings at any depth: a server may echo what it got. */
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const present = secrets.filter((secret) => secret.length >= 4);
+  if (present.length === 0) return value;
+  const scrub = (item: unknown): unknown => {
+    if (typeof item === "string") return present.reduce((text, secret) => text.split(secret).join(REDACTED), item);
+    if (Array.isArray(item)) return item.map(scrub);
+    if (item && typeof item === "object") {
+      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, scrub(inner)]));
+    }
+    return item;
+  };
+  return scrub(value) as T;
 }

@@ -1,0 +1,119 @@
+// Where the bearer token comes from, and the middleware that puts it on every data call.
+import type { Middleware } from "openapi-fetch";
+import type { TokenRequest, TokenResponse } from "./types.js";
+
+export type Auth =
+  | { token: string }
+  | { username: string; password: string }
+  | { getToken: () => string | Promise<string> };
+
+export interface TokenSource {
+  /** The token to send now. */
+  current(): string | Promise<string>;
+  /** A token to retry with after `rejected` got a 401, or undefined when there is none better. */
+  renew(rejected: string): Promise<string | undefined>;
+  /** Every secret this source knows, so errors can be scrubbed of them. */
+  secrets(): string[];
+}
+
+export type RequestToken = (form: TokenRequest) => Promise<TokenResponse>;
+
+/** Renew this long before the server's expiry (or a tenth of the lifetime, if shorter). */
+const RENEW_MARGIN_MS = 60_000;
+
+export function tokenSource(auth: Auth, requestToken: RequestToken, now: () => number = Date.now): TokenSource {
+  if ("token" in auth) return staticToken(auth.token);
+  if ("getToken" in auth) return callbackToken(auth.getToken);
+  return credentialToken(auth.username, auth.password, requestToken, now);
+}
+
+function staticToken(token: string): TokenSource {
+  return { current: () => token, renew: async () => undefined, secrets: () => [token] };
+}
+
+function callbackToken(getToken: () => string | Promise<string>): TokenSource {
+  const seen: string[] = [];
+  const remember = (token: string) => {
+    if (!seen.includes(token)) seen.splice(0, seen.length, ...seen.slice(-3), token);
+    return token;
+  };
+  return {
+    current: async () => remember(await getToken()),
+    // The caller's source may have a fresher token by now; retry only if it does.
+    renew: async (rejected) => {
+      const fresh = remember(await getToken());
+      return fresh === rejected ? undefined : fresh;
+    },
+    secrets: () => [...seen],
+  };
+}
+
+type Held = { access: string; refresh?: string; renewAt: number };
+
+function credentialToken(username: string, password: string, requestToken: RequestToken, now: () => number): TokenSource {
+  let held: Held | undefined;
+  let previous: Held | undefined;
+  // One token request at a time: every call waiting for a token shares it.
+  let pending: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const refresh = held?.refresh;
+    previous = held ?? previous;
+    held = undefined;
+    let answer: TokenResponse | undefined;
+    if (refresh) {
+      // A refresh token can be expired or revoked: log in again then.
+      answer = await requestToken({ grant_type: "refresh_token", refresh_token: refresh }).catch(() => undefined);
+    }
+    answer ??= await requestToken({ grant_type: "password", username, password });
+    const lifetimeMs = Math.max(0, answer.expires_in * 1000);
+    held = {
+      access: answer.access_token,
+      ...(answer.refresh_token ? { refresh: answer.refresh_token } : {}),
+      renewAt: now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10),
+    };
+    return held.access;
+  }
+
+  function obtain(): Promise<string> {
+    pending ??= fetchToken().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  }
+
+  return {
+    current: () => (held && now() < held.renewAt && !pending ? held.access : obtain()),
+    async renew(rejected) {
+      if (pending) return pending;
+      if (held && held.access !== rejected) return held.access; // another call renewed it already
+      if (held) held.renewAt = -Infinity;
+      return obtain();
+    },
+    secrets: () =>
+      [password, held?.access, held?.refresh, previous?.access, previous?.refresh].filter(
+        (secret): secret is string => typeof secret === "string",
+      ),
+  };
+}
+
+/** Sets `Authorization: Bearer` on each request; on a 401, renews the token once and repeats the request once. */
+export function authMiddleware(tokens: TokenSource): Middleware {
+  return {
+    async onRequest({ request }) {
+      request.headers.set("Authorization", `Bearer ${await tokens.current()}`);
+      return request;
+    },
+    async onResponse({ request, response, options }) {
+      if (response.status !== 401) return undefined;
+      const rejected = request.headers.get("Authorization")?.replace(/^Bearer /, "") ?? "";
+      const fresh = await tokens.renew(rejected);
+      if (fresh === undefined) return undefined;
+      await response.body?.cancel().catch(() => undefined);
+      // Data calls carry no body, so the request can be sent again as it was.
+      const again = new Request(request);
+      again.headers.set("Authorization", `Bearer ${fresh}`);
+      return options.fetch(again);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+// Walks every page of a list: follows `_links.next`, falls back to `offset += limit` while
+// pages come back full, and never stops early. The next page is requested while the caller
+// works on the current one, so at most two pages are held at any time.
+
+export type PageQuery = { offset: number; limit: number };
+
+type Page<T> = {
+  offset: number;
+  limit: number;
+  results: T[];
+  _links?: { [rel: string]: { href: string } | undefined };
+};
+
+export type FetchPage<T> = (query: PageQuery, signal: AbortSignal) => Promise<Page<T>>;
+
+export async function* walkPages<T extends { id: string }>(
+  fetchPage: FetchPage<T>,
+  pageSize: number,
+  signal?: AbortSignal,
+): AsyncGenerator<T, void, undefined> {
+  // Aborted when the caller leaves the loop, so the page in flight stops too.
+  const done = new AbortController();
+  const requestSignal = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
+  const seen = recentIds(pageSize);
+  let query: PageQuery | undefined = { offset: 0, limit: pageSize };
+  let pending: Promise<Page<T>> | undefined = quietly(fetchPage(query, requestSignal));
+  try {
+    while (pending && query) {
+      const page: Page<T> = await pending;
+      seen.widen(page.limit);
+      query = nextQuery(page, query);
+      pending = query ? quietly(fetchPage(query, requestSignal)) : undefined;
+      for (const item of page.results) {
+        if (seen.firstTime(item.id)) yield item;
+      }
+    }
+  } finally {
+    done.abort();
+  }
+}
+
+/**
+ * The page after `page`, or undefined after the last one. `_links.next` is read for its
+ * offset and limit (relative or absolute); the request itself always goes to the client's
+ * own base URL with the caller's filters, so a link naming another host never receives the token.
+ */
+export function nextQuery(page: Page<unknown>, query: PageQuery): PageQuery | undefined {
+  const count = page.results.length;
+  if (count === 0) return undefined;
+  const fallback = { offset: query.offset + count, limit: query.limit };
+  const href = page._links?.next?.href;
+  if (href) {
+    const linked = linkQuery(href);
+    // Only forward: a link back to this page (a server bug) must not loop forever.
+    return linked && linked.offset > query.offset ? { offset: linked.offset, limit: linked.limit ?? query.limit } : fallback;
+  }
+  const pageLimit = page.limit > 0 ? Math.min(page.limit, query.limit) : query.limit;
+  return count >= pageLimit ? fallback : undefined;
+}
+
+function linkQuery(href: string): { offset: number; limit?: number } | undefined {
+  let params: URLSearchParams;
+  try {
+    params = new URL(href, "http://link.invalid").searchParams;
+  } catch {
+    return undefined;
+  }
+  // The server treats query names case-insensitively, and so do we.
+  const get = (name: string) => {
+    for (const [key, value] of params) if (key.toLowerCase() === name && /^\d+$/.test(value)) return Number(value);
+    return undefined;
+  };
+  const offset = get("offset");
+  if (offset === undefined) return undefined;
+  const limit = get("limit");
+  return limit && limit > 0 ? { offset, limit } : { offset };
+}
+
+/**
+ * Ids of the last `capacity` items, exactly (no hashing, so two different ids are never
+ * taken for one). New items arriving during a walk push older ones to later offsets, so
+ * they show up again at the start of the next page: at most a page's worth back.
+ */
+export function recentIds(capacity: number) {
+  const ids = new Set<string>();
+  let limit = capacity;
+  return {
+    firstTime(id: string): boolean {
+      if (ids.has(id)) return false;
+      ids.add(id);
+      if (ids.size > limit) ids.delete(ids.values().next().value as string);
+      return true;
+    },
+    /** A server that returns bigger pages than asked shifts by as much. */
+    widen(pageLimit: number) {
+      if (Number.isInteger(pageLimit) && pageLimit > limit) limit = Math.min(pageLimit, 10000);
+    },
+    get size() {
+      return ids.size;
+    },
+  };
+}
+
+// The prefetched page may fail while the caller is busy: keep that from being an
+// unhandled rejection; the error still surfaces when the walk reaches the page.
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}

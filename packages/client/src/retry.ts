@@ -1,0 +1,81 @@
+// Retries for requests that are safe to repeat: GETs and the token request (a login that
+// failed on the way is harmless to send again). A Stop is never repeated.
+import { isTimeout } from "./timeout.js";
+import type { Fetch } from "./types.js";
+
+export type RetryOptions = {
+  /** Further attempts after the first; default 3. */
+  retries?: number;
+  /** First backoff delay; default 500 ms, doubled per attempt, with jitter. */
+  minDelayMs?: number;
+  /** Upper bound of any wait, `Retry-After` included; default 30000 ms. */
+  maxDelayMs?: number;
+};
+
+export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+
+export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = abortableSleep): Fetch {
+  const retries = options.retries ?? 3;
+  return async (request) => {
+    for (let attempt = 0; ; attempt++) {
+      const last = attempt >= retries;
+      let response: Response;
+      try {
+        response = await fetch(last ? request : request.clone());
+      } catch (error) {
+        if (last || request.signal.aborted || !isTransient(error)) throw error;
+        await sleep(retryDelayMs(attempt, null, options), request.signal);
+        continue;
+      }
+      if (last || !RETRY_STATUSES.has(response.status)) return response;
+      const retryAfter = response.headers.get("retry-after");
+      await response.body?.cancel().catch(() => undefined);
+      await sleep(retryDelayMs(attempt, retryAfter, options), request.signal);
+    }
+  };
+}
+
+/** How long to wait before attempt `attempt + 1`: `Retry-After` if given, else exponential backoff with jitter. */
+export function retryDelayMs(attempt: number, retryAfter: string | null, options: RetryOptions, now = Date.now()): number {
+  const min = options.minDelayMs ?? 500;
+  const max = options.maxDelayMs ?? 30000;
+  const asked = parseRetryAfter(retryAfter, now);
+  if (asked !== undefined) return Math.min(asked, max);
+  const ceiling = Math.min(max, min * 2 ** attempt);
+  // "Equal jitter": at least half the step, so many clients do not retry in step.
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}
+
+/** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+// Connection failures and timeouts may pass; a certificate the client does not trust will not.
+function isTransient(error: unknown): boolean {
+  if (isTimeout(error)) return true;
+  if (!(error instanceof TypeError)) return false;
+  const code = String((error.cause as { code?: unknown } | undefined)?.code ?? "");
+  return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code);
+}
+
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,18 @@
+// Extra trusted CAs (`ca`) for servers with their own certificate, such as the usual
+// self-signed one on port 4443. Node only: the Node parts load on first use, so a browser
+// bundle never pulls them in. Certificate checks stay on; there is no switch to turn them off.
+import type { Fetch } from "./types.js";
+
+export function fetchTrusting(ca: string): Fetch {
+  if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
+    throw new TypeError("ca: expected PEM text with -----BEGIN CERTIFICATE-----; pass the file's contents, not its path");
+  }
+  if (typeof process === "undefined" || !process.versions?.node) {
+    throw new TypeError("ca: extra CAs can be set only on Node; in a browser, trust the certificate in the system or browser");
+  }
+  let loaded: Promise<Fetch> | undefined;
+  return async (request) => {
+    loaded ??= import("./tls-node.js").then((module) => module.nodeFetchTrusting(ca));
+    return (await loaded)(request);
+  };
+}
