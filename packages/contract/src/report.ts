@@ -1,0 +1,51 @@
+// The readable summary of a run: what was checked, what passed, every violation, and every
+// skipped check with its reason.
+import type { ContractReport } from "./run.js";
+import { formatViolation } from "./violations.js";
+
+export interface Summary {
+  target: string;
+  operations: number;
+  operationsChecked: number;
+  checks: number;
+  passed: number;
+  failed: number;
+  violations: number;
+  skipped: { id: string; reason: string }[];
+  uncovered: { id: string; reason: string }[];
+}
+
+export function summarize(report: ContractReport): Summary {
+  const ran = report.results.filter((r) => !r.outcome.skipped);
+  const calledOps = new Set(report.results.filter((r) => r.check.group === "operation" && !r.outcome.skipped).map((r) => r.check.operationId));
+  return {
+    target: report.target,
+    operations: report.operations.length,
+    operationsChecked: calledOps.size,
+    checks: report.results.length,
+    passed: ran.filter((r) => r.outcome.violations.length === 0).length,
+    failed: ran.filter((r) => r.outcome.violations.length > 0).length,
+    violations: ran.reduce((n, r) => n + r.outcome.violations.reduce((m, v) => m + 1 + (v.more ?? 0), 0), 0),
+    skipped: report.results.filter((r) => r.outcome.skipped && !r.outcome.uncovered).map((r) => ({ id: r.check.id, reason: r.outcome.skipped! })),
+    uncovered: report.results.filter((r) => r.outcome.uncovered).map((r) => ({ id: r.check.id, reason: r.outcome.skipped! })),
+  };
+}
+
+export function formatSummary(report: ContractReport): string {
+  const s = summarize(report);
+  const lines = [
+    `Contract against ${s.target}`,
+    `  operations: ${s.operations} in the spec, ${s.operationsChecked} called and validated`,
+    `  checks: ${s.checks}: ${s.passed} passed, ${s.failed} with violations, ${s.skipped.length} skipped, ${s.uncovered.length} uncovered`,
+    `  violations: ${s.violations}`,
+  ];
+  for (const r of report.results) for (const v of r.outcome.violations) lines.push(`    ${formatViolation(v)}`);
+  // Grouped by reason: one line per reason, with the checks it covers.
+  const byReason = new Map<string, string[]>();
+  for (const { id, reason } of s.skipped) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+  if (byReason.size > 0) lines.push("  skipped:");
+  for (const [reason, ids] of byReason) lines.push(`    ${ids.length} because ${reason}: ${ids.join(", ")}`);
+  if (s.uncovered.length > 0) lines.push("  uncovered (the suite cannot call these yet):");
+  for (const { id, reason } of s.uncovered) lines.push(`    ${id}: ${reason}`);
+  return lines.join("\n");
+}

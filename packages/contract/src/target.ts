@@ -1,0 +1,101 @@
+// What the suite runs against, and what that target is able to do. Prism answers every
+// call with the spec's example, so checks that need state (404s, paging, filters, token
+// validation) are skipped there with the reason; every other target is held to all of them.
+import { readFileSync } from "node:fs";
+import { send } from "./http.js";
+
+export interface Capabilities {
+  /** Keeps real data: pages, filters and says 404 for an unknown id. */
+  stateful: boolean;
+  /** Rejects a bearer token it did not issue (Prism only checks the header is there). */
+  validatesTokens: boolean;
+}
+
+export interface Target {
+  /** For reports; never holds a secret. */
+  name: string;
+  baseUrl: string;
+  /** The access token sent as `Authorization: Bearer`. */
+  token: string;
+  /** When known, the `Token_Create` operation is checked with them. */
+  credentials?: { username: string; password: string };
+  ca?: string;
+  capabilities: Capabilities;
+  /** Operations that change state (Stop) run only when this is true. */
+  allowWrites: boolean;
+  /** Upper bound of pages a paging walk follows when the total is unknown. */
+  maxPages?: number;
+  /** Sees every request the checks send (tests use it to prove read-only runs). */
+  onRequest?: (method: string, path: string) => void;
+}
+
+export const prismCapabilities: Capabilities = { stateful: false, validatesTokens: false };
+export const fullCapabilities: Capabilities = { stateful: true, validatesTokens: true };
+
+/** A user mistake in the settings: shown as one line, never with a stack. */
+export class ContractSettingsError extends Error {}
+
+/** Exchanges a user name and password for an access token (`POST /v6/Token`). */
+export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, ca?: string): Promise<string> {
+  const body = new URLSearchParams({ grant_type: "password", ...credentials }).toString();
+  const res = await send(
+    { method: "POST", url: new URL("/v6/Token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+    { ca },
+  );
+  let token: unknown;
+  try {
+    token = (JSON.parse(res.text) as { access_token?: unknown }).access_token;
+  } catch {
+    token = undefined;
+  }
+  if (res.status !== 200 || typeof token !== "string") {
+    throw new ContractSettingsError(
+      `POST /v6/Token answered ${res.status} without an access_token: check VBM365_USERNAME and VBM365_PASSWORD (or set VBM365_TOKEN).`,
+    );
+  }
+  return token;
+}
+
+/** The target named by VBM365_* variables, or undefined when VBM365_URL is not set. */
+export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Target | undefined> {
+  const raw = env.VBM365_URL?.trim();
+  if (!raw) return undefined;
+  let baseUrl: URL;
+  try {
+    baseUrl = new URL(raw);
+  } catch {
+    throw new ContractSettingsError(`VBM365_URL "${raw}" is not a URL: give the server root, such as https://vbm.example:4443.`);
+  }
+  if (baseUrl.protocol !== "http:" && baseUrl.protocol !== "https:") {
+    throw new ContractSettingsError(`VBM365_URL must start with http:// or https://, not ${baseUrl.protocol}`);
+  }
+  let ca: string | undefined;
+  if (env.VBM365_CA_FILE) {
+    try {
+      ca = readFileSync(env.VBM365_CA_FILE, "utf8");
+    } catch (error) {
+      throw new ContractSettingsError(`VBM365_CA_FILE ${env.VBM365_CA_FILE} cannot be read (${(error as NodeJS.ErrnoException).code}): give the path of a PEM file.`);
+    }
+  }
+  const credentials =
+    env.VBM365_USERNAME && env.VBM365_PASSWORD ? { username: env.VBM365_USERNAME, password: env.VBM365_PASSWORD } : undefined;
+  const token = env.VBM365_TOKEN || (credentials && (await fetchToken(baseUrl.href, credentials, ca)));
+  if (!token) {
+    throw new ContractSettingsError("No credentials: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD, next to VBM365_URL.");
+  }
+  const maxPages = env.VBM365_CONTRACT_MAX_PAGES ? Number(env.VBM365_CONTRACT_MAX_PAGES) : undefined;
+  if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) {
+    throw new ContractSettingsError(`VBM365_CONTRACT_MAX_PAGES must be a positive whole number, not "${env.VBM365_CONTRACT_MAX_PAGES}".`);
+  }
+  return {
+    name: baseUrl.origin,
+    baseUrl: baseUrl.href,
+    token,
+    credentials,
+    ca,
+    // A Prism mock started by hand says so with VBM365_CONTRACT_STATELESS=1.
+    capabilities: env.VBM365_CONTRACT_STATELESS === "1" ? prismCapabilities : fullCapabilities,
+    allowWrites: env.VBM365_CONTRACT_ALLOW_WRITES === "1",
+    maxPages,
+  };
+}

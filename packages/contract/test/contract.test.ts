@@ -1,0 +1,64 @@
+// The contract suite: one test per check, per target. `pnpm contract` with VBM365_URL runs
+// it against that server; without one it runs against Prism and a testkit server.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import {
+  ContractSettingsError,
+  createContext,
+  formatSummary,
+  formatViolation,
+  listChecks,
+  loadSpec,
+  runCheck,
+  type CheckResult,
+  type ContractContext,
+} from "../src/index.js";
+import { fromEnv, prism, testkit, type RunningTarget } from "./targets.js";
+
+const doc = loadSpec();
+const checks = listChecks(doc);
+const envTarget = fromEnv();
+const targets = envTarget ? [envTarget] : [prism, testkit()];
+
+for (const starter of targets) {
+  describe(`contract: ${starter.name}`, () => {
+    let running: RunningTarget | undefined;
+    let ctx: ContractContext;
+    const results: CheckResult[] = [];
+
+    beforeAll(async () => {
+      try {
+        running = await starter.start();
+      } catch (error) {
+        // A settings mistake is one line for the user, not a stack.
+        if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
+        throw error;
+      }
+      ctx = createContext(doc, running.target);
+    });
+
+    afterAll(async () => {
+      await running?.close();
+      if (results.length === 0) return;
+      const report = { target: starter.name, operations: ctx.operations.map((o) => o.operationId), results };
+      const summary = formatSummary(report);
+      console.log(summary);
+      const slug = (running?.target.name ?? starter.name).replace(/[^\w.-]+/g, "_");
+      mkdirSync("artifacts", { recursive: true });
+      writeFileSync(`artifacts/summary-${slug}.txt`, `${summary}\n`);
+      writeFileSync(`artifacts/report-${slug}.json`, `${JSON.stringify(report, null, 2)}\n`);
+    });
+
+    for (const check of checks) {
+      it(check.title, async ({ skip }) => {
+        const result = await runCheck(check, ctx);
+        results.push(result);
+        const { skipped, uncovered, violations } = result.outcome;
+        if (skipped) skip(uncovered ? `UNCOVERED: ${skipped}` : skipped);
+        if (violations.length > 0) {
+          throw new Error(`${violations.length} contract violation(s):\n${violations.map(formatViolation).join("\n")}`);
+        }
+      });
+    }
+  });
+}

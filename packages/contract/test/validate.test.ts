@@ -1,0 +1,80 @@
+// The validator on hand-made answers: each kind of disagreement is named with the
+// operation, the JSON pointer, and the expected and actual value.
+import { describe, expect, it } from "vitest";
+import type { HttpResponse } from "../src/http.js";
+import { listOperations, loadSpec } from "../src/spec.js";
+import { validateResponse } from "../src/validate.js";
+
+const operations = listOperations(loadSpec());
+const op = (id: string) => operations.find((o) => o.operationId === id)!;
+const getSession = op("RestoreSession_GetByRestoreSessionId");
+const token = op("Token_Create");
+
+const session = {
+  id: "635b22cf-9cdc-4004-9160-9b90f90f1bbf",
+  type: "Vex",
+  creationTime: "2022-02-22T15:40:25.1612392Z",
+  state: "Stopped",
+  result: "Success",
+};
+
+function answer(body: unknown, status = 200, contentType = "application/json; charset=utf-8"): HttpResponse {
+  return { status, contentType, mediaType: contentType.split(";")[0]!, text: typeof body === "string" ? body : JSON.stringify(body), headers: {} };
+}
+
+const check = (body: unknown, status = 200, contentType?: string) =>
+  validateResponse(getSession, "GET /v6/RestoreSessions/x", answer(body, status, contentType), { statuses: [200] }).violations;
+
+describe("validateResponse", () => {
+  it("accepts a session that matches the schema, with fields the spec does not list", () => {
+    expect(check({ ...session, extra: 1 })).toEqual([]);
+  });
+
+  it("names a wrong type with pointer, expected type and actual value", () => {
+    expect(check({ ...session, name: 42 })).toEqual([
+      expect.objectContaining({ operationId: "RestoreSession_GetByRestoreSessionId", kind: "schema", rule: "type", pointer: "/name", expected: "type string", actual: "42" }),
+    ]);
+  });
+
+  it("points a missing required property at the property itself", () => {
+    const { state: _, ...withoutState } = session;
+    expect(check(withoutState)).toEqual([expect.objectContaining({ kind: "schema", rule: "required", pointer: "/state", actual: "absent" })]);
+  });
+
+  it("lists the allowed values of an enum", () => {
+    expect(check({ ...session, type: "Vexx" })).toEqual([
+      expect.objectContaining({ rule: "enum", pointer: "/type", expected: 'one of "Vex", "Veod", "Vesp", "Vet"', actual: '"Vexx"' }),
+    ]);
+  });
+
+  it("checks formats: a date that is not a date", () => {
+    expect(check({ ...session, creationTime: "yesterday" })).toEqual([
+      expect.objectContaining({ rule: "format", pointer: "/creationTime", expected: "format date-time", actual: '"yesterday"' }),
+    ]);
+  });
+
+  it("reports a status the call should not get, with the body's start", () => {
+    expect(check({ message: "boom" }, 500)).toEqual([expect.objectContaining({ kind: "status", expected: "200", actual: expect.stringContaining("500") })]);
+  });
+
+  it("reports an undeclared content type and a body that is not JSON", () => {
+    expect(check(session, 200, "text/html")).toEqual([expect.objectContaining({ kind: "content-type", expected: "application/json", actual: "text/html" })]);
+    expect(check("<html>", 200)).toEqual([expect.objectContaining({ kind: "invalid-json" })]);
+  });
+
+  it("validates error answers against the declared error body", () => {
+    const violations = validateResponse(getSession, "GET x", answer({ error: "nope" }, 404), { statuses: [404] }).violations;
+    expect(violations).toEqual([expect.objectContaining({ kind: "schema", rule: "required", pointer: "/message" })]);
+  });
+
+  it("never prints a token it is shown", () => {
+    const issued = { access_token: ["s3cret-value"], refresh_token: "s3cret-refresh", token_type: "bearer", expires_in: "soon" };
+    const wrongShape = validateResponse(token, "POST /v6/Token", answer(issued), { statuses: [200] }).violations;
+    expect(wrongShape).toContainEqual(expect.objectContaining({ rule: "type", pointer: "/access_token", actual: "<redacted>" }));
+    const wrongStatus = validateResponse(token, "POST /v6/Token", answer(issued, 203), { statuses: [200] }).violations;
+    expect(wrongStatus).toEqual([expect.objectContaining({ kind: "status" })]);
+    const notJson = validateResponse(token, "POST /v6/Token", answer('{"access_token": "s3cret-value", oops', 200), { statuses: [200] }).violations;
+    expect(notJson).toEqual([expect.objectContaining({ kind: "invalid-json" })]);
+    for (const v of [...wrongShape, ...wrongStatus, ...notJson]) expect(JSON.stringify(v)).not.toMatch(/s3cret/);
+  });
+});
