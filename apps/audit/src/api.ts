@@ -1,0 +1,32 @@
+// The client, reduced to what this tool uses.
+import { createVbm365Client, type RestoreSession, type RestoreSessionEvent } from "@vbm365/client";
+import { resolveConnection } from "./connection.js";
+import type { CliContext } from "./context.js";
+
+export interface AuditApi {
+  sessions(query: { startTimeFrom?: string; startTimeTo?: string; pageSize?: number }): AsyncIterable<RestoreSession>;
+  events(sessionId: string): AsyncIterable<RestoreSessionEvent>;
+  get(sessionId: string): Promise<RestoreSession>;
+  stop(sessionId: string): Promise<void>;
+}
+
+export async function connect(ctx: CliContext, urlFlag: string | undefined): Promise<AuditApi> {
+  const settings = await resolveConnection(urlFlag, ctx);
+  ctx.secrets.push(...settings.secrets);
+  ctx.server = settings.baseUrl;
+  const client = createVbm365Client({
+    baseUrl: settings.baseUrl,
+    auth: settings.auth,
+    ...(settings.ca ? { ca: settings.ca } : {}),
+  });
+  const sessions = client.restoreSessions;
+  return {
+    sessions: (query) => sessions.iterate(query),
+    // Events of one session are few: big pages mean one request per session.
+    events: (id) => sessions.events(id, { pageSize: 1000 }),
+    get: (id) => sessions.get(id),
+    stop: async (id) => {
+      await sessions.stop(id);
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { RestoreSession } from "@vbm365/client";
+import type { AuditApi } from "../api.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../errors.js";
+import { buildSessionFilter } from "../filters.js";
+import { FORMATS, type Format } from "../output/types.js";
+import { createProgress } from "../terminal.js";
+import { resolveWindow, type TimeWindow } from "../time.js";
+
+export type Values = Record<string, string | boolean | string[] | undefined>;
+
+export const str = (values: Values, key: string) => values[key] as string | undefined;
+export const list = (values: Values, key: string) => values[key] as string[] | undefined;
+
+export function resolveFormat(values: Values, ctx: CliContext): Format {
+  const requested = str(values, "format");
+  if (requested === undefined) return ctx.stdout.isTTY && !str(values, "out") ? "table" : "ndjson";
+  const format = FORMATS.find((candidate) => candidate === requested.toLowerCase());
+  if (!format) throw new UsageError(`--format '${requested}' is not known: use table, json, ndjson or csv`);
+  return format;
+}
+
+export function resolvePageSize(values: Values): number {
+  const text = str(values, "page-size");
+  if (text === undefined) return 1000;
+  const size = Number(text);
+  if (!Number.isInteger(size) || size < 1 || size > 10_000) {
+    throw new UsageError(`--page-size '${text}' must be a whole number from 1 to 10000`);
+  }
+  return size;
+}
+
+/** Everything that selects sessions: validated before any request is made. */
+export interface SessionSelection {
+  window: TimeWindow;
+  pageSize: number;
+  matches: (session: RestoreSession) => boolean;
+}
+
+export function resolveSelection(values: Values, ctx: CliContext): SessionSelection {
+  const window = resolveWindow(
+    { since: str(values, "since"), from: str(values, "from"), to: str(values, "to"), all: values.all === true },
+    ctx.now(),
+    "24h",
+  );
+  const filter = buildSessionFilter({
+    type: list(values, "type"),
+    result: list(values, "result"),
+    state: list(values, "state"),
+    initiatedBy: str(values, "initiated-by"),
+  });
+  const from = window.from?.getTime();
+  const to = window.to?.getTime();
+  // The server filters by start time already; checking again keeps the promise
+  // ("sessions started in the window") even against a server that ignores the filter.
+  const inWindow = (session: RestoreSession) => {
+    const started = Date.parse(session.creationTime);
+    return (from === undefined || started >= from) && (to === undefined || started <= to);
+  };
+  return { window, pageSize: resolvePageSize(values), matches: (session) => inWindow(session) && filter(session) };
+}
+
+/** The selected sessions, streamed page by page, with a progress line on a terminal. */
+export async function* selectedSessions(api: AuditApi, selection: SessionSelection, ctx: CliContext): AsyncGenerator<RestoreSession> {
+  const progress = createProgress(ctx.stderr);
+  let seen = 0;
+  let matched = 0;
+  try {
+    for await (const session of api.sessions({
+      ...(selection.window.from ? { startTimeFrom: selection.window.from.toISOString() } : {}),
+      ...(selection.window.to ? { startTimeTo: selection.window.to.toISOString() } : {}),
+      pageSize: selection.pageSize,
+    })) {
+      seen++;
+      progress.update(() => `${Math.ceil(seen / selection.pageSize)} pages fetched, ${seen} sessions seen, ${matched} selected`);
+      if (!selection.matches(session)) continue;
+      matched++;
+      yield session;
+    }
+  } finally {
+    progress.done();
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Session ids are UUIDs; checked before connecting so a typo costs no request. */
+export function sessionIdArgument(value: string | undefined): string {
+  if (value === undefined || !UUID.test(value)) {
+    throw new UsageError(`session id '${value ?? ""}' is not a UUID: copy it from the id column of 'vbm365-audit sessions'`);
+  }
+  return value;
+}

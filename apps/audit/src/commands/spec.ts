@@ -1,0 +1,183 @@
+// The command line: which options each command takes, and its --help text.
+import type { ParseArgsConfig } from "node:util";
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+const common = {
+  url: { type: "string" },
+  debug: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} satisfies Options;
+
+const output = {
+  format: { type: "string", short: "f" },
+  out: { type: "string", short: "o" },
+} satisfies Options;
+
+const window = {
+  since: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  all: { type: "boolean" },
+  "page-size": { type: "string" },
+} satisfies Options;
+
+const filters = {
+  type: { type: "string", multiple: true },
+  result: { type: "string", multiple: true },
+  state: { type: "string", multiple: true },
+  "initiated-by": { type: "string" },
+} satisfies Options;
+
+export const COMMANDS = {
+  sessions: { options: { ...common, ...output, ...window, ...filters }, positionals: [] },
+  events: { options: { ...common, ...output }, positionals: ["sessionId"] },
+  report: { options: { ...common, ...output, ...window, ...filters }, positionals: [] },
+  stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
+  check: { options: { ...common, ...window, ...filters, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+} as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+const CONNECTION_HELP = `Connection (environment):
+  VBM365_URL                      server root, such as https://vbm.example:4443 (or --url)
+  VBM365_TOKEN                    an access token, or
+  VBM365_USERNAME, VBM365_PASSWORD  a login (without VBM365_PASSWORD you are prompted on a terminal;
+                                  there is no password flag, so it never lands in shell history)
+  VBM365_CA_FILE                  PEM file of the CA that signed a self-signed server certificate
+  With none of these set, the local mock http://127.0.0.1:4010 (pnpm mock) is used with a dummy token.`;
+
+const COMMON_HELP = `  --url URL             server root (default: VBM365_URL)
+  --debug               stack traces and request details on errors (secrets stay hidden)
+  -h, --help            this help`;
+
+const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default: table on a terminal, ndjson otherwise)
+  -o, --out FILE        write to FILE instead of stdout`;
+
+const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions started in the last DURATION: 90m, 24h, 7d, 2w, 1h30m (default ${defaultSince})
+  --from DATE, --to DATE  sessions started in [from, to]; ISO 8601, local time unless it has
+                        Z or an offset: 2026-11-27, 2026-11-27T08:00, 2026-11-27T08:00:00+02:00
+  --all                 every session the server has
+  --page-size N         sessions per request, 1-10000 (default 1000)`;
+
+const FILTER_HELP = `  --type TYPE           Vex|exchange, Veod|onedrive, Vesp|sharepoint, Vet|teams (repeat or comma-separate)
+  --result RESULT       Success, Warning, Failed (repeat or comma-separate)
+  --state STATE         Working, Stopped (repeat or comma-separate)
+  --initiated-by TEXT   initiator contains TEXT (case-insensitive), such as 'CONTOSO\\admin'`;
+
+export const MAIN_HELP = `vbm365-audit: audit and monitor restores of Veeam Backup for Microsoft 365 (REST API v6)
+
+Usage: vbm365-audit <command> [options]
+
+Commands:
+  sessions              restore sessions in a time window
+  events <sessionId>    the events (steps) of one restore session
+  report                one row per restored item: who, when, from where, what, size, source, target
+  stop <sessionId>      stop a running restore session (asks first unless --yes)
+  check                 monitoring probe for Nagios, Icinga and PRTG
+
+Options:
+  -h, --help            help; 'vbm365-audit <command> --help' for a command's options
+  --version             the version
+
+Examples:
+  vbm365-audit sessions --since 24h
+  vbm365-audit report --since 7d --format csv --out restores.csv
+  vbm365-audit check --since 24h --max-running 2h
+
+Exit codes: 0 ok, 64 bad command line, 66 unknown session, 69 server unreachable or failing,
+74 cannot write --out, 77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+
+${CONNECTION_HELP}
+`;
+
+export const HELP: Record<CommandName, string> = {
+  sessions: `Usage: vbm365-audit sessions [options]
+
+Restore sessions that started in a time window, newest data streamed as it is paged in.
+
+Options:
+${WINDOW_HELP("24h")}
+${FILTER_HELP}
+${OUTPUT_HELP}
+${COMMON_HELP}
+
+Examples:
+  vbm365-audit sessions --since 24h
+  vbm365-audit sessions --from 2026-11-01 --to 2026-11-27T18:00 --type exchange,teams --format csv
+  vbm365-audit sessions --since 7d --result Failed --initiated-by admin --format json --out failed.json
+
+${CONNECTION_HELP}
+`,
+  events: `Usage: vbm365-audit events <sessionId> [options]
+
+The events (steps) of one restore session, in order, including the None start/end markers.
+
+Options:
+${OUTPUT_HELP}
+${COMMON_HELP}
+
+Examples:
+  vbm365-audit events 2d3f8c8e-5b0a-4d61-9a7e-0f1c2b3a4d5e
+  vbm365-audit events 2d3f8c8e-5b0a-4d61-9a7e-0f1c2b3a4d5e --format csv --out events.csv
+
+${CONNECTION_HELP}
+`,
+  report: `Usage: vbm365-audit report [options]
+
+The restore audit: one row per restored item (each non-None event of each session in the
+window) with who (initiatedBy), when (time), from where (clientHost), what (action,
+itemName, itemType), size (itemSizeBytes), source and target.
+
+Options:
+${WINDOW_HELP("24h")}
+${FILTER_HELP}
+${OUTPUT_HELP}
+${COMMON_HELP}
+
+Examples:
+  vbm365-audit report --since 7d
+  vbm365-audit report --from 2026-11-01 --to 2026-12-01 --format csv --out november-restores.csv
+  vbm365-audit report --since 30d --type sharepoint --format ndjson | jq 'select(.itemSizeBytes > 1e9)'
+
+${CONNECTION_HELP}
+`,
+  stop: `Usage: vbm365-audit stop <sessionId> [options]
+
+Stops a running restore session. Asks for confirmation on the terminal; without a
+terminal (cron, CI) it refuses unless --yes is given.
+
+Options:
+  -y, --yes             do not ask
+${COMMON_HELP}
+
+Examples:
+  vbm365-audit stop 2d3f8c8e-5b0a-4d61-9a7e-0f1c2b3a4d5e
+  vbm365-audit stop 2d3f8c8e-5b0a-4d61-9a7e-0f1c2b3a4d5e --yes
+
+${CONNECTION_HELP}
+`,
+  check: `Usage: vbm365-audit check [options]
+
+A monitoring probe in the Nagios plugin format: one status line with performance data.
+  CRITICAL (exit 2)  a session in the window failed
+  WARNING  (exit 1)  a session ended with warnings, or has been Working longer than --max-running
+  OK       (exit 0)  none of these
+  UNKNOWN  (exit 3)  the check could not run (bad options, server unreachable, credentials refused)
+
+Options:
+${WINDOW_HELP("24h")}
+  --max-running DURATION  a Working session older than this is a WARNING (default 2h)
+${FILTER_HELP}
+  --prtg                PRTG EXE/Script sensor output (value:message, value = problem sessions);
+                        exit codes stay the same
+${COMMON_HELP}
+
+Examples:
+  vbm365-audit check
+  vbm365-audit check --since 1h --max-running 90m --type exchange
+  vbm365-audit check --since 24h --prtg
+
+${CONNECTION_HELP}
+`,
+};

@@ -1,0 +1,101 @@
+import { UsageError } from "./errors.js";
+
+const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+
+/** `90m`, `24h`, `7d`, `1h30m`, `2w` to milliseconds. */
+export function parseDuration(text: string, flag: string): number {
+  const trimmed = text.trim().toLowerCase();
+  if (!/^(\d+[wdhms])+$/.test(trimmed)) {
+    throw new UsageError(`${flag} '${text}' is not a duration: use a number and a unit (w, d, h, m, s), such as 90m, 24h, 7d or 1h30m`);
+  }
+  let total = 0;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([wdhms])/g)) {
+    total += Number(amount) * UNIT_MS[unit!]!;
+  }
+  if (total <= 0) throw new UsageError(`${flag} '${text}' must be longer than zero, such as 24h`);
+  return total;
+}
+
+/** Short text for a duration, for messages: 7200000 -> "2h". */
+export function formatDuration(ms: number): string {
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [unit, size] of Object.entries(UNIT_MS)) {
+    if (rest >= size) {
+      parts.push(`${Math.floor(rest / size)}${unit}`);
+      rest %= size;
+    }
+  }
+  return parts.join("") || "0s";
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * An ISO 8601 date or date-time. Without an offset it is the local time of this machine
+ * (a date alone is local midnight), so `--from 2026-11-27T08:00` means 08:00 here.
+ */
+export function parseInstant(text: string, flag: string): Date {
+  const match = ISO.exec(text.trim());
+  const hint = `use ISO 8601, such as 2026-11-27, 2026-11-27T08:00 (local time) or 2026-11-27T08:00:00Z`;
+  if (!match) throw new UsageError(`${flag} '${text}' is not a date: ${hint}`);
+  const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", offset] = match;
+  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
+  const ms = Math.floor(Number(`0.${frac}`) * 1000);
+  if (!sameCalendar(new Date(Date.UTC(...parts, ms)), parts, true)) {
+    throw new UsageError(`${flag} '${text}' is not a real date or time: ${hint}`);
+  }
+  let date: Date;
+  if (offset) {
+    const sign = offset.startsWith("-") ? -1 : 1;
+    const digits = offset.toUpperCase() === "Z" ? "0000" : offset.slice(1).replace(":", "").padEnd(4, "0");
+    const offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+    date = new Date(Date.UTC(...parts, ms) - offsetMinutes * 60_000);
+  } else {
+    date = new Date(...parts, ms);
+    if (!sameCalendar(date, parts, false)) {
+      throw new UsageError(`${flag} '${text}' does not exist in the local time zone (skipped by a clock change): ${hint}`);
+    }
+  }
+  return date;
+}
+
+// Date rolls 2026-02-30 over to March; compare the fields back to catch it.
+function sameCalendar(date: Date, parts: readonly number[], utc: boolean): boolean {
+  const actual = utc
+    ? [date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()]
+    : [date.getFullYear(), date.getMonth(), date.getDate(), date.getHours(), date.getMinutes(), date.getSeconds()];
+  return actual.every((value, i) => value === parts[i]);
+}
+
+export interface TimeWindow {
+  from?: Date;
+  to?: Date;
+  /** For messages: "in the last 24h", "from ... to ...". */
+  label: string;
+}
+
+/** The window of --since / --from / --to / --all; `defaultSince` when none is given. */
+export function resolveWindow(
+  options: { since?: string; from?: string; to?: string; all?: boolean },
+  now: Date,
+  defaultSince: string,
+): TimeWindow {
+  const { since, from, to, all } = options;
+  if (all && (since || from || to)) throw new UsageError("--all cannot be combined with --since, --from or --to: pick one");
+  if (since && (from || to)) throw new UsageError("--since cannot be combined with --from/--to: use either --since 24h or --from/--to");
+  if (all) return { label: "in all time" };
+  if (from || to) {
+    const window: TimeWindow = { label: "" };
+    if (from) window.from = parseInstant(from, "--from");
+    if (to) window.to = parseInstant(to, "--to");
+    if (window.from && window.to && window.from.getTime() > window.to.getTime()) {
+      throw new UsageError(`--from ${from} is after --to ${to}: swap them`);
+    }
+    window.label = [window.from && `from ${window.from.toISOString()}`, window.to && `to ${window.to.toISOString()}`].filter(Boolean).join(" ");
+    return window;
+  }
+  const text = since ?? defaultSince;
+  const ms = parseDuration(text, "--since");
+  return { from: new Date(now.getTime() - ms), label: `in the last ${text}` };
+}
