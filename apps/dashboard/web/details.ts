@@ -43,7 +43,8 @@ export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsRes
       "tr",
       { "data-event": event.id },
       h("td", {}, event.itemName ?? event.title ?? "—"),
-      h("td", {}, event.itemType ?? event.type ?? "—"),
+      h("td", {}, event.itemType ?? "—"),
+      h("td", {}, event.type ?? "—"),
       h("td", { class: "num" }, formatBytes(event.itemSizeBytes)),
       h("td", {}, event.source ?? "—"),
       h("td", {}, event.target ?? "—"),
@@ -64,7 +65,7 @@ export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsRes
           h(
             "table",
             { id: "events-table" },
-            h("thead", {}, h("tr", {}, ...["Item", "Type", "Size", "Source", "Target", "Status"].map((name) => h("th", { scope: "col" }, name)))),
+            h("thead", {}, h("tr", {}, ...["Item", "Type", "Action", "Size", "Source", "Target", "Status"].map((name) => h("th", { scope: "col" }, name)))),
             h("tbody", {}, ...eventRows),
           ),
         ),

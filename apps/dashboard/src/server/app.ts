@@ -178,7 +178,8 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: unknown, co
     context.log(`dashboard: ${req.method} ${(req.url ?? "").split("?")[0]} -> ${safe.status}: ${describeForLog(error, context.secrets)}`);
   }
   if (res.headersSent) return void res.destroy();
-  sendJson(res, safe.status, { error: safe.message }, safe.headers);
-  // After refusing an over-long body, stop reading the rest of it.
-  if (safe.status === 413) res.once("finish", () => req.destroy());
+  // After refusing an over-long body, stop reading the rest of it and end the connection.
+  const tooLarge = safe.status === 413;
+  sendJson(res, safe.status, { error: safe.message }, tooLarge ? { ...safe.headers, Connection: "close" } : safe.headers);
+  if (tooLarge) res.once("finish", () => req.destroy());
 }

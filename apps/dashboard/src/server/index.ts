@@ -1,4 +1,5 @@
 // `startDashboardServer`: the dashboard's page and API on one loopback port.
+import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -35,7 +36,10 @@ export interface DashboardServer {
   close(): Promise<void>;
 }
 
-const builtPage = fileURLToPath(new URL("../../public/", import.meta.url));
+// dist/lib/server/ when built, src/server/ when the tests run the source: both find dist/public.
+const builtPage = [new URL("../../public/", import.meta.url), new URL("../../dist/public/", import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL("../../public/", import.meta.url));
 const loopback = new Set(["127.0.0.1", "localhost", "::1"]);
 
 export async function startDashboardServer(options: DashboardServerOptions = {}): Promise<DashboardServer> {
