@@ -1,0 +1,55 @@
+// Every example the bundle carries (media types, request bodies, parameters, headers and
+// schemas) must validate against its schema, or the docs, the mock (Prism serves these
+// examples) and the client's tests all start from a lie.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { dereferencedJsonPath } from "../index.js";
+import { collectExamples, createValidator, describeErrors } from "./examples.js";
+
+const bundle = JSON.parse(readFileSync(dereferencedJsonPath, "utf8"));
+const examples = collectExamples(bundle);
+// A shared component (an error body, the Retry-After header) appears under every
+// operation; validating each copy once is enough.
+const distinct = [...new Map(examples.map((example) => [JSON.stringify([example.value, example.schema]), example])).values()];
+const validate = createValidator(bundle);
+
+describe("the examples in the bundle", () => {
+  it("are all found: each kind, and the ones named in the spec", () => {
+    const kinds = new Set(examples.map((example) => example.kind));
+    expect([...kinds].sort()).toEqual(["header", "media type", "parameter"]);
+    const names = examples.map((example) => example.where);
+    const expected = [
+      "/get/responses/200/content/application~1json/examples/vendorExample",
+      "/get/responses/200/content/application~1json/examples/middlePage",
+      "/post/requestBody/content/application~1x-www-form-urlencoded/examples/passwordGrant",
+      "/post/requestBody/content/application~1x-www-form-urlencoded/examples/refreshGrant",
+      "/post/responses/200/content/application~1json/examples/issued",
+      "/get/responses/200/content/application~1json/examples/sessionEvents",
+      "/get/responses/200/content/application~1json/examples/restoredChannel",
+      "/get/responses/200/content/application~1json/examples/microsoft365Organization",
+      "/get/responses/404/content/application~1json/example",
+      "/responses/429/headers/Retry-After/example",
+      "#/components/parameters/startTimeFrom/example",
+      "#/components/parameters/eventId/example",
+    ];
+    for (const name of expected) expect(names.some((where) => where.endsWith(name)), name).toBe(true);
+  });
+
+  it.each(distinct.map((example) => [example.where, example] as const))("%s validates", (_where, example) => {
+    const errors = validate(example);
+    expect(errors, describeErrors(errors)).toEqual([]);
+  });
+
+  it("a broken example is caught (the check can fail)", () => {
+    const broken = structuredClone(bundle);
+    const page = broken.paths["/v6/RestoreSessions"].get.responses["200"].content["application/json"].examples.middlePage.value;
+    page.results[0].type = "Exchange";
+    delete page.results[1].creationTime;
+    page.results[2].endTime = "yesterday";
+    const example = collectExamples(broken).find((found) => found.where.endsWith("examples/middlePage"))!;
+    const errors = describeErrors(createValidator(broken)(example));
+    expect(errors).toMatch(/\/results\/0\/type must be equal to one of the allowed values/);
+    expect(errors).toMatch(/\/results\/1 must have required property 'creationTime'/);
+    expect(errors).toMatch(/\/results\/2\/endTime must match format "date-time"/);
+  });
+});
