@@ -38,10 +38,17 @@ export class ContractSettingsError extends Error {}
 /** Exchanges a user name and password for an access token (`POST /v6/Token`). */
 export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, ca?: string): Promise<string> {
   const body = new URLSearchParams({ grant_type: "password", ...credentials }).toString();
-  const res = await send(
-    { method: "POST", url: new URL("/v6/Token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
-    { ca },
-  );
+  let res: Awaited<ReturnType<typeof send>>;
+  try {
+    res = await send(
+      { method: "POST", url: new URL("/v6/Token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+      { ca },
+    );
+  } catch (error) {
+    throw new ContractSettingsError(
+      `cannot log in at ${new URL(baseUrl).origin}: ${(error as Error).message}. Check VBM365_URL, and VBM365_CA_FILE for a self-signed certificate.`,
+    );
+  }
   let token: unknown;
   try {
     token = (JSON.parse(res.text) as { access_token?: unknown }).access_token;
