@@ -1,0 +1,48 @@
+// Command-line options of `pnpm bench`. A mistake gets one line naming it, never a trace.
+import { GROUPS, type Group } from "./report.js";
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Where the JSON goes; Markdown is written beside it. */
+  out: string;
+  groups: Group[];
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `usage: pnpm bench [--quick] [--only ${GROUPS.join(",")}] [--out results/file.json]
+  --quick  small counts, a few seconds: checks that every benchmark works (results not meaningful)
+  --only   run only these groups (comma-separated)
+  --out    JSON results path (default results/latest.json, or results/quick.json with --quick)`;
+
+export function parseArgs(argv: string[]): BenchOptions {
+  let quick = false;
+  let out: string | undefined;
+  let groups: Group[] = [...GROUPS];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // pnpm passes a lone `--` through when called as `pnpm bench -- --quick`.
+    if (arg === "--") continue;
+    if (arg === "--quick") quick = true;
+    else if (arg === "--out") out = valueOf(argv, ++i, "--out");
+    else if (arg === "--only") groups = parseGroups(valueOf(argv, ++i, "--only"));
+    else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
+    else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
+  }
+  return { quick, out: out ?? (quick ? "results/quick.json" : "results/latest.json"), groups };
+}
+
+function valueOf(argv: string[], index: number, name: string): string {
+  const value = argv[index];
+  if (value === undefined || value.startsWith("--")) throw new UsageError(`${name} needs a value`);
+  return value;
+}
+
+function parseGroups(list: string): Group[] {
+  const names = list.split(",").map((name) => name.trim()).filter(Boolean);
+  const unknown = names.filter((name) => !(GROUPS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`--only takes groups among ${GROUPS.join(", ")}; got ${JSON.stringify(list)}`);
+  }
+  return names as Group[];
+}

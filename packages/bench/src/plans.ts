@@ -1,0 +1,22 @@
+// How much each benchmark measures: the full run that goes into docs/benchmarks.md, and
+// the --quick run that only proves in CI that every benchmark still works.
+import type { TimingPlan } from "./measure.js";
+import type { StreamPlan } from "./stream.js";
+
+export interface Plans {
+  calls: TimingPlan;
+  stream: StreamPlan;
+  pipeline: boolean;
+}
+
+export const FULL: Plans = {
+  calls: { rounds: 5, timeMs: 1000, warmupMs: 250, minCalls: 200 },
+  stream: { sessions: 1_000_000, pageSize: 10_000, runs: 3 },
+  pipeline: true,
+};
+
+export const QUICK: Plans = {
+  calls: { rounds: 1, timeMs: 20, warmupMs: 5, minCalls: 10 },
+  stream: { sessions: 1_000, pageSize: 250, runs: 1 },
+  pipeline: false,
+};

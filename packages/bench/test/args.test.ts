@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { parseArgs, UsageError } from "../src/args.js";
+import { GROUPS } from "../src/report.js";
+
+describe("parseArgs", () => {
+  it("runs every group into results/latest.json by default", () => {
+    expect(parseArgs([])).toEqual({ quick: false, out: "results/latest.json", groups: [...GROUPS] });
+  });
+
+  it("keeps a quick run out of the committed results", () => {
+    expect(parseArgs(["--quick"]).out).toBe("results/quick.json");
+    expect(parseArgs(["--", "--quick", "--out", "x.json"])).toMatchObject({ quick: true, out: "x.json" });
+  });
+
+  it("runs only the groups asked for", () => {
+    expect(parseArgs(["--only", "bundle, overhead"]).groups).toEqual(["bundle", "overhead"]);
+  });
+
+  it("names the mistake in one line", () => {
+    expect(() => parseArgs(["--fast"])).toThrow(new UsageError('unknown option "--fast"; run with --help for the options'));
+    expect(() => parseArgs(["--only", "speed"])).toThrow(/--only takes groups among overhead, loopback, stream, bundle, pipeline; got "speed"/);
+    expect(() => parseArgs(["--out"])).toThrow("--out needs a value");
+    expect(() => parseArgs(["--out", "--quick"])).toThrow("--out needs a value");
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { measureBundle, parseLimit, readSizeLimitConfig } from "../src/bundle.js";
+
+// A package whose entry pulls a big dependency, to see `ignore` leave it out.
+function fakePackage(): string {
+  const dir = mkdtempSync(join(tmpdir(), "bench-bundle-"));
+  mkdirSync(join(dir, "dist"));
+  mkdirSync(join(dir, "node_modules", "big-dep"), { recursive: true });
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fake", type: "module" }));
+  writeFileSync(join(dir, "node_modules", "big-dep", "package.json"), JSON.stringify({ name: "big-dep", type: "module", main: "index.js" }));
+  const words = Array.from({ length: 2000 }, (_, i) => `w${(i * 7919) % 10007}`);
+  writeFileSync(join(dir, "node_modules", "big-dep", "index.js"), `export const words = ${JSON.stringify(words)};`);
+  writeFileSync(join(dir, "dist", "index.js"), `import { words } from "big-dep";\nexport function count() { return words.length; }\nexport function unused() { return "only when imported"; }\n`);
+  return dir;
+}
+
+describe("measureBundle", () => {
+  it("leaves ignored packages out and compresses the minified code", async () => {
+    const dir = fakePackage();
+    const whole = await measureBundle(dir, { name: "whole", path: "dist/index.js" });
+    const own = await measureBundle(dir, { name: "own", path: "dist/index.js", ignore: ["big-dep"] });
+    expect(own.minified).toBeLessThan(200);
+    expect(whole.minified).toBeGreaterThan(own.minified + 10_000);
+    expect(whole.gzip).toBeLessThan(whole.minified);
+    expect(whole.brotli).toBeLessThan(whole.minified);
+  });
+
+  it("bundles only what `import` names", async () => {
+    const dir = fakePackage();
+    const all = await measureBundle(dir, { name: "all", path: "dist/index.js", ignore: ["big-dep"] });
+    const one = await measureBundle(dir, { name: "one", path: "dist/index.js", ignore: ["big-dep"], import: "{ count }" });
+    expect(one.minified).toBeLessThan(all.minified);
+  });
+});
+
+describe("readSizeLimitConfig", () => {
+  it("reads .size-limit.json, else the package.json field, else nothing", async () => {
+    const dir = fakePackage();
+    expect(await readSizeLimitConfig(dir)).toBeUndefined();
+    const field = [{ name: "from package.json", path: "dist/index.js" }];
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fake", "size-limit": field }));
+    expect(await readSizeLimitConfig(dir)).toEqual(field);
+    const file = [{ name: "from file", path: "dist/index.js", limit: "4 kB" }];
+    writeFileSync(join(dir, ".size-limit.json"), JSON.stringify(file));
+    expect(await readSizeLimitConfig(dir)).toEqual(file);
+  });
+});
+
+describe("parseLimit", () => {
+  it("reads size-limit's units", () => {
+    expect(parseLimit("4 kB")).toBe(4000);
+    expect(parseLimit("4 KiB")).toBe(4096);
+    expect(parseLimit("1.5 kB")).toBe(1500);
+    expect(parseLimit("900 B")).toBe(900);
+  });
+
+  it("rejects what it cannot read", () => {
+    expect(() => parseLimit("four kB")).toThrow('size limit "four kB" is not like "4 kB"');
+  });
+});

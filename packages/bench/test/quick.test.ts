@@ -1,0 +1,49 @@
+// The CI smoke test: `pnpm bench --quick` (the built CLI) runs every benchmark with small
+// counts and reports every row. It asserts that each benchmark produced a number, never
+// how fast anything was.
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import { AXIOS, AXIOS_FETCH, OPENAPI_FETCH, OURS, OURS_NO_RETRY, PLAIN_FETCH } from "../src/contenders.js";
+import { COLD_BUILD, WARM_BUILD } from "../src/pipeline.js";
+import type { BenchResults } from "../src/report.js";
+import { CLIENT_WALK, HAND_WALK } from "../src/stream.js";
+
+const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+describe("pnpm bench --quick", () => {
+  it("measures every row and judges every target", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "bench-quick-")), "quick.json");
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, "--quick", "--out", out]);
+    const results = JSON.parse(readFileSync(out, "utf8")) as BenchResults;
+    const median = (group: string, name: string) => results.rows.find((row) => row.group === group && row.name === name)?.median;
+
+    for (const group of ["overhead", "loopback"]) {
+      for (const name of [OURS, OURS_NO_RETRY, OPENAPI_FETCH, AXIOS, AXIOS_FETCH, PLAIN_FETCH]) expect(median(group, name), `${group} ${name}`).toBeGreaterThan(0);
+    }
+    for (const walk of [CLIENT_WALK, HAND_WALK]) {
+      expect(median("stream", `${walk}: throughput`), walk).toBeGreaterThan(0);
+      expect(median("stream", `${walk}: peak RSS`), walk).toBeGreaterThan(10);
+    }
+    const bundleRows = results.rows.filter((row) => row.group === "bundle");
+    expect(bundleRows.length).toBeGreaterThanOrEqual(6);
+    for (const row of bundleRows) expect(row.median, row.name).toBeGreaterThan(0);
+    for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
+
+    expect(results.quick).toBe(true);
+    expect(results.environment.node).toBe(process.versions.node);
+    expect(results.targets.map((target) => [target.id, target.met === null])).toEqual([
+      ["overhead-vs-openapi-fetch", false],
+      ["overhead-vs-axios", false],
+      ["stream-peak-rss", false],
+      ["stream-throughput", false],
+      ["bundle-own-code", false],
+    ]);
+    expect(stdout).toContain(`Node ${process.versions.node}`);
+    for (const row of results.rows) expect(stdout).toContain(row.name);
+  }, 60_000);
+});

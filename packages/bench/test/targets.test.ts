@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { AXIOS, OPENAPI_FETCH, OURS } from "../src/contenders.js";
+import type { Row } from "../src/report.js";
+import { CLIENT_WALK, HAND_WALK } from "../src/stream.js";
+import { judgeTargets } from "../src/targets.js";
+
+function row(group: Row["group"], name: string, median: number | null): Row {
+  return { group, name, median, unit: "" };
+}
+
+const measured: Row[] = [
+  row("overhead", OURS, 110),
+  row("overhead", OPENAPI_FETCH, 100),
+  row("overhead", AXIOS, 132),
+  row("stream", `${CLIENT_WALK}: peak RSS`, 151),
+  row("stream", `${CLIENT_WALK}: throughput`, 80),
+  row("stream", `${HAND_WALK}: throughput`, 100),
+];
+
+describe("judgeTargets", () => {
+  const byId = (rows: Row[], bundle?: { gzip: number; budget: number; name: string }) =>
+    Object.fromEntries(judgeTargets(rows, bundle).map((target) => [target.id, target]));
+
+  it("compares each measurement with its limit in the right direction", () => {
+    const targets = byId(measured, { gzip: 4001, budget: 4000, name: "own" });
+    expect(targets["overhead-vs-openapi-fetch"]).toMatchObject({ actual: 1.1, met: true });
+    expect(targets["overhead-vs-axios"]!.actual).toBeCloseTo(1.2);
+    expect(targets["overhead-vs-axios"]!.met).toBe(false);
+    expect(targets["stream-peak-rss"]).toMatchObject({ actual: 151, met: false });
+    expect(targets["stream-throughput"]).toMatchObject({ actual: 0.8, met: true });
+    expect(targets["bundle-own-code"]).toMatchObject({ actual: 4001, limit: 4000, met: false });
+  });
+
+  it("takes the budget from the client's config", () => {
+    expect(byId(measured, { gzip: 4001, budget: 4096, name: "own" })["bundle-own-code"]).toMatchObject({ limit: 4096, met: true });
+  });
+
+  it("says skipped, not met or failed, when a group did not run", () => {
+    const targets = judgeTargets([], undefined);
+    expect(targets).toHaveLength(5);
+    for (const target of targets) expect(target).toMatchObject({ actual: null, met: null });
+  });
+});
