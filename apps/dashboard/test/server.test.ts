@@ -214,6 +214,14 @@ describe("what the server refuses", () => {
     expect((await raw(dashboard.url, { path: `/api/sessions?q=${"a".repeat(2100)}` })).status).toBe(414);
     const big = await raw(dashboard.url, { method: "POST", path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop", body: "x".repeat(5000) });
     expect(big.status).toBe(413);
+    // Without a length up front, the server counts the bytes as they come.
+    const chunked = await raw(dashboard.url, {
+      method: "POST",
+      path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop",
+      headers: { "transfer-encoding": "chunked" },
+      body: "x".repeat(5000),
+    });
+    expect(chunked.status).toBe(413);
   });
 
   it("answers only to its own Host name while bound to loopback", async () => {
