@@ -1,0 +1,23 @@
+// Every event of a restore session, all pages, in order:
+// what was restored, exported or sent, and where to.
+import { createVbm365Client } from "@vbm365/client";
+
+const { VBM365_URL, VBM365_TOKEN } = process.env;
+if (!VBM365_URL || !VBM365_TOKEN) {
+  console.error("Set VBM365_URL and VBM365_TOKEN first.");
+  process.exit(1);
+}
+
+const vbm = createVbm365Client({
+  baseUrl: VBM365_URL,
+  auth: { token: VBM365_TOKEN },
+});
+
+const sessionId = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
+const events = vbm.restoreSessions.events(sessionId, {
+  pageSize: 200,
+});
+for await (const event of events) {
+  console.log(event.order, event.status, event.startTime);
+  console.log("  ", event.message);
+}

@@ -1,0 +1,24 @@
+// The bundled spec as the tests read it: operations and their examples come from here,
+// never from a copy in the test.
+import { readFileSync } from "node:fs";
+import { bundleJsonPath } from "@vbm365/openapi";
+import { listOperations, resolveRefFor } from "./lib.js";
+
+export const spec = JSON.parse(readFileSync(bundleJsonPath, "utf8"));
+export const operations = listOperations(spec);
+
+/** The first example of an operation's 2xx JSON response, or undefined. */
+export function firstResponseExample(operationId: string): unknown {
+  const entry = operations.find(({ operation }) => operation.operationId === operationId);
+  if (!entry) throw new Error(`The spec has no operation ${operationId}.`);
+  const resolve = resolveRefFor(spec);
+  for (const [status, response] of Object.entries(entry.operation.responses ?? {})) {
+    if (!status.startsWith("2")) continue;
+    const media = resolve(response).content?.["application/json"];
+    if (!media) continue;
+    if (media.example !== undefined) return media.example;
+    const [example] = Object.values(media.examples ?? {});
+    if (example !== undefined) return resolve(example).value;
+  }
+  return undefined;
+}
