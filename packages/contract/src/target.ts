@@ -63,6 +63,25 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
   return token;
 }
 
+/**
+ * One call before the checks, so an unreachable server, an untrusted certificate or a
+ * refused token is one settings error instead of every check failing the same way.
+ */
+async function preflight(baseUrl: string, token: string, ca?: string): Promise<void> {
+  const url = new URL("/v6/RestoreSessions?limit=1", baseUrl).href;
+  let status: number;
+  try {
+    status = (await send({ method: "GET", url, headers: { authorization: `Bearer ${token}` } }, { ca })).status;
+  } catch (error) {
+    throw new ContractSettingsError(
+      `cannot reach ${new URL(baseUrl).origin}: ${(error as Error).message}. Check VBM365_URL, and VBM365_CA_FILE for a self-signed certificate.`,
+    );
+  }
+  if (status === 401) {
+    throw new ContractSettingsError("the server refused the token (401): give a fresh VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.");
+  }
+}
+
 /** The target named by VBM365_* variables, or undefined when VBM365_URL is not set. */
 export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Target | undefined> {
   const raw = env.VBM365_URL?.trim();
@@ -84,16 +103,18 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
       throw new ContractSettingsError(`VBM365_CA_FILE ${env.VBM365_CA_FILE} cannot be read (${(error as NodeJS.ErrnoException).code}): give the path of a PEM file.`);
     }
   }
-  const credentials =
-    env.VBM365_USERNAME && env.VBM365_PASSWORD ? { username: env.VBM365_USERNAME, password: env.VBM365_PASSWORD } : undefined;
-  const token = env.VBM365_TOKEN || (credentials && (await fetchToken(baseUrl.href, credentials, ca)));
-  if (!token) {
-    throw new ContractSettingsError("No credentials: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD, next to VBM365_URL.");
-  }
   const maxPages = env.VBM365_CONTRACT_MAX_PAGES ? Number(env.VBM365_CONTRACT_MAX_PAGES) : undefined;
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) {
     throw new ContractSettingsError(`VBM365_CONTRACT_MAX_PAGES must be a positive whole number, not "${env.VBM365_CONTRACT_MAX_PAGES}".`);
   }
+  const credentials =
+    env.VBM365_USERNAME && env.VBM365_PASSWORD ? { username: env.VBM365_USERNAME, password: env.VBM365_PASSWORD } : undefined;
+  if (!env.VBM365_TOKEN && !credentials) {
+    throw new ContractSettingsError("No credentials: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD, next to VBM365_URL.");
+  }
+  // Settings are all read; only now talk to the server.
+  const token = env.VBM365_TOKEN || (await fetchToken(baseUrl.href, credentials!, ca));
+  await preflight(baseUrl.href, token, ca);
   return {
     name: baseUrl.origin,
     baseUrl: baseUrl.href,

@@ -7,7 +7,8 @@ export type ViolationKind =
   | "schema" // the body breaks the response schema; `rule` is the Ajv keyword
   | "auth" // a call without a valid token was answered with data
   | "paging" // the paging contract; `rule` says which part
-  | "filter"; // a query filter was not honoured
+  | "filter" // a query filter was not honoured
+  | "transport"; // no answer at all (connection refused, TLS failure, timeout)
 
 export interface Violation {
   operationId: string;

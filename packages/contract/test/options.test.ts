@@ -89,6 +89,17 @@ describe("settings from VBM365_*", () => {
     expect((error as Error).message).not.toContain("\n");
   });
 
+  it("a token the server refuses is a settings error, before any check runs", async () => {
+    const error = await settingsError({ VBM365_URL: server.url, VBM365_TOKEN: "expired-or-wrong" });
+    expect(error).toBeInstanceOf(ContractSettingsError);
+    expect((error as Error).message).toMatch(/refused the token \(401\)/);
+  });
+
+  it("a server that does not answer is a settings error", async () => {
+    const error = await settingsError({ VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "t" });
+    expect((error as Error).message).toMatch(/^cannot reach http:\/\/127.0.0.1:9: .*ECONNREFUSED/);
+  });
+
   it("a wrong password is named without echoing it", async () => {
     const error = await settingsError({ VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, VBM365_PASSWORD: "wrong-s3cret" });
     expect((error as Error).message).toMatch(/POST \/v6\/Token answered 4\d\d without an access_token/);
@@ -122,8 +133,13 @@ describe("an HTTPS server with its own CA", () => {
     }
   });
 
-  it("is refused without the CA: the certificate is checked, never ignored", async () => {
-    const error = await settingsError(envFor(false));
+  it.each([
+    ["a login", false],
+    ["a token", true],
+  ])("is refused without the CA, with %s: the certificate is checked, never ignored", async (_, withToken) => {
+    const env = envFor(false);
+    if (withToken) Object.assign(env, { VBM365_TOKEN: https.token, VBM365_USERNAME: undefined, VBM365_PASSWORD: undefined });
+    const error = await settingsError(env);
     expect(error).toBeInstanceOf(ContractSettingsError);
     expect((error as Error).message).toMatch(/certificate.*Check VBM365_URL, and VBM365_CA_FILE/);
   });
