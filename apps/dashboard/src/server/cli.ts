@@ -5,10 +5,10 @@ import { startDashboardServer } from "./index.js";
 try {
   const settings = settingsFromEnv();
   const server = await startDashboardServer(settings);
-  console.log(`Restore dashboard: ${server.url}  (VBM365 server: ${settings.target.url}${settings.allowStop ? ", Stop enabled" : ""})`);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));
   }
+  console.log(`Restore dashboard: ${server.url}  (VBM365 server: ${settings.target.url}${settings.allowStop ? ", Stop enabled" : ""})`);
 } catch (error) {
   const known = error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "EADDRINUSE";
   const message = error instanceof Error ? error.message : String(error);

@@ -28,7 +28,10 @@ export function toSafeError(error: unknown): SafeError {
     if (status === 429) return { status: 503, message: "The VBM365 server is busy (HTTP 429); try again in a moment." };
     return { status: 502, message: `The VBM365 server answered HTTP ${status}.` };
   }
-  return { status: 502, message: "Could not reach the VBM365 server. Check VBM365_URL and that the server is up." };
+  return {
+    status: 502,
+    message: "Could not reach the VBM365 server. Check VBM365_URL, that the server is up, and VBM365_CA_FILE if it uses a private certificate.",
+  };
 }
 
 /** A one-line description for the server's own log, with every secret masked. */
