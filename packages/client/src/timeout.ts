@@ -4,10 +4,27 @@ import type { Fetch } from "./types.js";
 export const DEFAULT_TIMEOUT_MS = 30000;
 
 export function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
-  return (request) => {
-    // The signal stays attached to the response body, so a body that stalls also ends at the deadline.
-    const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]);
-    return fetch(new Request(request, { signal }));
+  return async (request) => {
+    // A plain controller held by its timer rather than AbortSignal.timeout/any, which
+    // Node 20 holds only weakly: garbage collection could drop a deadline before it fires.
+    const controller = new AbortController();
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
+      timeoutMs,
+    );
+    const follow = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) follow();
+    else request.signal.addEventListener("abort", follow, { once: true });
+    try {
+      const response = await fetch(new Request(request, { signal: controller.signal }));
+      // The deadline goes on to cover reading the body, but must not keep Node running
+      // after the caller is done (a Stop's empty body is never read).
+      (timer as { unref?: () => void }).unref?.();
+      return response;
+    } catch (error) {
+      clearTimeout(timer);
+      throw error;
+    }
   };
 }
 

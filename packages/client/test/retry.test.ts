@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { createVbm365Client, Vbm365NetworkError } from "../src/index.js";
+import { parseRetryAfter, retryDelayMs, withRetry } from "../src/retry.js";
+import { BASE, SESSION_ID, fakeFetch, session } from "./helpers/fake-fetch.js";
+
+/** Fails with the given answers first, then succeeds. */
+function flaky(failures: Array<number | "network">, ok: () => Response = () => Response.json(session(1))) {
+  const queue = [...failures];
+  return fakeFetch(() => {
+    const next = queue.shift();
+    if (next === undefined) return ok();
+    if (next === "network") throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
+    return Response.json({ message: `status ${next}` }, { status: next, headers: next === 429 ? { "Retry-After": "0" } : {} });
+  });
+}
+
+const fast = { minDelayMs: 1, maxDelayMs: 2 };
+
+describe("retries", () => {
+  it.each([429, 502, 503, 504, "network"] as const)("a GET is repeated after %s", async (failure) => {
+    const server = flaky([failure, failure]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
+    expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it.each([400, 401, 404, 500])("a GET is not repeated after %s", async (status) => {
+    const server = flaky([status]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("gives up after `retries` further attempts with the last answer", async () => {
+    const server = flaky([503, 503, 503, 503]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: { ...fast, retries: 2 } });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("a network failure that outlasts the retries is a Vbm365NetworkError with the cause", async () => {
+    const server = flaky(["network", "network"]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: { ...fast, retries: 1 } });
+    const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Vbm365NetworkError);
+    expect((error as Error).message).toBe(`GET /v6/RestoreSessions/${SESSION_ID}: no answer (ECONNRESET)`);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it("stop is never repeated, not even after a 503 or a network failure", async () => {
+    for (const failure of [503, "network"] as const) {
+      const server = flaky([failure], () => new Response(null));
+      const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
+      await expect(vbm.restoreSessions.stop(SESSION_ID)).rejects.toBeDefined();
+      expect(server.requests).toHaveLength(1);
+    }
+  });
+
+  it("the token request is repeated after a 429", async () => {
+    let logins = 0;
+    const server = fakeFetch((_, url) => {
+      if (url.pathname !== "/v6/Token") return Response.json(session(1));
+      return ++logins === 1
+        ? Response.json({ message: "Too many requests" }, { status: 429, headers: { "Retry-After": "0" } })
+        : Response.json({ access_token: "a", expires_in: 3600 });
+    });
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { username: "u", password: "p" }, fetch: server.fetch, retry: fast });
+    expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
+    expect(logins).toBe(2);
+  });
+
+  it("retry: false sends each request once", async () => {
+    const server = flaky([503]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: false });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status: 503 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("waits what Retry-After asks, else backs off exponentially, bounded", async () => {
+    const waits: number[] = [];
+    const answers = [
+      new Response(null, { status: 429, headers: { "Retry-After": "2" } }),
+      new Response(null, { status: 503 }),
+      new Response(null, { status: 503 }),
+      new Response(null, { status: 503, headers: { "Retry-After": "3600" } }),
+      new Response("ok"),
+    ];
+    const fetch = withRetry(async () => answers.shift()!, { retries: 4, minDelayMs: 100, maxDelayMs: 10_000 }, async (ms) => {
+      waits.push(ms);
+    });
+    expect(await (await fetch(new Request(`${BASE}/x`))).text()).toBe("ok");
+    expect(waits[0]).toBe(2000);
+    expect(waits[1]).toBeGreaterThanOrEqual(100); // step 2: 100..200 ms with jitter
+    expect(waits[1]).toBeLessThanOrEqual(200);
+    expect(waits[2]).toBeGreaterThanOrEqual(200); // step 3: 200..400 ms
+    expect(waits[2]).toBeLessThanOrEqual(400);
+    expect(waits[3]).toBe(10_000); // an hour asked, capped at maxDelayMs
+  });
+
+  it("the caller's abort ends the wait between attempts", async () => {
+    const controller = new AbortController();
+    const fetch = withRetry(async () => new Response(null, { status: 503 }), { retries: 5, minDelayMs: 60_000, maxDelayMs: 60_000 });
+    const pending = fetch(new Request(`${BASE}/x`, { signal: controller.signal }));
+    controller.abort(new Error("user gave up"));
+    await expect(pending).rejects.toThrow("user gave up");
+  });
+});
+
+describe("Retry-After", () => {
+  const now = Date.parse("2026-01-01T00:00:00Z");
+  it("reads seconds and HTTP dates", () => {
+    expect(parseRetryAfter("5", now)).toBe(5000);
+    expect(parseRetryAfter("Thu, 01 Jan 2026 00:00:30 GMT", now)).toBe(30_000);
+    expect(parseRetryAfter("Wed, 31 Dec 2025 00:00:00 GMT", now)).toBe(0);
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it("backoff never exceeds maxDelayMs", () => {
+    for (let attempt = 0; attempt < 30; attempt++) {
+      expect(retryDelayMs(attempt, null, { minDelayMs: 500, maxDelayMs: 4000 })).toBeLessThanOrEqual(4000);
+    }
+  });
+});
