@@ -1,0 +1,14 @@
+export { startTestServer, DEFAULT_USERNAME, DEFAULT_PASSWORD } from "./server.js";
+export type { TestServer, TestServerOptions, TestServerStats, TestData, StartTimeFilter } from "./server.js";
+export { FAULT_KINDS } from "./faults.js";
+export type { FaultKind, FaultSpec, FaultMatch, InjectedFault, FaultController } from "./faults.js";
+export { DEFECTS } from "./defects.js";
+export type { Defect } from "./defects.js";
+export type {
+  RestoreSession,
+  RestoreSessionEvent,
+  BackupOrganization,
+  RestoreSessionPage,
+  RestoreSessionEventPage,
+  TokenResponse,
+} from "./types.js";

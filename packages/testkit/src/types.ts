@@ -1,0 +1,12 @@
+// The API's shapes come from the generated schema (from the bundled spec), never restated.
+import type { components } from "./generated/schema.js";
+
+type Schemas = components["schemas"];
+export type RestoreSession = Schemas["RestoreSession"];
+export type RestoreSessionEvent = Schemas["RestoreSessionEvent"];
+export type BackupOrganization = Schemas["BackupOrganization"];
+export type RestoreSessionPage = Schemas["RestoreSessionPage"];
+export type RestoreSessionEventPage = Schemas["RestoreSessionEventPage"];
+export type TokenResponse = Schemas["TokenResponse"];
+export type ApiErrorBody = Schemas["Error"];
+export type { components };
