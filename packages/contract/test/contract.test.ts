@@ -50,11 +50,16 @@ for (const starter of targets) {
     });
 
     for (const check of checks) {
-      it(check.title, async ({ skip }) => {
+      it(check.title, async ({ skip, annotate }) => {
         const result = await runCheck(check, ctx);
         results.push(result);
         const { skipped, uncovered, violations } = result.outcome;
-        if (skipped) skip(uncovered ? `UNCOVERED: ${skipped}` : skipped);
+        if (skipped) {
+          // The annotation carries the reason into the JUnit XML (a <property> of the test case).
+          const reason = uncovered ? `UNCOVERED: ${skipped}` : skipped;
+          await annotate(reason, "skipped");
+          skip(reason);
+        }
         if (violations.length > 0) {
           throw new Error(`${violations.length} contract violation(s):\n${violations.map(formatViolation).join("\n")}`);
         }
