@@ -1,0 +1,52 @@
+import { describe, expect, test } from "vitest";
+import { UsageError } from "./errors.js";
+import { formatDuration, parseDuration, parseInstant, resolveWindow } from "./time.js";
+
+describe("parseDuration", () => {
+  test.each([
+    ["90m", 90 * 60_000],
+    ["24h", 24 * 3600_000],
+    ["7d", 7 * 86_400_000],
+    ["1h30m", 90 * 60_000],
+    ["2W", 14 * 86_400_000],
+  ])("%s", (text, ms) => expect(parseDuration(text, "--since")).toBe(ms));
+
+  test.each(["", "24", "h", "1.5h", "-2h", "0h", "24 hours", "1y"])("rejects '%s'", (text) => {
+    expect(() => parseDuration(text, "--since")).toThrow(UsageError);
+  });
+
+  test("formatDuration writes it back", () => expect(formatDuration(parseDuration("1d2h30m", "x"))).toBe("1d2h30m"));
+});
+
+describe("parseInstant", () => {
+  test("Z and offsets are exact instants", () => {
+    expect(parseInstant("2026-11-27T08:00:00Z", "--from").toISOString()).toBe("2026-11-27T08:00:00.000Z");
+    expect(parseInstant("2026-11-27T08:00:00+03:00", "--from").toISOString()).toBe("2026-11-27T05:00:00.000Z");
+    expect(parseInstant("2026-11-27T08:00-0530", "--from").toISOString()).toBe("2026-11-27T13:30:00.000Z");
+    expect(parseInstant("2022-03-12T15:55:20.8557416Z", "--from").toISOString()).toBe("2022-03-12T15:55:20.855Z");
+  });
+
+  test("without an offset it is local time (a date alone is local midnight)", () => {
+    const local = parseInstant("2026-11-27T08:15", "--from");
+    expect([local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes()]).toEqual([2026, 10, 27, 8, 15]);
+    const midnight = parseInstant("2026-11-27", "--from");
+    expect([midnight.getDate(), midnight.getHours(), midnight.getMinutes()]).toEqual([27, 0, 0]);
+  });
+
+  test.each(["27/11/2026", "2026-11-27T25:00", "2026-02-30", "2026-11-27T08:00+3", "tomorrow", "2026-1-5"])("rejects '%s'", (text) => {
+    expect(() => parseInstant(text, "--from")).toThrow(UsageError);
+  });
+});
+
+describe("resolveWindow", () => {
+  const now = new Date("2026-11-28T12:00:00Z");
+  test("defaults to the last 24h", () => {
+    expect(resolveWindow({}, now, "24h").from?.toISOString()).toBe("2026-11-27T12:00:00.000Z");
+  });
+  test("--from after --to is refused", () => {
+    expect(() => resolveWindow({ from: "2026-11-28T00:00Z", to: "2026-11-27T00:00Z" }, now, "24h")).toThrow(/is after --to/);
+  });
+  test("--all has no bounds", () => {
+    expect(resolveWindow({ all: true }, now, "24h")).toEqual({ label: "in all time" });
+  });
+});
