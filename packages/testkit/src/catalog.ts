@@ -31,7 +31,7 @@ export const JOB_NAMES = [
   "Exchange backup",
   "Daily backup, all users",
   "Teams backup",
-  'Backup "VIP" mailboxes',
+  'Backup "VIP" mailboxes, EU',
   "SharePoint, OneDrive nightly",
 ] as const;
 

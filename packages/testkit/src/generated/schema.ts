@@ -199,7 +199,7 @@ export interface components {
          */
         RestoreSessionState: "Working" | "Stopped";
         /**
-         * @description How the session went: `Success` when every item was processed, `Warning` when some items needed attention, `Failed` when the session failed. The vendor does not document what a session that is still `Working` reports here.
+         * @description How the session went: `Success` (finished without problems), `Warning` (finished, but something deserves a look, such as an item that could not be restored) or `Failed` (the session failed). The explanations in brackets are ours. The vendor does not document what a session that is still `Working` reports here.
          * @enum {string}
          */
         RestoreSessionResult: "Success" | "Warning" | "Failed";
@@ -219,7 +219,7 @@ export interface components {
              * @description Identifier of the restore session.
              */
             id: string;
-            /** @description Display name the server gives the session: the kind of restore and what it was opened from (the whole organization, a backup job, a data retrieval or a restore operator). */
+            /** @description Display name the server gives the session. In the vendor's examples it names the kind of restore and what the session was opened from (the whole organization, a backup job, a data retrieval or a restore operator) with a local time stamp; do not parse it. */
             name?: string;
             /** @description Name of the Microsoft 365 organization whose backup the session reads. */
             organization?: string;
@@ -240,7 +240,7 @@ export interface components {
             initiatedBy?: string;
             /** @description The server's short summary of the work done, such as `1 item processed (1 success)`. */
             details?: string;
-            /** @description For sessions opened by a restore operator, the operator's scope; empty for sessions opened by an administrator. */
+            /** @description Scope of the session. In the vendor's examples it is the restore operator's account for sessions a restore operator opened, and empty for those an administrator opened. */
             scopeName?: string;
             /** @description The machine the session was opened from, with the address it connected through, as in `srv0101 (via: 127.0.0.1)`. */
             clientHost?: string;

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, type TestServer } from "../src/index.js";
+import { call, NOW, tokenForm } from "./helpers.js";
+
+describe("POST /v6/Token and the bearer check", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer({ sessions: 5, now: NOW, username: "SRV0101\\Administrator", password: "s3cret" });
+  });
+  afterAll(() => server.close());
+
+  it("issues a token for the password grant that opens the API", async () => {
+    server.stats.reset();
+    const { username, password } = server.credentials;
+    const answer = await call(server, "/v6/Token", tokenForm({ grant_type: "password", username, password }));
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(answer.body).toMatchObject({ token_type: "bearer", expires_in: 3600, userName: "SRV0101\\Administrator" });
+    expect(Date.parse(answer.body[".expires"]) - Date.parse(answer.body[".issued"])).toBe(3600_000);
+    expect(answer.body.access_token).not.toBe(server.token);
+    const page = await call(server, "/v6/RestoreSessions", { token: answer.body.access_token });
+    expect(page.status).toBe(200);
+    expect(server.stats).toMatchObject({ requests: 2, tokenRequests: 1, byGrant: { password: 1, refresh_token: 0 } });
+  });
+
+  it("renews with the refresh_token grant", async () => {
+    const { username, password } = server.credentials;
+    const login = await call(server, "/v6/token", tokenForm({ grant_type: "password", username, password }));
+    const renewed = await call(server, "/V6/TOKEN", tokenForm({ grant_type: "refresh_token", refresh_token: login.body.refresh_token }));
+    expect(renewed.status).toBe(200);
+    expect(renewed.body.access_token).not.toBe(login.body.access_token);
+    expect((await call(server, "/v6/RestoreSessions", { token: renewed.body.access_token })).status).toBe(200);
+  });
+
+  it.each([
+    [{ grant_type: "password", username: "SRV0101\\Administrator", password: "wrong" }, 401],
+    [{ grant_type: "password", username: "someone", password: "s3cret" }, 401],
+    [{ grant_type: "refresh_token", refresh_token: "made-up" }, 401],
+    [{ grant_type: "password", username: "SRV0101\\Administrator" }, 400],
+    [{ grant_type: "refresh_token" }, 400],
+    [{ grant_type: "client_credentials" }, 400],
+    [{}, 400],
+  ])("refuses %j with %i and a message", async (fields, status) => {
+    const answer = await call(server, "/v6/Token", tokenForm(fields as Record<string, string>));
+    expect(answer.status).toBe(status);
+    expect(typeof answer.body.message).toBe("string");
+    expect(answer.text).not.toContain("s3cret");
+  });
+
+  it("wants a form body", async () => {
+    const answer = await call(server, "/v6/Token", {
+      method: "POST",
+      token: null,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ grant_type: "password", ...server.credentials }),
+    });
+    expect(answer.status).toBe(400);
+  });
+
+  it.each([
+    ["no header", null],
+    ["an unknown token", "not-a-token"],
+  ])("answers 401 with the error body for %s", async (_, token) => {
+    for (const path of ["/v6/RestoreSessions", `/v6/RestoreSessions/${server.data.session(0).id}/Events`]) {
+      const answer = await call(server, path, { token });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual({ message: "Authorization has been denied for this request." });
+    }
+  });
+
+  it("refuses a token after expireTokens(), and refresh still works", async () => {
+    const other = await startTestServer({ sessions: 1, now: NOW });
+    try {
+      const { username, password } = other.credentials;
+      const login = await call(other, "/v6/Token", tokenForm({ grant_type: "password", username, password }));
+      other.expireTokens();
+      expect((await call(other, "/v6/RestoreSessions")).status).toBe(401);
+      expect((await call(other, "/v6/RestoreSessions", { token: login.body.access_token })).status).toBe(401);
+      const renewed = await call(other, "/v6/Token", tokenForm({ grant_type: "refresh_token", refresh_token: login.body.refresh_token }));
+      expect((await call(other, "/v6/RestoreSessions", { token: renewed.body.access_token })).status).toBe(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("lets tokens expire on the clock after tokenTtlSeconds", async () => {
+    const shortLived = await startTestServer({ sessions: 1, now: NOW, tokenTtlSeconds: 0.3 });
+    try {
+      expect((await call(shortLived, "/v6/RestoreSessions")).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect((await call(shortLived, "/v6/RestoreSessions")).status).toBe(401);
+    } finally {
+      await shortLived.close();
+    }
+  });
+});
