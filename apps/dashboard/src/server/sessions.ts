@@ -30,8 +30,9 @@ export function summarize(
   query: SessionsQuery,
   fetchedAt: Date,
 ): SessionsResponse {
-  const matched = inWindow.filter((session) => matchesFilters(session, query));
-  const sorted = sortSessions(matched, query.sort, query.dir);
+  // Filtering a sorted list keeps its order, so each window is sorted once per column.
+  const sorted = sortedOnce(inWindow, query.sort, query.dir).filter((session) => matchesFilters(session, query));
+  const matched = sorted;
   return {
     window: { from: query.from.toISOString(), to: query.to.toISOString() },
     inWindow: inWindow.length,
@@ -50,6 +51,17 @@ export function summarize(
   };
 }
 
+const sortedWindows = new WeakMap<readonly RestoreSession[], Map<string, RestoreSession[]>>();
+
+function sortedOnce(sessions: readonly RestoreSession[], key: SessionsQuery["sort"], dir: SessionsQuery["dir"]): RestoreSession[] {
+  const byOrder = sortedWindows.get(sessions) ?? new Map<string, RestoreSession[]>();
+  sortedWindows.set(sessions, byOrder);
+  const order = `${key} ${dir}`;
+  const cached = byOrder.get(order) ?? sortSessions(sessions, key, dir);
+  byOrder.set(order, cached);
+  return cached;
+}
+
 export function sortSessions(
   sessions: readonly RestoreSession[],
   key: SessionsQuery["sort"],
@@ -57,18 +69,20 @@ export function sortSessions(
 ): RestoreSession[] {
   const sign = dir === "asc" ? 1 : -1;
   const isTime = key === "creationTime" || key === "endTime";
-  const value = (session: RestoreSession): string | number => {
+  // Keys are computed once per session, not once per comparison: windows hold tens of thousands.
+  const keyed = sessions.map((session) => {
     const raw = session[key];
-    if (isTime) return raw ? Date.parse(raw) : Number.POSITIVE_INFINITY; // running sessions have no end yet
-    return (raw ?? "").toLowerCase();
-  };
-  // Ties fall back to start time then id, so paging never shows a row twice or skips one.
-  return [...sessions].sort((a, b) => {
-    const primary = compare(value(a), value(b));
-    if (primary !== 0) return sign * primary;
-    const start = compare(Date.parse(a.creationTime), Date.parse(b.creationTime));
-    return start !== 0 ? sign * start : compare(a.id, b.id);
+    const value = isTime ? (raw ? Date.parse(raw) : Number.POSITIVE_INFINITY) : (raw ?? "").toLowerCase(); // running sessions have no end yet
+    return { session, value, start: Date.parse(session.creationTime) };
   });
+  // Ties fall back to start time then id, so paging never shows a row twice or skips one.
+  keyed.sort((a, b) => {
+    const primary = compare(a.value, b.value);
+    if (primary !== 0) return sign * primary;
+    const start = compare(a.start, b.start);
+    return start !== 0 ? sign * start : compare(a.session.id, b.session.id);
+  });
+  return keyed.map(({ session }) => session);
 }
 
 export function timeline(sessions: readonly RestoreSession[], from: Date, to: Date): SessionsResponse["timeline"] {
