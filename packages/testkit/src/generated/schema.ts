@@ -1,6 +1,6 @@
 // GENERATED FILE: do not edit by hand.
 // Source: openapi/ (bundled to openapi/dist/openapi.json) via openapi-typescript.
-// Regenerate with `pnpm generate` after changing the spec, and commit the result.
+// Rewritten by `pnpm --filter @vbm365/testkit generate` (turbo runs it before build).
 export interface paths {
     "/v6/RestoreSessions": {
         parameters: {
