@@ -70,8 +70,13 @@ export function createContext(doc: OpenApiDocument, target: Target): ContractCon
         const query: Record<string, string> = queryParameters(listOp).some((p) => p.name === "limit") ? { limit: "50" } : {};
         const { res, request } = await call(listOp, { path, query });
         if (res.status !== 200) throw new NotCallable(`${request} answered ${res.status}, so there are no ids to call with`);
-        const body = JSON.parse(res.text) as { results?: unknown };
-        return Array.isArray(body.results) ? (body.results as Record<string, unknown>[]) : [];
+        let body: { results?: unknown };
+        try {
+          body = JSON.parse(res.text) as { results?: unknown };
+        } catch {
+          throw new NotCallable(`${request} answered with a body that is not JSON, so there are no ids to call with`);
+        }
+        return Array.isArray(body?.results) ? (body.results as Record<string, unknown>[]) : [];
       })();
       listCache.set(path, items);
     }
