@@ -14,10 +14,13 @@ export function paint(enabled: boolean, color: keyof typeof CODES, text: string)
   return enabled ? `\u001b[${CODES[color]}m${text}\u001b[0m` : text;
 }
 
-/** A one-line counter on stderr, redrawn at most every 200 ms; silent when stderr is not a terminal. */
+/**
+ * A one-line counter on stderr, first drawn after 300 ms (short runs do not flicker) and
+ * then at most every 200 ms; silent when stderr is not a terminal.
+ */
 export function createProgress(stderr: Writable & MaybeTty) {
   const enabled = stderr.isTTY === true;
-  let last = 0;
+  let last = Date.now() + 100;
   let shown = false;
   return {
     update(text: () => string) {

@@ -1,5 +1,7 @@
 // sessions, events and report: listings streamed to the chosen format.
+import type { RestoreSession } from "@vbm365/client";
 import { connect } from "../api.js";
+import { mapOrdered } from "../ordered.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import type { Row } from "../output/types.js";
@@ -32,17 +34,21 @@ export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]
   return EXIT.ok;
 }
 
+const EVENT_CONCURRENCY = 4;
+
 export async function reportCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
   const format = resolveFormat(values, ctx);
   const target = await openOutput(str(values, "out"), ctx.stdout);
   const api = await connect(ctx, str(values, "url"));
+  // Events are one request per session: a few sessions are fetched ahead, in order.
+  const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
+    const items: Row[] = [];
+    for await (const event of api.events(session.id)) if (isRestoredItem(event)) items.push(reportRow(session, event));
+    return items;
+  };
   async function* rows(): AsyncGenerator<Row> {
-    for await (const session of selectedSessions(api, selection, ctx)) {
-      for await (const event of api.events(session.id)) {
-        if (isRestoredItem(event)) yield reportRow(session, event);
-      }
-    }
+    for await (const items of mapOrdered(selectedSessions(api, selection, ctx), EVENT_CONCURRENCY, itemsOf)) yield* items;
   }
   await writeRows(rows(), { format, shape: REPORT_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
   return EXIT.ok;

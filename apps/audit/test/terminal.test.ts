@@ -1,0 +1,79 @@
+// What only happens at a terminal: the stop prompt, the progress line, colours. The CLI
+// runs under util-linux `script`, which gives it a pseudo-terminal.
+import { spawn, spawnSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { CLI, runCli } from "./run-cli.js";
+import { sessionsOf, startServer, tokenEnv, type TestServer } from "./testkit-server.js";
+
+const hasScript = spawnSync("script", ["--version"]).status === 0;
+if (!hasScript) console.warn("SKIPPED terminal tests: util-linux `script` is not installed");
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer(300);
+});
+afterAll(() => server?.close());
+
+/** Runs the CLI on a pseudo-terminal; `answer` is typed once `prompt` appears. */
+function runOnTerminal(args: string[], env: Record<string, string>, prompt?: string, answer?: string) {
+  return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
+    const command = [process.execPath, CLI, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+    const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, ...env } });
+    let output = "";
+    let answered = false;
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+      if (prompt && !answered && output.includes(prompt)) {
+        answered = true;
+        child.stdin.write(`${answer}\n`);
+      }
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+function workingSessions() {
+  return sessionsOf(server).filter(({ session }) => server.data.session(server.data.indexOf(session.id)).state === "Working");
+}
+
+describe.skipIf(!hasScript)("at a terminal", () => {
+  test("stop asks; 'n' leaves the session running (exit 1), 'y' stops it", async () => {
+    const [target] = workingSessions();
+    const no = await runOnTerminal(["stop", target!.session.id], tokenEnv(server), "[y/N]", "n");
+    expect(no.output).toContain(`Stop restore session ${target!.session.id}`);
+    expect(no.output).toContain("Not stopped.");
+    expect(no.code).toBe(1);
+    expect(server.data.session(target!.index).state).toBe("Working");
+
+    const yes = await runOnTerminal(["stop", target!.session.id], tokenEnv(server), "[y/N]", "y");
+    expect(yes.output).toContain(`Stopped restore session ${target!.session.id}.`);
+    expect(yes.code).toBe(0);
+    expect(server.data.session(target!.index).state).toBe("Stopped");
+  });
+
+  test("colours on a terminal, none with NO_COLOR", async () => {
+    const coloured = await runOnTerminal(["sessions", "--since", "bad"], {});
+    expect(coloured.output).toContain("\u001b[31mvbm365-audit:");
+    const plain = await runOnTerminal(["sessions", "--since", "bad"], { NO_COLOR: "1" });
+    expect(plain.output).not.toContain("\u001b[");
+    expect(plain.output).toMatch(/^vbm365-audit: --since 'bad'/);
+  });
+
+  test("table is the default on a terminal, ndjson when piped (with nothing on stderr)", async () => {
+    const terminal = await runOnTerminal(["sessions", "--since", "3h"], { ...tokenEnv(server), NO_COLOR: "1" });
+    expect(terminal.code).toBe(0);
+    expect(terminal.output).toMatch(/┌[^\n]*\r?\n│ creationTime/);
+    const piped = await runCli(["sessions", "--since", "3h"], { env: tokenEnv(server) });
+    expect(piped.stderr).toBe("");
+    expect(JSON.parse(piped.stdout.split("\n")[0]!)).toHaveProperty("id");
+  });
+});
+
+test("stop --yes without a terminal stops the session", async () => {
+  const [, target] = workingSessions();
+  const result = await runCli(["stop", target!.session.id, "--yes"], { env: tokenEnv(server) });
+  expect(result.stdout).toBe(`Stopped restore session ${target!.session.id}.\n`);
+  expect(result.code).toBe(0);
+  expect(server.data.session(target!.index).state).toBe("Stopped");
+});
