@@ -66,4 +66,5 @@ try {
 // The plain bundle beside the page, for readers who want the spec file itself.
 copyFileSync(bundleJsonPath, here("dist/openapi.json"));
 copyFileSync(here("assets/logo.svg"), here("dist/logo.svg"));
+copyFileSync(here("assets/_headers"), here("dist/_headers"));
 console.log(`built dist/index.html (${Math.round(readFileSync(output).length / 1024)} KiB) from ${decoratedPath}`);

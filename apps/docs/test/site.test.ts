@@ -48,7 +48,7 @@ describe.skipIf(skipBrowserTests)("docs site in Chromium", () => {
       // Groups open one at a time: open this one and read its operations.
       const group = menu().locator('[data-component-name="Menu/MenuItem"].menu-item-type-group > a').filter({ hasText: tag });
       if (!(await labels()).includes(expected[0]!)) await group.first().click();
-      await expect.poll(labels, { message: `operations under "${tag}"` }).toEqual(expect.arrayContaining(expected));
+      await expect.poll(labels, { message: `operations under "${tag}"`, timeout: 15_000 }).toEqual(expect.arrayContaining(expected));
     }
   });
 
@@ -60,7 +60,7 @@ describe.skipIf(skipBrowserTests)("docs site in Chromium", () => {
     const responses = page.locator('[data-component-name="Panel/Panel"]').filter({ hasText: "Response" }).first();
     const example = firstResponseExample("RestoreSession_GetPage") as { results: { id: string }[] };
     // b7f43a7f-3508-4d04-8ec2-ece6944e916b, the vendor's first session, in today's spec.
-    await expect.poll(() => responses.innerText()).toContain(example.results[0]!.id);
+    await expect.poll(() => responses.innerText(), { timeout: 15_000 }).toContain(example.results[0]!.id);
     await responses.scrollIntoViewIfNeeded();
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: new URL("docs-response-sample.png", artifacts).pathname });
@@ -68,7 +68,7 @@ describe.skipIf(skipBrowserTests)("docs site in Chromium", () => {
 
   it("shows the TypeScript sample from samples/ for the list operation", async () => {
     const samples = page.locator(".panel-request-samples").first();
-    await expect.poll(() => samples.innerText()).toContain("TypeScript");
+    await expect.poll(() => samples.innerText(), { timeout: 15_000 }).toContain("TypeScript");
     const code = samples.locator("code").first();
     expect(await code.getAttribute("data-language")).toBe("ts");
     const shown = (await code.innerText()).replace(/\s+/g, " ").trim();
@@ -84,7 +84,7 @@ describe.skipIf(skipBrowserTests)("docs site in Chromium", () => {
     await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
     await page.locator('[data-component-name="Search/SearchInput"] input').first().fill("Events");
     const results = page.locator('[data-component-name="Search/SearchItem"]');
-    await expect.poll(() => results.allInnerTexts()).toEqual(
+    await expect.poll(() => results.allInnerTexts(), { timeout: 15_000 }).toEqual(
       expect.arrayContaining(eventsOperations.map((summary) => expect.stringContaining(summary))),
     );
     await page.screenshot({ path: new URL("docs-search.png", artifacts).pathname });
