@@ -32,19 +32,12 @@ function staticToken(token: string): TokenSource {
 }
 
 function callbackToken(getToken: () => string | Promise<string>): TokenSource {
-  const seen: string[] = [];
-  const remember = (token: string) => {
-    if (!seen.includes(token)) seen.splice(0, seen.length, ...seen.slice(-3), token);
-    return token;
-  };
+  let last: string | undefined;
   return {
-    current: async () => remember(await getToken()),
+    current: async () => (last = await getToken()),
     // The caller's source may have a fresher token by now; retry only if it does.
-    renew: async (rejected) => {
-      const fresh = remember(await getToken());
-      return fresh === rejected ? undefined : fresh;
-    },
-    secrets: () => [...seen],
+    renew: async (rejected) => ((last = await getToken()) === rejected ? undefined : last),
+    secrets: () => (last ? [last] : []),
   };
 }
 

@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { authMiddleware, tokenSource, type Auth } from "./auth.js";
 import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, redact } from "./errors.js";
-import { walkPages } from "./pagination.js";
+import { walkPages, type PageQuery } from "./pagination.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 import { fetchTrusting } from "./tls.js";
 import { DEFAULT_TIMEOUT_MS, isTimeout, withTimeout } from "./timeout.js";
@@ -15,6 +15,7 @@ import type {
   RestoreSessionEventsOptions,
   RestoreSessionFilter,
   RestoreSessionIterateOptions,
+  RestoreSessionEventPage,
   RestoreSessionPage,
   TokenRequest,
   TokenResponse,
@@ -63,6 +64,7 @@ const DEFAULT_PAGE_SIZE = 100;
 const SESSIONS = "/v6/RestoreSessions";
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
+type SessionPath = Exclude<keyof paths, "/v6/RestoreSessions" | "/v6/Token">;
 
 export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
@@ -129,6 +131,19 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     return call("GET", SESSIONS, signal, () => api.GET(SESSIONS, { params: { query }, signal })) as Promise<RestoreSessionPage>;
   };
 
+  // One call of a path with `{id}` parameters. The path is chosen at run time, so the answer
+  // is typed by RestoreSessionsApi (from the schema) rather than inferred here.
+  const one = (
+    method: "GET" | "POST",
+    schemaPath: SessionPath,
+    path: Record<string, string>,
+    signal?: AbortSignal,
+    query?: PageQuery,
+  ): Promise<any> =>
+    call(method, schemaPath.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!), signal, () =>
+      (api[method] as (path: SessionPath, init: object) => Promise<Answer>)(schemaPath, { params: { path, query }, signal }),
+    );
+
   const restoreSessions: RestoreSessionsApi = {
     async list(filter = {}, { signal } = {}) {
       return getPage(filter, signal);
@@ -143,71 +158,45 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
       };
     },
 
-    async get(id, { signal } = {}) {
-      const restoreSessionId = checkUuid("id", id);
-      return call("GET", `${SESSIONS}/${id}`, signal, () =>
-        api.GET("/v6/RestoreSessions/{restoreSessionId}", { params: { path: { restoreSessionId } }, signal }),
-      ) as Promise<RestoreSession>;
-    },
+    get: async (id, { signal } = {}) =>
+      one("GET", "/v6/RestoreSessions/{restoreSessionId}", { restoreSessionId: checkUuid("id", id) }, signal),
 
     async stop(id, { signal } = {}) {
-      const restoreSessionId = checkUuid("id", id);
-      await call("POST", `${SESSIONS}/${id}/Stop`, signal, () =>
-        api.POST("/v6/RestoreSessions/{restoreSessionId}/Stop", { params: { path: { restoreSessionId } }, signal }),
-      );
+      await one("POST", "/v6/RestoreSessions/{restoreSessionId}/Stop", { restoreSessionId: checkUuid("id", id) }, signal);
     },
 
     events(id, { pageSize = DEFAULT_PAGE_SIZE, signal } = {}) {
-      const restoreSessionId = checkUuid("id", id);
+      const params = { restoreSessionId: checkUuid("id", id) };
       checkLimit("pageSize", pageSize);
-      const path = `${SESSIONS}/${id}/Events`;
       return {
         [Symbol.asyncIterator]: () =>
           walkPages<RestoreSessionEvent>(
             (query, pageSignal) =>
-              call("GET", path, pageSignal, () =>
-                api.GET("/v6/RestoreSessions/{restoreSessionId}/Events", {
-                  params: { path: { restoreSessionId }, query },
-                  signal: pageSignal,
-                }),
-              ) as Promise<{ offset: number; limit: number; results: RestoreSessionEvent[] }>,
+              one("GET", "/v6/RestoreSessions/{restoreSessionId}/Events", params, pageSignal, query) as Promise<RestoreSessionEventPage>,
             pageSize,
             signal,
           ),
       };
     },
 
-    async event(id, eventId, { signal } = {}) {
-      const restoreSessionId = checkUuid("id", id);
-      checkUuid("eventId", eventId);
-      return call("GET", `${SESSIONS}/${id}/Events/${eventId}`, signal, () =>
-        api.GET("/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}", {
-          params: { path: { restoreSessionId, eventId } },
-          signal,
-        }),
-      ) as Promise<RestoreSessionEvent>;
-    },
+    event: async (id, eventId, { signal } = {}) =>
+      one(
+        "GET",
+        "/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}",
+        { restoreSessionId: checkUuid("id", id), eventId: checkUuid("eventId", eventId) },
+        signal,
+      ),
 
-    async organization(id, { signal } = {}) {
-      const restoreSessionId = checkUuid("id", id);
-      return call("GET", `${SESSIONS}/${id}/organization`, signal, () =>
-        api.GET("/v6/RestoreSessions/{restoreSessionId}/organization", { params: { path: { restoreSessionId } }, signal }),
-      ) as Promise<BackupOrganization>;
-    },
+    organization: async (id, { signal } = {}) =>
+      one("GET", "/v6/RestoreSessions/{restoreSessionId}/organization", { restoreSessionId: checkUuid("id", id) }, signal),
   };
 
   return { api, restoreSessions };
 }
 
 function checkBaseUrl(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === "string" ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
+  if (typeof value !== "string" || !/^https?:\/\/[^/]/i.test(value)) {
+    throw new TypeError(`baseUrl: ${JSON.stringify(value)} is not an http(s) URL like https://vbm.example:4443`);
   }
-  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
-    throw new TypeError(`baseUrl: ${JSON.stringify(value)} is not an http(s) URL such as https://vbm.example:4443`);
-  }
-  return String(value).replace(/\/+$/, "");
+  return value.replace(/\/+$/, "");
 }

@@ -22,10 +22,6 @@ export class Vbm365ApiError extends Error {
     this.path = init.path;
     this.body = init.body;
   }
-
-  override toString(): string {
-    return `${this.name}: ${this.method} ${this.path} -> HTTP ${this.status}: ${this.message}`;
-  }
 }
 
 /** No answer: the connection failed (refused, reset, DNS, TLS). The low-level error is `cause`. */
@@ -58,30 +54,17 @@ export class Vbm365ValidationError extends TypeError {
   readonly parameter: string;
 
   constructor(parameter: string, value: unknown, problem: string) {
-    super(`${parameter}: ${describe(value)} ${problem}`);
+    super(`${parameter}: ${typeof value === "string" ? JSON.stringify(value) : String(value)} ${problem}`);
     this.parameter = parameter;
   }
 }
 
-function describe(value: unknown): string {
-  if (value instanceof Date) return "Date(Invalid Date)";
-  if (typeof value === "string") return JSON.stringify(value);
-  return String(value);
-}
-
-const REDACTED = "[redacted]";
-
-/** `value` with every occurrence of a secret replaced, in strings at any depth: a server may echo what it got. */
+/** `value` with every secret replaced, at any depth: a server may echo what it was sent. */
 export function redact<T>(value: T, secrets: readonly string[]): T {
-  const present = secrets.filter((secret) => secret.length >= 4);
-  if (present.length === 0) return value;
-  const scrub = (item: unknown): unknown => {
-    if (typeof item === "string") return present.reduce((text, secret) => text.split(secret).join(REDACTED), item);
-    if (Array.isArray(item)) return item.map(scrub);
-    if (item && typeof item === "object") {
-      return Object.fromEntries(Object.entries(item).map(([key, inner]) => [key, scrub(inner)]));
-    }
-    return item;
-  };
-  return scrub(value) as T;
+  const json = JSON.stringify(value);
+  if (json === undefined) return value;
+  const scrubbed = secrets
+    .filter((secret) => secret.length >= 4)
+    .reduce((text, secret) => text.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]"), json);
+  return JSON.parse(scrubbed) as T;
 }

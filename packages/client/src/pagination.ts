@@ -27,6 +27,10 @@ export async function* walkPages<T extends { id: string }>(
   try {
     while (pending && query) {
       const page: Page<T> = await pending;
+      if (typeof page.offset === "number" && page.offset !== query.offset) {
+        // A server (or mock) that ignores the offset would make the walk endless or wrong.
+        throw new Error(`Server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
+      }
       seen.widen(page.limit);
       query = nextQuery(page, query);
       pending = query ? quietly(fetchPage(query, requestSignal)) : undefined;

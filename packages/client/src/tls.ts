@@ -5,10 +5,10 @@ import type { Fetch } from "./types.js";
 
 export function fetchTrusting(ca: string): Fetch {
   if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
-    throw new TypeError("ca: expected PEM text with -----BEGIN CERTIFICATE-----; pass the file's contents, not its path");
+    throw new TypeError("ca: expected PEM text (-----BEGIN CERTIFICATE-----), not a file path");
   }
   if (typeof process === "undefined" || !process.versions?.node) {
-    throw new TypeError("ca: extra CAs can be set only on Node; in a browser, trust the certificate in the system or browser");
+    throw new TypeError("ca: works on Node only; browsers use the system's trusted CAs");
   }
   let loaded: Promise<Fetch> | undefined;
   return async (request) => {

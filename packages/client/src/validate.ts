@@ -8,7 +8,7 @@ export const MAX_LIMIT = 10000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Date-only, or date and time with a zone. A time without a zone would be read in the
 // caller's local zone, which is rarely what a UTC API call means: refuse it.
-const ISO = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(\.\d+)?(Z|[+-]\d{2}:?\d{2}))?$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 
 export function checkUuid(parameter: string, value: unknown): string {
   if (typeof value !== "string" || !UUID.test(value)) {
@@ -34,19 +34,16 @@ export function checkOffset(parameter: string, value: unknown): number {
 /** A `Date` or zoned ISO string as a UTC ISO string, keeping the string's sub-millisecond digits (.NET sends seven). */
 export function toUtcIso(parameter: string, value: DateInput): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is an invalid Date");
+    if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
-  const match = typeof value === "string" ? ISO.exec(value.trim()) : null;
-  const time = match ? Date.parse(value.trim().replace(" ", "T")) : Number.NaN;
-  if (!match || Number.isNaN(time)) {
-    const hint = typeof value === "string" && /T\d{2}:\d{2}/.test(value) && !/(Z|[+-]\d{2}:?\d{2})$/i.test(value)
-      ? "has no time zone: add Z or an offset such as +02:00"
-      : "is not an ISO-8601 date (like 2024-05-01T00:00:00Z) or a Date";
-    throw new Vbm365ValidationError(parameter, value, hint);
+  const match = ISO.exec(String(value));
+  const time = match ? Date.parse(String(value)) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z");
   }
   const iso = new Date(time).toISOString();
-  const fraction = match[3];
+  const fraction = match![3];
   return fraction && fraction.length > 4 ? iso.replace(/\.\d{3}Z$/, `${fraction}Z`) : iso;
 }
 

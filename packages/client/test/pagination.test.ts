@@ -155,3 +155,12 @@ describe("recentIds", () => {
     expect(seen.firstTime("id-99900")).toBe(false);
   });
 });
+
+describe("a server that ignores offset", () => {
+  it("fails the walk with a clear error instead of looping or stopping silently", async () => {
+    const { requests, fetch } = fakeFetch(() => Response.json({ offset: 0, limit: 2, results: [session(1), session(2)] }));
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
+    await expect(collect(vbm.restoreSessions.iterate({ pageSize: 2 }))).rejects.toThrow("answered offset 0 for offset 2: it does not page");
+    expect(requests).toHaveLength(2);
+  });
+});

@@ -10,10 +10,10 @@ function client() {
 
 describe("input checks, before any request", () => {
   it.each([
-    [{ startTimeFrom: "yesterday" }, 'startTimeFrom: "yesterday" is not an ISO-8601 date'],
-    [{ startTimeTo: "2024-13-45T00:00:00Z" }, 'startTimeTo: "2024-13-45T00:00:00Z" is not an ISO-8601 date'],
-    [{ startTimeFrom: "2024-05-01T10:00:00" }, 'startTimeFrom: "2024-05-01T10:00:00" has no time zone'],
-    [{ startTimeFrom: new Date("nope") }, "startTimeFrom: Date(Invalid Date) is an invalid Date"],
+    [{ startTimeFrom: "yesterday" }, 'startTimeFrom: "yesterday" is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z'],
+    [{ startTimeTo: "2024-13-45T00:00:00Z" }, 'startTimeTo: "2024-13-45T00:00:00Z" is not a Date or an ISO-8601 date'],
+    [{ startTimeFrom: "2024-05-01T10:00:00" }, 'startTimeFrom: "2024-05-01T10:00:00" is not a Date or an ISO-8601 date with a zone'],
+    [{ startTimeFrom: new Date("nope") }, "startTimeFrom: Invalid Date is not a valid Date"],
     [{ startTimeFrom: "2024-05-02T00:00:00Z", startTimeTo: "2024-05-01T00:00:00Z" }, 'startTimeFrom: "2024-05-02T00:00:00Z" is after startTimeTo (2024-05-01T00:00:00Z)'],
     [{ limit: 0 }, "limit: 0 must be a whole number from 1 to 10000"],
     [{ limit: 10001 }, "limit: 10001 must be a whole number from 1 to 10000"],
