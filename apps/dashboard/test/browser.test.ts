@@ -18,7 +18,6 @@ let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let page: Page;
 const seen: { url: string; body: string }[] = [];
 const consoleErrors: string[] = [];
-const lastSessions: SessionsResponse[] = [];
 
 function digits(text: string | null): number {
   return Number((text ?? "").replace(/\D/g, ""));
@@ -27,7 +26,6 @@ function digits(text: string | null): number {
 async function record(response: Response): Promise<void> {
   const body = await response.text().catch(() => "");
   seen.push({ url: response.url(), body });
-  if (new URL(response.url()).pathname === "/api/sessions" && response.ok()) lastSessions.push(JSON.parse(body) as SessionsResponse);
 }
 
 async function newPage(): Promise<Page> {
@@ -40,11 +38,19 @@ async function newPage(): Promise<Page> {
   return created;
 }
 
-/** Waits for the table to show the answer to the latest sessions request. */
-async function settled(): Promise<SessionsResponse> {
+/** Runs an action that makes the page read sessions; resolves with the answer once the page shows it. */
+async function act(action: () => Promise<unknown>): Promise<SessionsResponse> {
+  const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/sessions" && response.ok());
+  await action();
+  const data = (await (await answer).json()) as SessionsResponse;
   await page.waitForFunction(() => document.querySelector("#sessions")?.getAttribute("aria-busy") === null && document.querySelector("#row-range") !== null);
-  await expect.poll(() => lastSessions.length).toBeGreaterThan(0);
-  return lastSessions.at(-1)!;
+  return data;
+}
+
+/** Opens the dashboard at a URL, from a blank page so no earlier request is still in flight. */
+async function visit(url: string): Promise<SessionsResponse> {
+  await page.goto("about:blank");
+  return act(() => page.goto(url));
 }
 
 describe.runIf(runBrowser)("dashboard in chromium", () => {
@@ -63,8 +69,7 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
   });
 
   it("fills the table and shows counts that match the server's data", async () => {
-    await page.goto(`${dashboard.url}?window=30d`);
-    const data = await settled();
+    const data = await visit(`${dashboard.url}?window=30d`);
     const expected = sessionsInWindow(vbm, new Date(data.window.from), new Date(data.window.to));
     expect(expected.length).toBeGreaterThan(2000);
     await expect.poll(() => page.locator("#sessions-table tbody tr").count()).toBe(50);
@@ -84,9 +89,8 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
   });
 
   it("narrows the table with a filter, puts it in the URL, and restores it from the URL", async () => {
-    await page.selectOption("#result", "Failed");
-    await expect.poll(() => new URL(page.url()).searchParams.get("result")).toBe("Failed");
-    const data = await settled();
+    const data = await act(() => page.selectOption("#result", "Failed"));
+    expect(new URL(page.url()).searchParams.get("result")).toBe("Failed");
     await expect.poll(() => page.locator("#row-range").textContent()).toContain(`of ${data.matched.toLocaleString("en-US")}`);
     const expected = sessionsInWindow(vbm, new Date(data.window.from), new Date(data.window.to)).filter((s) => s.result === "Failed");
     expect(data.matched).toBe(expected.length);
@@ -96,9 +100,7 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
     expect(resultCells.every((text) => text.includes("Failed"))).toBe(true);
 
     const shared = page.url();
-    await page.goto("about:blank");
-    await page.goto(shared);
-    await settled();
+    await visit(shared);
     expect(await page.locator("#result").inputValue()).toBe("Failed");
     expect(await page.locator("#window").inputValue()).toBe("30d");
     expect(digits(await page.locator("[data-count=matched]").textContent())).toBe(expected.length);
@@ -122,10 +124,9 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
   });
 
   it("stops a running session only after confirmation", async () => {
-    await page.selectOption("#result", "");
-    await page.selectOption("#state", "Working");
-    const data = await settled();
-    await expect.poll(() => new URL(page.url()).searchParams.get("state")).toBe("Working");
+    await act(() => page.selectOption("#result", ""));
+    const data = await act(() => page.selectOption("#state", "Working"));
+    expect(new URL(page.url()).searchParams.get("state")).toBe("Working");
     expect(data.matched).toBeGreaterThan(0);
     const id = data.rows[0]!.id;
     await page.locator(`#sessions-table button.open[data-id="${id}"]`).click();
@@ -137,6 +138,42 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
     await page.getByText("Stop requested.").waitFor();
     expect(vbm.data.session(vbm.data.indexOf(id)).state).toBe("Stopped");
     await page.keyboard.press("Escape");
+  });
+
+  it("sorts by a column header and searches text, both kept in the URL", async () => {
+    await visit(`${dashboard.url}?window=7d`);
+    const sorted = await act(() => page.locator("button.sort[data-sort=result]").click());
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("result");
+    expect(await page.locator("th:has(button[data-sort=result])").getAttribute("aria-sort")).toBe("descending");
+    const results = sorted.rows.map((row) => row.result.toLowerCase());
+    expect(results).toEqual([...results].sort().reverse());
+
+    const needle = sorted.rows[0]!.organization!;
+    const searched = await act(() => page.fill("#q", needle));
+    expect(new URL(page.url()).searchParams.get("q")).toBe(needle);
+    const expected = sessionsInWindow(vbm, new Date(searched.window.from), new Date(searched.window.to)).filter((s) =>
+      [s.id, s.name, s.organization, s.initiatedBy, s.details, s.clientHost, s.scopeName].some((field) => field?.toLowerCase().includes(needle.toLowerCase())),
+    );
+    expect(digits(await page.locator("[data-count=matched]").textContent())).toBe(expected.length);
+    expect(expected.length).toBeLessThan(searched.inWindow);
+  });
+
+  it("reads a custom window and keeps it in the URL", async () => {
+    await visit(dashboard.url);
+    await page.selectOption("#window", "custom");
+    const end = new Date(Date.now() - 2 * 86_400_000);
+    const start = new Date(end.getTime() - 3 * 86_400_000);
+    // datetime-local fields take the browser's local time.
+    const local = (ms: number) => page.evaluate((at) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), ms);
+    await page.fill("#from", await local(start.getTime()));
+    await page.fill("#to", await local(end.getTime()));
+    const data = await act(() => page.getByRole("button", { name: "Apply" }).click());
+    expect(new URL(page.url()).searchParams.get("window")).toBe("custom");
+    expect(Math.abs(Date.parse(data.window.from) - start.getTime())).toBeLessThan(60_000);
+    expect(Math.abs(Date.parse(data.window.to) - end.getTime())).toBeLessThan(60_000);
+    const expected = sessionsInWindow(vbm, new Date(data.window.from), new Date(data.window.to));
+    expect(digits(await page.locator("[data-count=matched]").textContent())).toBe(expected.length);
+    expect(new URL(page.url()).searchParams.get("from")).toBe(data.window.from);
   });
 
   it("never shows Stop when the server does not allow writes, and works with a password login", async () => {
