@@ -24,7 +24,7 @@ export function buildControls(toolbar: HTMLElement, filters: HTMLElement, on: Co
   const fromInput = h("input", { type: "datetime-local", id: "from", name: "from" });
   const toInput = h("input", { type: "datetime-local", id: "to", name: "to" });
   const applyCustom = h("button", { type: "button" }, "Apply");
-  const custom = h("span", { class: "custom", hidden: true }, label("from", "From"), fromInput, label("to", "To"), toInput, applyCustom);
+  const custom = h("span", { class: "custom", hidden: true }, field("from", "From", fromInput), field("to", "To", toInput), applyCustom);
   const refreshButton = h("button", { type: "button", id: "refresh", class: "primary" }, "Refresh");
   const autoSelect = select(
     "auto-refresh",
