@@ -6,19 +6,25 @@ export interface BenchOptions {
   /** Where the JSON goes; Markdown is written beside it. */
   out: string;
   groups: Group[];
+  /** Overrides of the walk's size, to try other page sizes (the defaults are the issue's). */
+  sessions?: number;
+  pageSize?: number;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `usage: pnpm bench [--quick] [--only ${GROUPS.join(",")}] [--out results/file.json]
+export const USAGE = `usage: pnpm bench [--quick] [--only ${GROUPS.join(",")}] [--out results/file.json] [--sessions N] [--page-size N]
   --quick  small counts, a few seconds: checks that every benchmark works (results not meaningful)
   --only   run only these groups (comma-separated)
-  --out    JSON results path (default results/latest.json, or results/quick.json with --quick)`;
+  --out    JSON results path (default results/latest.json, or results/quick.json with --quick)
+  --sessions, --page-size  size of the stream walk (default 1,000,000 sessions in pages of 10,000)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   let quick = false;
   let out: string | undefined;
   let groups: Group[] = [...GROUPS];
+  let sessions: number | undefined;
+  let pageSize: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // pnpm passes a lone `--` through when called as `pnpm bench -- --quick`.
@@ -26,10 +32,26 @@ export function parseArgs(argv: string[]): BenchOptions {
     if (arg === "--quick") quick = true;
     else if (arg === "--out") out = valueOf(argv, ++i, "--out");
     else if (arg === "--only") groups = parseGroups(valueOf(argv, ++i, "--only"));
+    else if (arg === "--sessions") sessions = positiveInteger(valueOf(argv, ++i, "--sessions"), "--sessions", 1_000_000_000);
+    else if (arg === "--page-size") pageSize = positiveInteger(valueOf(argv, ++i, "--page-size"), "--page-size", 10_000);
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
   }
-  return { quick, out: out ?? (quick ? "results/quick.json" : "results/latest.json"), groups };
+  return {
+    quick,
+    out: out ?? (quick ? "results/quick.json" : "results/latest.json"),
+    groups,
+    ...(sessions !== undefined ? { sessions } : {}),
+    ...(pageSize !== undefined ? { pageSize } : {}),
+  };
+}
+
+function positiveInteger(text: string, name: string, max: number): number {
+  const value = Number(text.replaceAll("_", ""));
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new UsageError(`${name} takes a whole number from 1 to ${max.toLocaleString("en-US")}; got ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 function valueOf(argv: string[], index: number, name: string): string {

@@ -11,7 +11,11 @@ import { benchStream } from "./stream.js";
 import { judgeTargets } from "./targets.js";
 
 export async function runBench(options: BenchOptions, log: (line: string) => void = () => {}): Promise<BenchResults> {
-  const plans = options.quick ? QUICK : FULL;
+  const base = options.quick ? QUICK : FULL;
+  const plans = {
+    ...base,
+    stream: { ...base.stream, sessions: options.sessions ?? base.stream.sessions, pageSize: options.pageSize ?? base.stream.pageSize },
+  };
   const rows: Row[] = [];
   let bundle: BundleReport | undefined;
   for (const group of options.groups) {

@@ -16,7 +16,14 @@ describe("parseArgs", () => {
     expect(parseArgs(["--only", "bundle, overhead"]).groups).toEqual(["bundle", "overhead"]);
   });
 
+  it("takes another size for the stream walk", () => {
+    expect(parseArgs(["--sessions", "100_000", "--page-size", "1000"])).toMatchObject({ sessions: 100_000, pageSize: 1000 });
+    expect(parseArgs([])).not.toHaveProperty("pageSize");
+  });
+
   it("names the mistake in one line", () => {
+    expect(() => parseArgs(["--page-size", "20000"])).toThrow('--page-size takes a whole number from 1 to 10,000; got "20000"');
+    expect(() => parseArgs(["--sessions", "1.5"])).toThrow('--sessions takes a whole number from 1 to 1,000,000,000; got "1.5"');
     expect(() => parseArgs(["--fast"])).toThrow(new UsageError('unknown option "--fast"; run with --help for the options'));
     expect(() => parseArgs(["--only", "speed"])).toThrow(/--only takes groups among overhead, loopback, stream, bundle, pipeline; got "speed"/);
     expect(() => parseArgs(["--out"])).toThrow("--out needs a value");

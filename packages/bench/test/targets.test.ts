@@ -31,6 +31,10 @@ describe("judgeTargets", () => {
     expect(targets["bundle-own-code"]).toMatchObject({ actual: 4001, limit: 4000, met: false });
   });
 
+  it("counts a measurement exactly at its limit as met", () => {
+    expect(byId(measured, { gzip: 4000, budget: 4000, name: "own" })["bundle-own-code"]!.met).toBe(true);
+  });
+
   it("takes the budget from the client's config", () => {
     expect(byId(measured, { gzip: 4001, budget: 4096, name: "own" })["bundle-own-code"]).toMatchObject({ limit: 4096, met: true });
   });
