@@ -10,7 +10,8 @@ export interface ControlHandlers {
 }
 
 export interface Controls {
-  sync(state: ViewState, initiators: string[]): void;
+  /** `initiators` refreshes the suggestions of the "Initiated by" field when given. */
+  sync(state: ViewState, initiators?: string[]): void;
   setUpdated(text: string, busy: boolean): void;
 }
 
@@ -95,7 +96,7 @@ export function buildControls(toolbar: HTMLElement, filters: HTMLElement, on: Co
       resultSelect.value = state.result;
       if (document.activeElement !== byInput) byInput.value = state.initiatedBy;
       if (document.activeElement !== textInput) textInput.value = state.q;
-      if (initiators.childElementCount !== names.length) initiators.replaceChildren(...names.map((name) => h("option", { value: name })));
+      if (names) initiators.replaceChildren(...names.map((name) => h("option", { value: name })));
     },
     setUpdated(text, busy) {
       updated.textContent = text;

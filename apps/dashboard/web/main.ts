@@ -39,7 +39,7 @@ async function loadSessions(): Promise<void> {
   loading?.abort();
   const controller = new AbortController();
   loading = controller;
-  controls.sync(state, []);
+  controls.sync(state);
   controls.setUpdated("Loading…", true);
   sessions.setAttribute("aria-busy", "true");
   try {

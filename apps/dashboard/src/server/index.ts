@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createHandler } from "./app.js";
 import { createWindowCache } from "./cache.js";
-import { defaultHost, settingsFromEnv, type TargetSettings } from "./config.js";
+import { defaultHost, targetFromEnv, type TargetSettings } from "./config.js";
 import { createSessionSource, type SessionSource } from "./source.js";
 import { loadStaticFiles } from "./static.js";
 
@@ -44,7 +44,7 @@ const loopback = new Set(["127.0.0.1", "localhost", "::1"]);
 
 export async function startDashboardServer(options: DashboardServerOptions = {}): Promise<DashboardServer> {
   const host = options.host ?? defaultHost;
-  const target = options.target ?? settingsFromEnv().target;
+  const target = options.target ?? targetFromEnv();
   const source = options.source ?? createSessionSource(target);
   const secrets = "token" in target.auth ? [target.auth.token] : [target.auth.password];
   let port = options.port ?? 0;
