@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureBundle, parseLimit, readSizeLimitConfig } from "../src/bundle.js";
+import { measureBundle, parseLimit, readSizeLimitConfig, runSizeLimit, withOpenapiFetch, WITH_OPENAPI_FETCH } from "../src/bundle.js";
 
 // A package whose entry pulls a big dependency, to see `ignore` leave it out.
 function fakePackage(): string {
@@ -34,6 +34,27 @@ describe("measureBundle", () => {
     const one = await measureBundle(dir, { name: "one", path: "dist/index.js", ignore: ["big-dep"], import: "{ count }" });
     expect(one.minified).toBeLessThan(all.minified);
   });
+
+  it("applies the entry's modifyEsbuildConfig, as size-limit does", async () => {
+    const dir = fakePackage();
+    const entry = { name: "own", path: "dist/index.js", ignore: ["big-dep"] };
+    const plain = await measureBundle(dir, entry);
+    const unminified = await measureBundle(dir, { ...entry, modifyEsbuildConfig: (config) => ({ ...config, minify: false }) });
+    expect(unminified.minified).toBeGreaterThan(plain.minified);
+  });
+});
+
+describe("withOpenapiFetch", () => {
+  it("bundles openapi-fetch into the own-code entry, keeping its other exclusions and not its budget", () => {
+    const own = { name: "own", path: "dist/index.js", limit: "4 kB", ignore: ["openapi-fetch", "./tls-node.js"] };
+    expect(withOpenapiFetch(own)).toEqual({ name: WITH_OPENAPI_FETCH, path: "dist/index.js", ignore: ["./tls-node.js"] });
+  });
+});
+
+describe("runSizeLimit", () => {
+  it("is absent for a package without size-limit installed", () => {
+    expect(runSizeLimit(fakePackage())).toBeUndefined();
+  });
 });
 
 describe("readSizeLimitConfig", () => {
@@ -46,6 +67,12 @@ describe("readSizeLimitConfig", () => {
     const file = [{ name: "from file", path: "dist/index.js", limit: "4 kB" }];
     writeFileSync(join(dir, ".size-limit.json"), JSON.stringify(file));
     expect(await readSizeLimitConfig(dir)).toEqual(file);
+  });
+
+  it("reads a .size-limit.mjs module", async () => {
+    const dir = fakePackage();
+    writeFileSync(join(dir, ".size-limit.mjs"), `export default [{ name: "from module", path: "dist/index.js", ignore: ["big-dep"] }];`);
+    expect(await readSizeLimitConfig(dir)).toEqual([{ name: "from module", path: "dist/index.js", ignore: ["big-dep"] }]);
   });
 });
 
