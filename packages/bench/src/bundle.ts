@@ -32,14 +32,10 @@ export const OWN_CODE = "client's own code";
 export const WITH_OPENAPI_FETCH = "client + openapi-fetch";
 export const DEFAULT_BUDGET_BYTES = 4000;
 
-/** Without a size-limit config: own code leaves every npm dependency out, the other keeps openapi-fetch in. */
-export function defaultEntries(packageDir: string): SizeEntry[] {
+/** Without a size-limit config, the client's own code is everything but its npm dependencies. */
+export function defaultOwnCodeEntry(packageDir: string): SizeEntry {
   const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
-  const dependencies = Object.keys(manifest.dependencies ?? {});
-  return [
-    { name: OWN_CODE, path: "dist/index.js", ignore: dependencies },
-    { name: WITH_OPENAPI_FETCH, path: "dist/index.js", ignore: dependencies.filter((name) => name !== "openapi-fetch") },
-  ];
+  return { name: OWN_CODE, path: "dist/index.js", ignore: Object.keys(manifest.dependencies ?? {}) };
 }
 
 export function clientPackageDir(): string {
@@ -133,7 +129,7 @@ export function runSizeLimit(packageDir: string): SizeLimitCheck[] | undefined {
 export async function benchBundle(): Promise<BundleReport> {
   const packageDir = clientPackageDir();
   const configured = await readSizeLimitConfig(packageDir);
-  const own = configured?.find(isOwnCode) ?? defaultEntries(packageDir)[0]!;
+  const own = configured?.find(isOwnCode) ?? defaultOwnCodeEntry(packageDir);
   const rows: Row[] = [];
 
   const checks = configured ? runSizeLimit(packageDir) : undefined;

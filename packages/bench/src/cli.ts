@@ -15,6 +15,7 @@ async function main(): Promise<void> {
   console.log(renderText(results));
   const written = writeResults(resolve(packageDir, options.out), results);
   console.log(`\nwrote ${written.json} and ${written.markdown}`);
+  if (results.failures.length > 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

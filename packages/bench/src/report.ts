@@ -37,6 +37,8 @@ export interface BenchResults {
   quick: boolean;
   rows: Row[];
   targets: TargetResult[];
+  /** Groups that failed, with why; their rows are marked `(failed)`. */
+  failures: string[];
 }
 
 /** Fills `ratio` of every row that names a `ratioTo` row of its group that has a median. */
@@ -98,6 +100,7 @@ export function renderText(results: BenchResults): string {
     textTable(ROW_HEADER, results.rows.map(rowCells)),
     "",
     textTable(TARGET_HEADER, results.targets.map(targetCells)),
+    ...results.failures.map((failure) => `\nFAILED ${failure}`),
   ].join("\n");
 }
 
@@ -109,6 +112,7 @@ export function renderMarkdown(results: BenchResults): string {
     "",
     markdownTable(TARGET_HEADER, results.targets.map(targetCells)),
     "",
+    ...results.failures.map((failure) => `**Failed:** ${failure}\n`),
   ].join("\n");
 }
 

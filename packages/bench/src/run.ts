@@ -6,7 +6,7 @@ import { benchLoopback } from "./loopback.js";
 import { benchOverhead } from "./overhead.js";
 import { benchPipeline, skippedPipeline } from "./pipeline.js";
 import { FULL, QUICK } from "./plans.js";
-import { withRatios, type BenchResults, type Row } from "./report.js";
+import { withRatios, type BenchResults, type Group, type Row } from "./report.js";
 import { benchStream } from "./stream.js";
 import { judgeTargets } from "./targets.js";
 
@@ -17,15 +17,27 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     stream: { ...base.stream, sessions: options.sessions ?? base.stream.sessions, pageSize: options.pageSize ?? base.stream.pageSize },
   };
   const rows: Row[] = [];
+  const failures: string[] = [];
   let bundle: BundleReport | undefined;
+  const measure = async (group: Group): Promise<Row[]> => {
+    if (group === "overhead") return benchOverhead(plans.calls);
+    if (group === "loopback") return benchLoopback(plans.calls);
+    if (group === "stream") return (await benchStream(plans.stream)).rows;
+    if (group === "bundle") return (bundle = await benchBundle()).rows;
+    return plans.pipeline ? benchPipeline() : skippedPipeline("skipped in --quick: a cold build takes minutes");
+  };
   for (const group of options.groups) {
     log(`running ${group}...`);
-    if (group === "overhead") rows.push(...(await benchOverhead(plans.calls)));
-    if (group === "loopback") rows.push(...(await benchLoopback(plans.calls)));
-    if (group === "stream") rows.push(...(await benchStream(plans.stream)).rows);
-    if (group === "bundle") rows.push(...(bundle = await benchBundle()).rows);
-    if (group === "pipeline") rows.push(...(plans.pipeline ? benchPipeline() : skippedPipeline("skipped in --quick: a cold build takes minutes")));
+    // One group failing (say, a sibling package mid-change breaks the cold build) must not
+    // throw away the minutes of measurements the other groups took.
+    try {
+      rows.push(...(await measure(group)));
+    } catch (error) {
+      const message = `${group}: ${(error as Error).message}`;
+      failures.push(message);
+      rows.push({ group, name: "(failed)", median: null, unit: "", note: message });
+    }
   }
   const ratioed = withRatios(rows);
-  return { environment: describeEnvironment(), quick: options.quick, rows: ratioed, targets: judgeTargets(ratioed, bundle?.ownCode) };
+  return { environment: describeEnvironment(), quick: options.quick, rows: ratioed, targets: judgeTargets(ratioed, bundle?.ownCode), failures };
 }

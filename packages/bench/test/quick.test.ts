@@ -34,6 +34,7 @@ describe("pnpm bench --quick", () => {
     for (const row of bundleRows) expect(row.median, row.name).toBeGreaterThan(0);
     for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
 
+    expect(results.failures).toEqual([]);
     expect(results.quick).toBe(true);
     expect(results.environment.node).toBe(process.versions.node);
     expect(results.targets.map((target) => [target.id, target.met === null])).toEqual([

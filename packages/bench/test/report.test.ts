@@ -24,6 +24,7 @@ function results(): BenchResults {
       { id: "b", description: "bundle", actual: 500, comparison: "<=", limit: 4000, unit: "bytes", met: true },
       { id: "c", description: "walk", actual: null, comparison: "<=", limit: 150, unit: "MB", met: null },
     ],
+    failures: [],
   };
 }
 
@@ -62,6 +63,12 @@ describe("renderText", () => {
     expect(text).toMatch(/ours \/ base\s+1\.20 x\s+<= 1\.15 x\s+NOT met/);
     expect(text).toMatch(/bundle\s+500 bytes\s+<= 4,000 bytes\s+met/);
     expect(text).toMatch(/walk\s+-\s+<= 150 MB\s+skipped/);
+  });
+
+  it("names each failed group", () => {
+    const text = renderText({ ...results(), failures: ["pipeline: turbo run build failed (exit 1)"] });
+    expect(text).toContain("FAILED pipeline: turbo run build failed (exit 1)");
+    expect(renderMarkdown({ ...results(), failures: ["stream: boom"] })).toContain("**Failed:** stream: boom");
   });
 
   it("marks a quick run as not results", () => {
