@@ -1,5 +1,8 @@
 // Bad input: one line naming the problem and the fix, exit 64 (never 0-3), no stack trace.
 // Secrets: never in any output, --debug included.
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { freePort } from "@vbm365/openapi/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lines, runCli, type CliResult } from "./run-cli.js";
@@ -61,6 +64,20 @@ describe("server problems", () => {
     const url = `http://127.0.0.1:${await freePort()}`;
     const result = await runCli(["sessions"], { env: { VBM365_URL: url, VBM365_TOKEN: "x" } });
     expectOneLineError(result, 69, new RegExp(`cannot reach ${url}: connection refused: check --url / VBM365_URL`));
+  });
+
+  test("a server failing mid-export: one line, exit 69, and no --out file left behind (not even a partial one)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vbm365-audit-out-"));
+    const fault = server.faults.inject({ kind: "status", status: 500, match: { path: /offset=100\b/ }, times: Infinity });
+    try {
+      const result = await runCli(["sessions", "--all", "--page-size", "50", "--format", "csv", "--out", join(dir, "export.csv")], { env: tokenEnv(server) });
+      expectOneLineError(result, 69, /answered HTTP 500/);
+      expect(fault.fired).toBeGreaterThan(0);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      fault.remove();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test("unknown session id: one line, exit 66", async () => {
