@@ -28,8 +28,39 @@ export interface ApiStats {
   byGrant: { password: number; refresh_token: number };
 }
 
+/**
+ * Rendered session JSON by key, bounded: many clients walking the same sessions (load
+ * tests) then cost one render each, while a million-session walk still holds at most
+ * MAX_ENTRIES strings. Stop invalidates its session.
+ */
+export class SessionJsonCache {
+  static readonly MAX_ENTRIES = 20_000;
+  private readonly entries = new Map<number, string>();
+
+  get(key: number, render: () => string): string {
+    let json = this.entries.get(key);
+    if (json === undefined) {
+      json = render();
+      if (this.entries.size >= SessionJsonCache.MAX_ENTRIES) {
+        this.entries.delete(this.entries.keys().next().value as number);
+      }
+      this.entries.set(key, json);
+    }
+    return json;
+  }
+
+  delete(key: number): void {
+    this.entries.delete(key);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
 export interface ApiContext {
   data: Dataset;
+  sessionJson: SessionJsonCache;
   tokens: TokenStore;
   defects: ReadonlySet<Defect>;
   credentials: { username: string; password: string };
@@ -118,23 +149,28 @@ interface PageInput {
   offset: number;
   limit: number;
   total: number;
-  item: (index: number) => unknown;
+  /** The JSON text of the item at this index. */
+  item: (index: number) => string;
 }
 
 function page(ctx: ApiContext, input: PageInput): Reply {
   const { offset, limit, total } = input;
-  const results: unknown[] = [];
+  const results: string[] = [];
   for (let i = offset; i < Math.min(total, offset + limit); i++) results.push(input.item(i));
   if (ctx.defects.has("repeatId") && offset > 0 && results.length > 0 && offset - 1 < total) {
     results[0] = input.item(offset - 1);
   }
-  return json(200, {
-    offset,
-    limit: ctx.defects.has("wrongType") ? String(limit) : limit,
-    results,
-    setId: NIL_UUID,
-    _links: pageLinks(input.base, input.extra, offset, limit, total, ctx.defects.has("endlessNext")),
-  });
+  const links = pageLinks(input.base, input.extra, offset, limit, total, ctx.defects.has("endlessNext"));
+  const limitValue = ctx.defects.has("wrongType") ? String(limit) : limit;
+  // Assembled by hand so the items' cached JSON is reused as it is.
+  const body =
+    `{"offset":${offset},"limit":${JSON.stringify(limitValue)},"results":[${results.join(",")}],` +
+    `"setId":"${NIL_UUID}","_links":${JSON.stringify(links)}}`;
+  return { status: 200, headers: { "content-type": JSON_TYPE }, body };
+}
+
+function sessionText(ctx: ApiContext, key: number): string {
+  return ctx.sessionJson.get(key, () => JSON.stringify(breakSession(ctx.data.session(key), ctx.defects)));
 }
 
 function sessionKey(ctx: ApiContext, rawId: string): number {
@@ -163,7 +199,7 @@ function listSessions(ctx: ApiContext, query: Query): Reply {
     offset,
     limit,
     total: end - start,
-    item: (i) => breakSession(ctx.data.session(ctx.data.keyAt(start + i)), ctx.defects),
+    item: (i) => sessionText(ctx, ctx.data.keyAt(start + i)),
   });
 }
 
@@ -176,7 +212,7 @@ function listEvents(ctx: ApiContext, key: number, rawId: string, query: Query): 
     offset,
     limit,
     total: ctx.data.eventCount(key),
-    item: (i) => ctx.data.event(key, i),
+    item: (i) => JSON.stringify(ctx.data.event(key, i)),
   });
 }
 
@@ -223,13 +259,19 @@ const ROUTES: Route[] = [
   {
     pattern: ["restoresessions", ":id"],
     method: "GET",
-    handler: (ctx, _r, _q, [id]) => json(200, breakSession(ctx.data.session(sessionKey(ctx, id!)), ctx.defects)),
+    handler: (ctx, _r, _q, [id]) => ({
+      status: 200,
+      headers: { "content-type": JSON_TYPE },
+      body: sessionText(ctx, sessionKey(ctx, id!)),
+    }),
   },
   {
     pattern: ["restoresessions", ":id", "stop"],
     method: "POST",
     handler: (ctx, _r, _q, [id]) => {
-      ctx.data.stop(sessionKey(ctx, id!), ctx.now());
+      const key = sessionKey(ctx, id!);
+      ctx.data.stop(key, ctx.now());
+      ctx.sessionJson.delete(key);
       return { status: 200, headers: { "content-length": "0" }, body: "" };
     },
   },

@@ -18,7 +18,7 @@ import {
   VERB_WORDS,
 } from "./catalog.js";
 import { decodeId, encodeId } from "./ids.js";
-import { Draw } from "./random.js";
+import { Draw, hash32 } from "./random.js";
 import {
   formatOffsetTicks,
   formatTimeSpan,
@@ -61,12 +61,17 @@ interface Profile {
 export class Dataset {
   private added = 0;
   private readonly stopped = new Map<number, Ticks>();
+  private readonly sessionIdKey: number;
+  private readonly organizationIdKey: number;
 
   constructor(
     private readonly seed: number,
     private readonly initial: number,
     private readonly now: Ticks,
-  ) {}
+  ) {
+    this.sessionIdKey = hash32(seed, KEY_SESSION_ID);
+    this.organizationIdKey = hash32(seed, KEY_ORG_ID);
+  }
 
   get total(): number {
     return this.initial + this.added;
@@ -87,14 +92,14 @@ export class Dataset {
 
   /** The key of a session id, or undefined when no current session has it. */
   keyOfId(id: string): number | undefined {
-    const n = decodeId(id, [this.seed, KEY_SESSION_ID]);
+    const n = decodeId(id, this.sessionIdKey);
     if (n === undefined) return undefined;
     const key = n - KEY_BIAS;
     return key >= -this.added && key < this.initial ? key : undefined;
   }
 
   sessionId(key: number): string {
-    return encodeId(key + KEY_BIAS, [this.seed, KEY_SESSION_ID]);
+    return encodeId(key + KEY_BIAS, this.sessionIdKey);
   }
 
   creationTicks(key: number): Ticks {
@@ -229,12 +234,12 @@ export class Dataset {
   }
 
   eventId(key: number, index: number): string {
-    return encodeId(index, [this.seed, KEY_EVENT_ID, key]);
+    return encodeId(index, hash32(this.seed, KEY_EVENT_ID, key));
   }
 
   /** The index of an event id within a session, or undefined. */
   eventIndexOfId(key: number, id: string): number | undefined {
-    const index = decodeId(id, [this.seed, KEY_EVENT_ID, key]);
+    const index = decodeId(id, hash32(this.seed, KEY_EVENT_ID, key));
     return index !== undefined && index < this.eventCount(key) ? index : undefined;
   }
 
@@ -313,7 +318,7 @@ export class Dataset {
   organization(key: number): BackupOrganization {
     const index = this.profile(key).organization;
     const entry = ORGANIZATIONS[index]!;
-    const id = encodeId(index, [this.seed, KEY_ORG_ID]);
+    const id = encodeId(index, this.organizationIdKey);
     return { id, name: entry.name, type: entry.type, _links: { self: { href: `/v6/organizations/${id}` } } };
   }
 }

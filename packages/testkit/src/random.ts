@@ -3,7 +3,8 @@
 
 const TWO_32 = 2 ** 32;
 
-function fmix32(h: number): number {
+/** Murmur3's finaliser: a cheap, well-mixed 32-bit permutation. */
+export function mix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -18,8 +19,8 @@ export function hash32(...parts: number[]): number {
   for (const part of parts) {
     const low = part >>> 0;
     const high = Math.floor(part / TWO_32) | 0;
-    h = fmix32((h ^ low) + 0x6d2b79f5);
-    h = fmix32((h ^ high) + 0x1b873593);
+    h = mix32((h ^ low) + 0x6d2b79f5);
+    h = mix32((h ^ high) + 0x1b873593);
   }
   return h;
 }

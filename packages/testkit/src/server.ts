@@ -3,7 +3,17 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { errorReply, handle, json, unauthorized, bearerToken, type ApiContext, type ApiStats, type Reply } from "./api.js";
+import {
+  bearerToken,
+  errorReply,
+  handle,
+  json,
+  SessionJsonCache,
+  unauthorized,
+  type ApiContext,
+  type ApiStats,
+  type Reply,
+} from "./api.js";
 import { Dataset, MAX_SESSIONS } from "./data.js";
 import { checkDefects, type Defect } from "./defects.js";
 import { FaultRegistry, REPLACING_KINDS, type FaultController, type FaultSpec } from "./faults.js";
@@ -198,6 +208,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   };
   const ctx: ApiContext = {
     data,
+    sessionJson: new SessionJsonCache(),
     tokens,
     defects: config.defects,
     credentials: { username: config.username, password: config.password },

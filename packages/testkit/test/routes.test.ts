@@ -32,6 +32,19 @@ describe("single-resource routes", () => {
     expect((await call(server, "/v6/RestoreSessions/b7f43a7f-3508-4d04-8ec2-ece6944e916b")).status).toBe(404);
   });
 
+  it("answers 404 for the id of a session this server does not have (yet)", async () => {
+    const bigger = await startTestServer({ sessions: 45, seed: 2, now: NOW });
+    try {
+      const beyond = bigger.data.session(42).id;
+      expect((await call(server, `/v6/RestoreSessions/${beyond}`)).status).toBe(404);
+      bigger.addSessions(1);
+      expect((await call(server, `/v6/RestoreSessions/${bigger.data.session(0).id}`)).status).toBe(404);
+      expect((await call(bigger, `/v6/RestoreSessions/${bigger.data.session(0).id}`)).status).toBe(200);
+    } finally {
+      await bigger.close();
+    }
+  });
+
   it("answers 404 for unknown paths and 405 for a wrong method", async () => {
     expect((await call(server, "/v6/Nothing")).status).toBe(404);
     expect((await call(server, "/v7/RestoreSessions")).status).toBe(404);
@@ -84,6 +97,7 @@ describe("single-resource routes", () => {
     const before = server.data.session(index);
     expect(before.endTime).toBeNull();
     const eventsBefore = server.data.events(index).length;
+    expect((await call(server, `/v6/RestoreSessions/${before.id}`)).body.state).toBe("Working");
     const answer = await call(server, `/v6/RestoreSessions/${before.id}/Stop`, { method: "POST" });
     expect(answer.status).toBe(200);
     expect(answer.text).toBe("");
