@@ -3,7 +3,7 @@
 import type { Dataset } from "./data.js";
 import { breakSession, type Defect } from "./defects.js";
 import { isUuid } from "./ids.js";
-import { parseInstant, type Ticks } from "./time.js";
+import { formatUtcTicks, parseInstant, type Ticks } from "./time.js";
 import type { TokenStore } from "./tokens.js";
 
 export interface ApiRequest {
@@ -67,6 +67,16 @@ export interface ApiContext {
   stats: ApiStats;
   /** The data's notion of now (reference time plus the time the server has run). */
   now(): Ticks;
+  /** Set by the list routes to the paging and filter values they understood. */
+  parsed?: ParsedQuery;
+}
+
+/** What a list route understood from its query; instants as UTC with seven digits. */
+export interface ParsedQuery {
+  offset: number;
+  limit: number;
+  startTimeFrom?: string;
+  startTimeTo?: string;
 }
 
 export const JSON_TYPE = "application/json; charset=utf-8";
@@ -187,6 +197,12 @@ function listSessions(ctx: ApiContext, query: Query): Reply {
   const to = dateParam(query, "startTimeTo");
   const offset = intParam(query, "offset", 0, MAX_OFFSET, 0);
   const limit = intParam(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+  ctx.parsed = {
+    offset,
+    limit,
+    ...(from === undefined ? {} : { startTimeFrom: formatUtcTicks(from) }),
+    ...(to === undefined ? {} : { startTimeTo: formatUtcTicks(to) }),
+  };
   const [start, end] = ctx.data.range(from, to);
   let extra = "";
   for (const name of ["startTimeFrom", "startTimeTo"]) {
@@ -206,6 +222,7 @@ function listSessions(ctx: ApiContext, query: Query): Reply {
 function listEvents(ctx: ApiContext, key: number, rawId: string, query: Query): Reply {
   const offset = intParam(query, "offset", 0, MAX_OFFSET, 0);
   const limit = intParam(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+  ctx.parsed = { offset, limit };
   return page(ctx, {
     base: `/v6/RestoreSessions/${rawId}/Events`,
     extra: "",

@@ -1,5 +1,6 @@
 export { startTestServer, DEFAULT_USERNAME, DEFAULT_PASSWORD } from "./server.js";
-export type { TestServer, TestServerOptions, TestServerStats, TestData, StartTimeFilter } from "./server.js";
+export type { TestServer, TestServerOptions, TestServerStats, TestData, StartTimeFilter, RequestRecord } from "./server.js";
+export type { ParsedQuery } from "./api.js";
 export { FAULT_KINDS } from "./faults.js";
 export type { FaultKind, FaultSpec, FaultMatch, InjectedFault, FaultController } from "./faults.js";
 export { DEFECTS } from "./defects.js";

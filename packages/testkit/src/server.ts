@@ -12,11 +12,12 @@ import {
   unauthorized,
   type ApiContext,
   type ApiStats,
+  type ParsedQuery,
   type Reply,
 } from "./api.js";
 import { Dataset, MAX_SESSIONS } from "./data.js";
 import { checkDefects, type Defect } from "./defects.js";
-import { FaultRegistry, REPLACING_KINDS, type FaultController, type FaultSpec } from "./faults.js";
+import { FaultRegistry, REPLACING_KINDS, type FaultController, type FaultKind, type FaultSpec } from "./faults.js";
 import { TICKS_PER_MS, toTicks, type Ticks } from "./time.js";
 import { TokenStore } from "./tokens.js";
 import type { BackupOrganization, RestoreSession, RestoreSessionEvent } from "./types.js";
@@ -71,6 +72,21 @@ export interface TestData {
   indexOf(id: string): number;
 }
 
+/** One request as the server saw it (no headers or bodies: they may hold secrets). */
+export interface RequestRecord {
+  method: string;
+  /** Path as sent, without the query. */
+  path: string;
+  /** Query parameters as sent (decoded), by name as sent. */
+  query: Record<string, string>;
+  /** For list routes that accepted the query: the values they used (instants as UTC, 7 digits). */
+  parsed?: ParsedQuery;
+  /** The status answered (undefined for a connection reset before the headers). */
+  status?: number;
+  /** The fault that hit this request, if any. */
+  fault?: FaultKind;
+}
+
 export interface TestServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   url: string;
@@ -81,6 +97,8 @@ export interface TestServer {
   /** An access token issued at start-up (stale after `expireTokens()`). */
   token: string;
   stats: TestServerStats;
+  /** The last 1000 requests, oldest first; `requestLog.length = 0` empties it. */
+  requestLog: RequestRecord[];
   faults: FaultController;
   data: TestData;
   /** New sessions, newer than all others, arrive (existing sessions move to higher offsets). */
@@ -94,6 +112,7 @@ export const DEFAULT_USERNAME = "testkit-admin";
 export const DEFAULT_PASSWORD = "testkit-password";
 const MAX_BODY_BYTES = 64 * 1024;
 const DEFAULT_DELAY_MS = 2000;
+const MAX_LOG = 1000;
 
 function fail(message: string): never {
   throw new Error(`startTestServer: ${message}`);
@@ -196,6 +215,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const tokens = new TokenStore(config.ttl);
   const faults = new FaultRegistry();
   const startedAt = Date.now();
+  const requestLog: RequestRecord[] = [];
   const stats: TestServerStats = {
     requests: 0,
     tokenRequests: 0,
@@ -280,6 +300,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (/^\/v6\/token\/?$/i.test(path)) stats.tokenRequests++;
     const method = req.method ?? "GET";
     const fault = faults.take(method, path, target);
+    const record: RequestRecord = { method, path, query: Object.fromEntries(new URLSearchParams(query)) };
+    if (fault) record.fault = fault.kind;
+    requestLog.push(record);
+    if (requestLog.length > MAX_LOG) requestLog.splice(0, requestLog.length - MAX_LOG);
     if (fault?.kind === "resetBeforeHeaders") {
       req.socket.resetAndDestroy();
       return;
@@ -289,10 +313,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await deliver(req, res, errorReply(413, `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
       return;
     }
+    ctx.parsed = undefined;
     const reply =
       fault && REPLACING_KINDS.has(fault.kind)
         ? faultReply(fault, ctx, req)
         : handle(ctx, { method, path, query, headers: req.headers, body });
+    if (ctx.parsed) record.parsed = ctx.parsed;
+    record.status = fault?.kind === "malformedJson" ? (fault.status ?? 200) : reply.status;
     await deliver(req, res, reply, fault);
   }
 
@@ -355,6 +382,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     credentials: { username: config.username, password: config.password },
     token: tokens.issue(config.username).access_token,
     stats,
+    requestLog,
     faults,
     data: testData,
     addSessions(count) {

@@ -83,6 +83,24 @@ describe("GET /v6/RestoreSessions paging", () => {
     expect(ids).toEqual([...server.data.sessionIds({ startTimeTo: session.creationTime })]);
   });
 
+  it("logs each request with the values the server understood (for round-trip tests), no secrets", async () => {
+    server.requestLog.length = 0;
+    const from = "2022-03-12T18:55:20.5+03:00";
+    await call(server, `/v6/RestoreSessions?startTimeFrom=${encodeURIComponent(from)}&limit=7`);
+    await call(server, "/v6/RestoreSessions?limit=0");
+    expect(server.requestLog).toEqual([
+      {
+        method: "GET",
+        path: "/v6/RestoreSessions",
+        query: { startTimeFrom: from, limit: "7" },
+        parsed: { offset: 0, limit: 7, startTimeFrom: "2022-03-12T15:55:20.5000000Z" },
+        status: 200,
+      },
+      { method: "GET", path: "/v6/RestoreSessions", query: { limit: "0" }, status: 400 },
+    ]);
+    expect(JSON.stringify(server.requestLog)).not.toContain(server.token);
+  });
+
   it.each([
     ["startTimeFrom=notadate", "startTimeFrom"],
     ["startTimeTo=2022-13-01T00:00:00Z", "startTimeTo"],
