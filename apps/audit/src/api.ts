@@ -22,7 +22,7 @@ export async function connect(ctx: CliContext, urlFlag: string | undefined): Pro
   const sessions = client.restoreSessions;
   return {
     sessions: (query) => sessions.iterate(query),
-    // Events of one session are few: big pages mean one request per session.
+    // A session has few events: one big page is usually one request per session.
     events: (id) => sessions.events(id, { pageSize: 1000 }),
     get: (id) => sessions.get(id),
     stop: async (id) => {

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@vbm365/openapi/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { lines, runCli, type CliResult } from "./run-cli.js";
+import { spawn } from "node:child_process";
+import { CLI, lines, runCli, type CliResult } from "./run-cli.js";
 import { sessionsOf, startServer, tokenEnv, type TestServer } from "./testkit-server.js";
 
 let server: TestServer;
@@ -43,9 +44,10 @@ describe("bad command lines exit 64 with one line", () => {
     ["password flag", ["sessions", "--password", "hunter2"], /--password is not accepted on the command line.*VBM365_PASSWORD/],
     ["bad url", ["sessions", "--url", "vbm.example:4443"], /must start with https:\/\//],
     ["credentials without a server", [], /no server: set VBM365_URL/],
+    ["username without password and no terminal", ["sessions", "--url", "http://127.0.0.1:9"], /VBM365_PASSWORD is not.*no terminal to ask on: set VBM365_PASSWORD/],
   ];
   test.each(cases)("%s", async (_name, args, pattern) => {
-    const env = args.length === 0 ? { VBM365_TOKEN: "t0ken-value" } : tokenEnv(server);
+    const env = args.length === 0 ? { VBM365_TOKEN: "t0ken-value" } : args.includes("http://127.0.0.1:9") ? { VBM365_USERNAME: "admin" } : tokenEnv(server);
     const result = await runCli(args.length === 0 ? ["sessions"] : args, { env });
     expectOneLineError(result, 64, pattern);
     expect(result.stderr).not.toContain("hunter2");
@@ -56,6 +58,22 @@ describe("bad command lines exit 64 with one line", () => {
     const result = await runCli(["stop", working.session.id], { env: tokenEnv(server) });
     expectOneLineError(result, 64, /no terminal to ask on: add --yes/);
     expect(server.data.session(working.index).state).toBe("Working");
+  });
+});
+
+describe("help and version", () => {
+  test.each(["sessions", "events", "report", "stop", "check"])("%s --help shows usage and examples", async (command) => {
+    const result = await runCli([command, "--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(new RegExp(`^Usage: vbm365-audit ${command}`));
+    expect(result.stdout).toMatch(/\nExamples:\n {2}vbm365-audit /);
+  });
+
+  test("--help and --version at the top", async () => {
+    const help = await runCli(["--help"]);
+    expect(help.stdout).toMatch(/Commands:[\s\S]*check[\s\S]*Exit codes:/);
+    const version = await runCli(["--version"]);
+    expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 });
 
@@ -73,6 +91,28 @@ describe("server problems", () => {
       const result = await runCli(["sessions", "--all", "--page-size", "50", "--format", "csv", "--out", join(dir, "export.csv")], { env: tokenEnv(server) });
       expectOneLineError(result, 69, /answered HTTP 500/);
       expect(fault.fired).toBeGreaterThan(0);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      fault.remove();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("killed mid-export: the partial --out file is removed", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vbm365-audit-kill-"));
+    // Page 3 hangs, so the export is surely under way when the signal comes.
+    const fault = server.faults.inject({ kind: "delayHeaders", delayMs: 20_000, match: { path: /offset=100\b/ }, times: Infinity });
+    try {
+      const child = spawn(process.execPath, [CLI, "sessions", "--all", "--page-size", "50", "--out", join(dir, "export.ndjson")], {
+        env: { ...process.env, ...tokenEnv(server) },
+        stdio: "ignore",
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      while (!(await readdir(dir)).some((name) => name.startsWith("export.ndjson.partial-")) || fault.fired === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      child.kill("SIGTERM");
+      expect(await exited).toBe(143);
       expect(await readdir(dir)).toEqual([]);
     } finally {
       fault.remove();

@@ -52,6 +52,15 @@ describe.skipIf(!hasScript)("at a terminal", () => {
     expect(server.data.session(target!.index).state).toBe("Stopped");
   });
 
+  test("without VBM365_PASSWORD it prompts on the terminal, without echoing what is typed", async () => {
+    const env = { VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, NO_COLOR: "1" };
+    const result = await runOnTerminal(["sessions", "--since", "2h", "--format", "ndjson"], env, "Password for", server.credentials.password);
+    expect(result.output).toContain(`Password for ${server.credentials.username} at ${server.url}: `);
+    expect(result.output).not.toContain(server.credentials.password);
+    expect(result.output).toMatch(/\{"id":"[0-9a-f-]{36}"/);
+    expect(result.code).toBe(0);
+  });
+
   test("colours on a terminal, none with NO_COLOR", async () => {
     const coloured = await runOnTerminal(["sessions", "--since", "bad"], {});
     expect(coloured.output).toContain("\u001b[31mvbm365-audit:");

@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import { Readable, type Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -31,10 +31,22 @@ export async function openOutput(path: string | undefined, stdout: Writable): Pr
       reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}: check the folder exists and is writable`, EXIT.ioError)),
     );
   });
+  // Ctrl-C or a kill mid-export must not leave a half file behind either.
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(partial, { force: true });
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  const release = () => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
   return {
     stream,
     end: true,
     async commit() {
+      release();
       try {
         await rename(partial, path);
       } catch (error) {
@@ -43,6 +55,7 @@ export async function openOutput(path: string | undefined, stdout: Writable): Pr
       }
     },
     async abort() {
+      release();
       stream.destroy();
       await rm(partial, { force: true });
     },
