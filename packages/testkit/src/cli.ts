@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm testkit --sessions 500 [--seed N] [--port 4011] [--https]`: runs the test server
 // until interrupted and prints how to reach it.
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -91,7 +91,13 @@ async function main(): Promise<void> {
     server = await startTestServer(options);
   } catch (error) {
     // e.g. the port is taken, or an option is out of range: one line, no stack.
-    const message = (error as Error).message.replace(/^startTestServer: /, "");
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === "EADDRINUSE"
+        ? `port ${options.port} is in use: pick another with --port, or --port 0 for any free one`
+        : code === "EACCES"
+          ? `port ${options.port} needs privileges: pick one above 1023`
+          : (error as Error).message.replace(/^startTestServer: /, "");
     console.error(`testkit: ${message}`);
     process.exitCode = 1;
     return;
@@ -103,16 +109,22 @@ async function main(): Promise<void> {
     `VBM365_PASSWORD=${server.credentials.password}`,
     `VBM365_TOKEN=${server.token}`,
   ];
+  let caFile: string | undefined;
   if (server.ca) {
-    const caFile = join(tmpdir(), `vbm365-testkit-ca-${server.port}.pem`);
+    caFile = join(tmpdir(), `vbm365-testkit-ca-${server.port}.pem`);
     writeFileSync(caFile, server.ca);
     lines.push(`VBM365_CA_FILE=${caFile}`);
   }
   lines.push("Press Ctrl+C to stop.");
-  console.log(lines.join("\n"));
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () =>
+    void server.close().then(() => {
+      if (caFile) rmSync(caFile, { force: true });
+      process.exit(0);
+    });
+  // Before printing: whoever reads the banner may signal at once.
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+  console.log(lines.join("\n"));
 }
 
 await main();

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
@@ -50,6 +50,19 @@ describe("pnpm testkit (the CLI)", () => {
     try {
       expect(settings.VBM365_URL).toMatch(/^https:/);
       expect(readFileSync(settings.VBM365_CA_FILE!, "utf8")).toMatch(/^-----BEGIN CERTIFICATE-----/);
+    } finally {
+      await stop();
+    }
+    expect(existsSync(settings.VBM365_CA_FILE!)).toBe(false);
+  });
+
+  it("says in one line when the port is taken", async () => {
+    const { settings, stop } = await startCli(["--sessions", "1"]);
+    try {
+      const port = new URL(settings.VBM365_URL!).port;
+      const result = spawnSync(process.execPath, [CLI, "--port", port], { encoding: "utf8" });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe(`testkit: port ${port} is in use: pick another with --port, or --port 0 for any free one\n`);
     } finally {
       await stop();
     }
