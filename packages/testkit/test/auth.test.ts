@@ -84,10 +84,10 @@ describe("POST /v6/Token and the bearer check", () => {
   });
 
   it("lets tokens expire on the clock after tokenTtlSeconds", async () => {
-    const shortLived = await startTestServer({ sessions: 1, now: NOW, tokenTtlSeconds: 0.3 });
+    const shortLived = await startTestServer({ sessions: 1, now: NOW, tokenTtlSeconds: 1.5 });
     try {
       expect((await call(shortLived, "/v6/RestoreSessions")).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 350));
+      await new Promise((resolve) => setTimeout(resolve, 1600));
       expect((await call(shortLived, "/v6/RestoreSessions")).status).toBe(401);
     } finally {
       await shortLived.close();

@@ -82,11 +82,12 @@ describe("faults", () => {
   });
 
   it("slowBody dribbles the body out in pieces over delayMs", async () => {
-    server.faults.inject({ kind: "slowBody", delayMs: 300 });
+    // 10 pieces 60 ms apart: even a busy machine that merges a few still shows several.
+    server.faults.inject({ kind: "slowBody", delayMs: 600 });
     const raw = await rawGet(server.url, list, server.token);
     expect(raw.status).toBe(200);
-    expect(raw.bodyChunkTimes.length).toBeGreaterThanOrEqual(5);
-    expect(raw.bodyChunkTimes.at(-1)! - raw.bodyChunkTimes[0]!).toBeGreaterThanOrEqual(150);
+    expect(raw.bodyChunkTimes.length).toBeGreaterThanOrEqual(3);
+    expect(raw.bodyChunkTimes.at(-1)! - raw.bodyChunkTimes[0]!).toBeGreaterThanOrEqual(300);
     expect(JSON.parse(raw.body.toString()).results).toHaveLength(5);
   });
 
