@@ -18,8 +18,8 @@ export function paint(enabled: boolean, color: keyof typeof CODES, text: string)
  * A one-line counter on stderr, first drawn after 300 ms (short runs do not flicker) and
  * then at most every 200 ms; silent when stderr is not a terminal.
  */
-export function createProgress(stderr: Writable & MaybeTty) {
-  const enabled = stderr.isTTY === true;
+export function createProgress(stderr: Writable & MaybeTty, wanted = true) {
+  const enabled = wanted && stderr.isTTY === true;
   let last = Date.now() + 100;
   let shown = false;
   return {

@@ -1,6 +1,9 @@
 // What only happens at a terminal: the stop prompt, the progress line, colours. The CLI
 // runs under util-linux `script`, which gives it a pseudo-terminal.
 import { spawn, spawnSync } from "node:child_process";
+import { readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { CLI, runCli } from "./run-cli.js";
 import { sessionsOf, startServer, tokenEnv, type TestServer } from "./testkit-server.js";
@@ -59,6 +62,22 @@ describe.skipIf(!hasScript)("at a terminal", () => {
     expect(result.output).not.toContain(server.credentials.password);
     expect(result.output).toMatch(/\{"id":"[0-9a-f-]{36}"/);
     expect(result.code).toBe(0);
+  });
+
+  test("a progress line on the terminal's stderr while rows go to --out, cleared at the end", async () => {
+    const out = join(tmpdir(), `vbm365-audit-progress-${process.pid}.ndjson`);
+    // One slow page keeps the export running past the progress line's first 300 ms.
+    const fault = server.faults.inject({ kind: "delayHeaders", delayMs: 1000, match: { path: /offset=100\b/ }, times: 1 });
+    try {
+      const result = await runOnTerminal(["sessions", "--all", "--page-size", "50", "--out", out], tokenEnv(server));
+      expect(result.code).toBe(0);
+      expect(result.output).toMatch(/\r\u001b\[2K\d+ pages fetched, \d+ sessions seen, \d+ selected/);
+      expect(result.output.endsWith("\r\u001b[2K")).toBe(true);
+      expect((await readFile(out, "utf8")).split("\n").filter(Boolean)).toHaveLength(300);
+    } finally {
+      fault.remove();
+      await rm(out, { force: true });
+    }
   });
 
   test("colours on a terminal, none with NO_COLOR", async () => {

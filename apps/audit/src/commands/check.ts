@@ -71,7 +71,8 @@ export async function checkCommand(ctx: CliContext, values: Values): Promise<num
 
   const counts: CheckCounts = { sessions: 0, failed: 0, warning: 0, working: 0, longRunning: 0 };
   const now = ctx.now().getTime();
-  for await (const session of selectedSessions(api, selection, ctx)) countSession(counts, session, now, maxRunningMs);
+  // The status line comes at the end, after the progress line is cleared.
+  for await (const session of selectedSessions(api, selection, ctx, true)) countSession(counts, session, now, maxRunningMs);
 
   const state = checkState(counts);
   const text =

@@ -60,9 +60,17 @@ export function resolveSelection(values: Values, ctx: CliContext): SessionSelect
   return { window, pageSize: resolvePageSize(values), matches: (session) => inWindow(session) && filter(session) };
 }
 
-/** The selected sessions, streamed page by page, with a progress line on a terminal. */
-export async function* selectedSessions(api: AuditApi, selection: SessionSelection, ctx: CliContext): AsyncGenerator<RestoreSession> {
-  const progress = createProgress(ctx.stderr);
+/**
+ * The selected sessions, streamed page by page. With `showProgress`, a progress line on
+ * stderr when it is a terminal; callers turn it off while rows stream to the same terminal.
+ */
+export async function* selectedSessions(
+  api: AuditApi,
+  selection: SessionSelection,
+  ctx: CliContext,
+  showProgress: boolean,
+): AsyncGenerator<RestoreSession> {
+  const progress = createProgress(ctx.stderr, showProgress);
   let seen = 0;
   let matched = 0;
   try {

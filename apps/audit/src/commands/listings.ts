@@ -10,13 +10,18 @@ import { EVENT_SHAPE, REPORT_SHAPE, SESSION_SHAPE, eventRow, isRestoredItem, rep
 import { useColor } from "../terminal.js";
 import { resolveFormat, resolveSelection, selectedSessions, sessionIdArgument, str, type Values } from "./common.js";
 
+/** Rows streaming to the terminal would tear the progress line: show it only when they go elsewhere. */
+function rowsGoElsewhere(ctx: CliContext, values: Values): boolean {
+  return !ctx.stdout.isTTY || str(values, "out") !== undefined;
+}
+
 export async function sessionsCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
   const format = resolveFormat(values, ctx);
   const target = await openOutput(str(values, "out"), ctx.stdout);
   const api = await connect(ctx, str(values, "url"));
   async function* rows(): AsyncGenerator<Row> {
-    for await (const session of selectedSessions(api, selection, ctx)) yield sessionRow(session);
+    for await (const session of selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values))) yield sessionRow(session);
   }
   await writeRows(rows(), { format, shape: SESSION_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
   return EXIT.ok;
@@ -48,7 +53,7 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
     return items;
   };
   async function* rows(): AsyncGenerator<Row> {
-    for await (const items of mapOrdered(selectedSessions(api, selection, ctx), EVENT_CONCURRENCY, itemsOf)) yield* items;
+    for await (const items of mapOrdered(selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values)), EVENT_CONCURRENCY, itemsOf)) yield* items;
   }
   await writeRows(rows(), { format, shape: REPORT_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
   return EXIT.ok;
