@@ -42,7 +42,7 @@ export async function main(ctx: CliContext): Promise<number> {
     }
     return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
   } catch (error) {
-    if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && ctx.argv[0] in HELP) error.command = ctx.argv[0];
+    if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0])) error.command = ctx.argv[0];
     const failure = describeFailure(error, ctx.server);
     if (failure.message === "") return failure.exitCode; // stdout closed by a pager or `head`
     const message = scrub(failure.message, ctx.secrets);

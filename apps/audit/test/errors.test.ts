@@ -39,6 +39,7 @@ describe("bad command lines exit 64 with one line", () => {
     ["unknown format", ["sessions", "--format", "xml"], /--format 'xml' is not known/],
     ["bad page size", ["sessions", "--page-size", "0"], /--page-size '0' must be a whole number from 1 to 10000/],
     ["unknown command", ["restores"], /unknown command 'restores'/],
+    ["object property as command", ["constructor"], /unknown command 'constructor'/],
     ["missing session id", ["events"], /'events' needs <sessionId>/],
     ["bad session id", ["stop", "12345", "--yes"], /session id '12345' is not a UUID/],
     ["password flag", ["sessions", "--password", "hunter2"], /--password is not accepted on the command line.*VBM365_PASSWORD/],

@@ -17,14 +17,14 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     const topic = first === "help" ? rest[0] : undefined;
-    if (topic !== undefined && !(topic in COMMANDS)) throw unknownCommand(topic);
+    if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw unknownCommand(topic);
     return { kind: "help", command: topic as CommandName | undefined };
   }
   if (first === "--version" || first === "-V") return { kind: "version" };
   if (first.startsWith("-")) {
     throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check`);
   }
-  if (!(first in COMMANDS)) throw unknownCommand(first);
+  if (!Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
   const command = first as CommandName;
 
   for (const arg of rest) {
