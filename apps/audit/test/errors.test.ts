@@ -54,6 +54,17 @@ describe("bad command lines exit 64 with one line", () => {
     expect(result.stderr).not.toContain("hunter2");
   });
 
+  test("a mistake found after --out is named leaves no file behind", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "vbm365-audit-usage-"));
+    try {
+      const result = await runCli(["sessions", "--out", join(dir, "x.csv")], { env: { VBM365_URL: server.url } });
+      expectOneLineError(result, 64, /no credentials for/);
+      expect(await readdir(dir)).toEqual([]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test("stop without a terminal and without --yes refuses, and stops nothing", async () => {
     const working = sessionsOf(server).find(({ session }) => session.state === "Working")!;
     const result = await runCli(["stop", working.session.id], { env: tokenEnv(server) });

@@ -4,7 +4,7 @@ import { connect } from "../api.js";
 import { mapOrdered } from "../ordered.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
-import type { Row } from "../output/types.js";
+import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
 import { EVENT_SHAPE, REPORT_SHAPE, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow } from "../rows.js";
 import { useColor } from "../terminal.js";
@@ -15,36 +15,43 @@ function rowsGoElsewhere(ctx: CliContext, values: Values): boolean {
   return !ctx.stdout.isTTY || str(values, "out") !== undefined;
 }
 
+/** Writes rows to stdout or --out in the chosen format. */
+async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows: AsyncIterable<Row>): Promise<number> {
+  const format = resolveFormat(values, ctx);
+  const out = str(values, "out");
+  const target = await openOutput(out, ctx.stdout);
+  await writeRows(rows, { format, shape, target, color: out === undefined && useColor(ctx.stdout, ctx.env) });
+  return EXIT.ok;
+}
+
+// Each command validates its options and connects (which may prompt for a password)
+// before --out is opened, so a mistake never leaves a file behind.
+
 export async function sessionsCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
-  const format = resolveFormat(values, ctx);
-  const target = await openOutput(str(values, "out"), ctx.stdout);
+  resolveFormat(values, ctx);
   const api = await connect(ctx, str(values, "url"));
   async function* rows(): AsyncGenerator<Row> {
     for await (const session of selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values))) yield sessionRow(session);
   }
-  await writeRows(rows(), { format, shape: SESSION_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
-  return EXIT.ok;
+  return exportRows(ctx, values, SESSION_SHAPE, rows());
 }
 
 export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]: string[]): Promise<number> {
   const id = sessionIdArgument(sessionId);
-  const format = resolveFormat(values, ctx);
-  const target = await openOutput(str(values, "out"), ctx.stdout);
+  resolveFormat(values, ctx);
   const api = await connect(ctx, str(values, "url"));
   async function* rows(): AsyncGenerator<Row> {
     for await (const event of api.events(id)) yield eventRow(id, event);
   }
-  await writeRows(rows(), { format, shape: EVENT_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
-  return EXIT.ok;
+  return exportRows(ctx, values, EVENT_SHAPE, rows());
 }
 
 const EVENT_CONCURRENCY = 4;
 
 export async function reportCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
-  const format = resolveFormat(values, ctx);
-  const target = await openOutput(str(values, "out"), ctx.stdout);
+  resolveFormat(values, ctx);
   const api = await connect(ctx, str(values, "url"));
   // Events are one request per session: a few sessions are fetched ahead, in order.
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
@@ -53,8 +60,8 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
     return items;
   };
   async function* rows(): AsyncGenerator<Row> {
-    for await (const items of mapOrdered(selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values)), EVENT_CONCURRENCY, itemsOf)) yield* items;
+    const sessions = selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values));
+    for await (const items of mapOrdered(sessions, EVENT_CONCURRENCY, itemsOf)) yield* items;
   }
-  await writeRows(rows(), { format, shape: REPORT_SHAPE, target, color: !str(values, "out") && useColor(ctx.stdout, ctx.env) });
-  return EXIT.ok;
+  return exportRows(ctx, values, REPORT_SHAPE, rows());
 }
