@@ -2,7 +2,7 @@
 // loopback node:http or node:https server.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 import {
   bearerToken,
   errorReply,
@@ -154,6 +154,20 @@ function checkOptions(options: TestServerOptions) {
   return { sessions, seed, port, host, ttl, username, password, now, defects };
 }
 
+/**
+ * Resets the TCP connection (RST). A TLS socket cannot be reset itself: the TCP socket
+ * under it is, and the TLS socket is destroyed a tick later so the HTTP server forgets it.
+ */
+function resetConnection(socket: Socket): void {
+  const tcp = (socket as Socket & { _parent?: Socket })._parent;
+  if (tcp) {
+    tcp.resetAndDestroy();
+    setImmediate(() => socket.destroy());
+  } else {
+    socket.resetAndDestroy();
+  }
+}
+
 function readBody(req: IncomingMessage): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -280,7 +294,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         res.write(body.subarray(0, Math.floor(body.length / 2)), () => {
           // A moment for the part sent to reach the client before the connection goes.
           void sleep(20).then(() => {
-            if (fault.kind === "resetMidBody") req.socket.resetAndDestroy();
+            if (fault.kind === "resetMidBody") resetConnection(req.socket);
             else req.socket.end();
           });
         });
@@ -305,7 +319,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     requestLog.push(record);
     if (requestLog.length > MAX_LOG) requestLog.splice(0, requestLog.length - MAX_LOG);
     if (fault?.kind === "resetBeforeHeaders") {
-      req.socket.resetAndDestroy();
+      resetConnection(req.socket);
       return;
     }
     const body = await readBody(req);

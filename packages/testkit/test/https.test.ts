@@ -9,6 +9,7 @@ function httpsGet(url: string, token: string, ca?: string): Promise<{ status: nu
       let body = "";
       res.on("data", (chunk) => (body += chunk));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      res.on("error", reject);
     });
     req.on("error", reject);
     req.end();
@@ -46,6 +47,17 @@ describe("HTTPS with a CA made at start-up", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it.each(["resetBeforeHeaders", "resetMidBody"] as const)("%s resets a TLS connection too, and the server closes cleanly", async (kind) => {
+    const faulty = await startTestServer({ sessions: 3, https: true });
+    faulty.faults.inject({ kind });
+    const outcome = await httpsGet(`${faulty.url}/v6/RestoreSessions`, faulty.token, faulty.ca).then(
+      (answer) => `answered ${answer.status}`,
+      (error: NodeJS.ErrnoException) => error.code,
+    );
+    await faulty.close();
+    expect(outcome).toBe("ECONNRESET");
   });
 
   it("has no CA over plain HTTP", async () => {
