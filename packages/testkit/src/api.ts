@@ -84,6 +84,9 @@ const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 const MAX_LIMIT = 10_000;
 const MAX_OFFSET = 2_147_483_647;
 const DEFAULT_LIMIT = 30;
+// The spec's bounds on the token form (maxLength).
+const MAX_CREDENTIAL = 1024;
+const MAX_REFRESH_TOKEN = 8192;
 
 export function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
   return { status, headers: { "content-type": JSON_TYPE, ...headers }, body: JSON.stringify(value) };
@@ -245,6 +248,9 @@ function token(ctx: ApiContext, request: ApiRequest): Reply {
     const username = form.get("username");
     const password = form.get("password");
     if (!username || !password) return errorReply(400, "The password grant needs username and password.");
+    if (username.length > MAX_CREDENTIAL || password.length > MAX_CREDENTIAL) {
+      return errorReply(400, `username and password may hold at most ${MAX_CREDENTIAL} characters.`);
+    }
     if (username !== ctx.credentials.username || password !== ctx.credentials.password) {
       return errorReply(401, "The user name or password is incorrect.");
     }
@@ -254,6 +260,9 @@ function token(ctx: ApiContext, request: ApiRequest): Reply {
     ctx.stats.byGrant.refresh_token++;
     const refreshToken = form.get("refresh_token");
     if (!refreshToken) return errorReply(400, "The refresh_token grant needs refresh_token.");
+    if (refreshToken.length > MAX_REFRESH_TOKEN) {
+      return errorReply(400, `refresh_token may hold at most ${MAX_REFRESH_TOKEN} characters.`);
+    }
     const user = ctx.tokens.refreshUser(refreshToken);
     if (user === undefined) return errorReply(401, "The refresh token is invalid or has expired.");
     return json(200, ctx.tokens.issue(user), { "cache-control": "no-store" });

@@ -341,9 +341,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }) : createHttpServer();
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     onRequest(req, res).catch(() => {
-      if (res.headersSent) return void req.socket.destroy();
-      const reply = json(500, { message: "An error has occurred." });
-      res.writeHead(reply.status, reply.headers).end(reply.body);
+      // A bug of ours must not take the test process down: answer 500 or drop the connection.
+      try {
+        if (res.headersSent) return void req.socket.destroy();
+        const reply = json(500, { message: "An error has occurred." });
+        res.writeHead(reply.status, reply.headers).end(reply.body);
+      } catch {
+        req.socket.destroy();
+      }
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -33,14 +33,16 @@ describe("POST /v6/Token and the bearer check", () => {
   });
 
   it.each([
-    [{ grant_type: "password", username: "SRV0101\\Administrator", password: "wrong" }, 401],
-    [{ grant_type: "password", username: "someone", password: "s3cret" }, 401],
-    [{ grant_type: "refresh_token", refresh_token: "made-up" }, 401],
-    [{ grant_type: "password", username: "SRV0101\\Administrator" }, 400],
-    [{ grant_type: "refresh_token" }, 400],
-    [{ grant_type: "client_credentials" }, 400],
-    [{}, 400],
-  ])("refuses %j with %i and a message", async (fields, status) => {
+    ["a wrong password", { grant_type: "password", username: "SRV0101\\Administrator", password: "wrong" }, 401],
+    ["an unknown user", { grant_type: "password", username: "someone", password: "s3cret" }, 401],
+    ["an unknown refresh token", { grant_type: "refresh_token", refresh_token: "made-up" }, 401],
+    ["a password grant without password", { grant_type: "password", username: "SRV0101\\Administrator" }, 400],
+    ["a refresh grant without token", { grant_type: "refresh_token" }, 400],
+    ["another grant type", { grant_type: "client_credentials" }, 400],
+    ["no grant type", {}, 400],
+    ["a username over 1024 characters", { grant_type: "password", username: "u".repeat(1025), password: "s3cret" }, 400],
+    ["a refresh token over 8192 characters", { grant_type: "refresh_token", refresh_token: "r".repeat(8193) }, 400],
+  ])("refuses %s with %i and a message", async (_, fields, status) => {
     const answer = await call(server, "/v6/Token", tokenForm(fields as Record<string, string>));
     expect(answer.status).toBe(status);
     expect(typeof answer.body.message).toBe("string");
