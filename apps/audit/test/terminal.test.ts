@@ -9,7 +9,9 @@ import { CLI, runCli } from "./run-cli.js";
 import { sessionsOf, startServer, tokenEnv, type TestServer } from "./testkit-server.js";
 
 const hasScript = spawnSync("script", ["--version"]).status === 0;
-if (!hasScript) console.warn("SKIPPED terminal tests: util-linux `script` is not installed");
+// Like chromium for browser tests: missing in CI is a failure, on a laptop a loud skip.
+if (!hasScript && process.env.CI === "true") throw new Error("terminal tests need util-linux `script` (apt-get install bsdutils)");
+if (!hasScript) console.warn("SKIPPED terminal tests: util-linux `script` is not installed (apt-get install bsdutils)");
 
 let server: TestServer;
 beforeAll(async () => {
