@@ -189,7 +189,7 @@ export class Dataset {
 
   session(key: number): RestoreSession {
     const p = this.profile(key);
-    const working = this.isWorking(key);
+    const working = p.workingAtStart && !this.stopped.has(key);
     const counts = { success: 0, warning: 0, failed: 0 };
     for (let item = 1; item <= p.items; item++) {
       const status = this.itemStatus(key, item, working, p.items);
@@ -230,7 +230,7 @@ export class Dataset {
   eventCount(key: number): number {
     const p = this.profile(key);
     if (p.noEvents) return 0;
-    return 1 + p.items + (this.isWorking(key) ? 0 : 1);
+    return 1 + p.items + (p.workingAtStart && !this.stopped.has(key) ? 0 : 1);
   }
 
   eventId(key: number, index: number): string {
@@ -245,7 +245,7 @@ export class Dataset {
 
   event(key: number, index: number): RestoreSessionEvent {
     const p = this.profile(key);
-    const working = this.isWorking(key);
+    const working = p.workingAtStart && !this.stopped.has(key);
     const sessionId = this.sessionId(key);
     const id = this.eventId(key, index);
     const at = (ticks: Ticks) => formatOffsetTicks(ticks, p.zone);
