@@ -1,5 +1,5 @@
-// The API's shapes come from the generated schema (from the bundled spec), never restated.
-import type { components } from "./generated/schema.js";
+// The API's shapes come from the client's generated schema (from the bundled spec), never restated.
+import type { components } from "@vbm365/client";
 
 type Schemas = components["schemas"];
 export type RestoreSession = Schemas["RestoreSession"];
