@@ -20,8 +20,9 @@ afterAll(() => server.close());
 
 it(`${WALKS} concurrent walks over ${SESSIONS} sessions share one login, and one renewal after the tokens expire mid-load`, { timeout: 240_000 }, async () => {
   const expected = [...server.data.sessionIds()];
-  // Default settings (30 s deadline, 3 retries with backoff), as users get them.
-  const vbm = createVbm365Client({ baseUrl: server.url, auth: { ...server.credentials } });
+  // Default retries (3, with backoff); a long deadline, because on a busy shared machine
+  // 400 requests in flight can each take longer than the default 30 s to read.
+  const vbm = createVbm365Client({ baseUrl: server.url, auth: { ...server.credentials }, timeoutMs: 120_000 });
   let tokenRequestsAtExpiry: number | undefined;
 
   async function walk(index: number): Promise<{ count: number; firstWrong: number }> {
