@@ -70,7 +70,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`timeoutMs: ${String(options.timeoutMs)} must be a positive number of milliseconds`);
+    throw new TypeError(`timeoutMs: ${String(options.timeoutMs)} must be a positive number`);
   }
   const injected = options.fetch;
   const transport: Fetch = injected

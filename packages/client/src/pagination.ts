@@ -22,8 +22,9 @@ export async function* walkPages<T extends { id: string }>(
   const done = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
   const seen = recentIds(pageSize);
+  const request = (next: PageQuery) => quietly(linked(requestSignal, (pageSignal) => fetchPage(next, pageSignal)));
   let query: PageQuery | undefined = { offset: 0, limit: pageSize };
-  let pending: Promise<Page<T>> | undefined = quietly(fetchPage(query, requestSignal));
+  let pending: Promise<Page<T>> | undefined = request(query);
   try {
     while (pending && query) {
       const page: Page<T> = await pending;
@@ -33,7 +34,7 @@ export async function* walkPages<T extends { id: string }>(
       }
       seen.widen(page.limit);
       query = nextQuery(page, query);
-      pending = query ? quietly(fetchPage(query, requestSignal)) : undefined;
+      pending = query ? request(query) : undefined;
       for (const item of page.results) {
         if (seen.firstTime(item.id)) yield item;
       }
@@ -99,10 +100,18 @@ export function recentIds(capacity: number) {
     widen(pageLimit: number) {
       if (Number.isInteger(pageLimit) && pageLimit > limit) limit = Math.min(pageLimit, 10000);
     },
-    get size() {
-      return ids.size;
-    },
   };
+}
+
+// Each page gets its own signal, linked to the walk's only while the page is in flight:
+// a request made with a signal stays registered on it until garbage collection, so one
+// signal shared by thousands of pages would pile up listeners (and Node's leak warning).
+function linked<R>(walk: AbortSignal, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
+  const page = new AbortController();
+  const abort = () => page.abort(walk.reason);
+  if (walk.aborted) abort();
+  else walk.addEventListener("abort", abort, { once: true });
+  return run(page.signal).finally(() => walk.removeEventListener("abort", abort));
 }
 
 // The prefetched page may fail while the caller is busy: keep that from being an

@@ -62,7 +62,7 @@ function isTransient(error: unknown): boolean {
   if (isTimeout(error)) return true;
   if (!(error instanceof TypeError)) return false;
   const code = String((error.cause as { code?: unknown } | undefined)?.code ?? "");
-  return !/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code);
+  return !/CERT|SELF_SIGNED|VERIFY|TLS/i.test(code);
 }
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {

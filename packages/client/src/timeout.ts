@@ -8,24 +8,31 @@ export function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
     // A plain controller held by its timer rather than AbortSignal.timeout/any, which
     // Node 20 holds only weakly: garbage collection could drop a deadline before it fires.
     const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, "TimeoutError")),
-      timeoutMs,
-    );
+    const deadline = Date.now() + timeoutMs;
+    const timer = setTimeout(() => expire(controller, timeoutMs), timeoutMs);
     const follow = () => controller.abort(request.signal.reason);
     if (request.signal.aborted) follow();
     else request.signal.addEventListener("abort", follow, { once: true });
     try {
-      const response = await fetch(new Request(request, { signal: controller.signal }));
-      // The deadline goes on to cover reading the body, but must not keep Node running
-      // after the caller is done (a Stop's empty body is never read).
-      (timer as { unref?: () => void }).unref?.();
-      return response;
-    } catch (error) {
+      return await fetch(new Request(request, { signal: controller.signal }));
+    } finally {
       clearTimeout(timer);
-      throw error;
+      bodyDeadline(new WeakRef(controller), deadline - Date.now(), timeoutMs);
     }
   };
+}
+
+// The rest of the deadline covers reading the body. This timer holds the controller only
+// weakly (and lives outside withTimeout's closure, which would hold it and the request
+// strongly), and does not keep Node running: finished requests are not kept for the whole
+// timeout, which for thousands of pages a minute would add up.
+function bodyDeadline(controller: WeakRef<AbortController>, leftMs: number, timeoutMs: number) {
+  const timer = setTimeout(() => expire(controller.deref(), timeoutMs), Math.max(0, leftMs));
+  (timer as { unref?: () => void }).unref?.();
+}
+
+function expire(controller: AbortController | undefined, timeoutMs: number) {
+  controller?.abort(new DOMException(`${timeoutMs} ms`, "TimeoutError"));
 }
 
 /** True when `error` is the deadline firing rather than the caller aborting. */

@@ -8,7 +8,7 @@ export function fetchTrusting(ca: string): Fetch {
     throw new TypeError("ca: expected PEM text (-----BEGIN CERTIFICATE-----), not a file path");
   }
   if (typeof process === "undefined" || !process.versions?.node) {
-    throw new TypeError("ca: works on Node only; browsers use the system's trusted CAs");
+    throw new TypeError("ca: Node only; browsers trust the system's CAs");
   }
   let loaded: Promise<Fetch> | undefined;
   return async (request) => {

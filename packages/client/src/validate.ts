@@ -12,7 +12,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})
 
 export function checkUuid(parameter: string, value: unknown): string {
   if (typeof value !== "string" || !UUID.test(value)) {
-    throw new Vbm365ValidationError(parameter, value, "is not a uuid (like b7f43a7f-3508-4d04-8ec2-ece6944e916b)");
+    throw new Vbm365ValidationError(parameter, value, "is not a uuid");
   }
   return value;
 }
@@ -56,7 +56,7 @@ export function toSessionQuery(filter: RestoreSessionFilter): RestoreSessionPage
     throw new Vbm365ValidationError(
       "startTimeFrom",
       filter.startTimeFrom,
-      `is after startTimeTo (${String(filter.startTimeTo)}); swap them`,
+      `is after startTimeTo (${String(filter.startTimeTo)})`,
     );
   }
   if (filter.offset !== undefined) query.offset = checkOffset("offset", filter.offset);

@@ -150,17 +150,43 @@ describe("recentIds", () => {
     const seen = recentIds(100);
     const fresh = Array.from({ length: 100_000 }, (_, n) => seen.firstTime(`id-${n}`));
     expect(fresh.every(Boolean)).toBe(true);
-    expect(seen.size).toBe(100);
+    // The last 100 are remembered exactly; anything older has been let go.
     expect(seen.firstTime("id-99999")).toBe(false);
     expect(seen.firstTime("id-99900")).toBe(false);
+    expect(seen.firstTime("id-99899")).toBe(true);
+    expect(seen.firstTime("id-0")).toBe(true);
   });
 });
 
 describe("a server that ignores offset", () => {
   it("fails the walk with a clear error instead of looping or stopping silently", async () => {
-    const { requests, fetch } = fakeFetch(() => Response.json({ offset: 0, limit: 2, results: [session(1), session(2)] }));
+    // Bounded, so that without the check the walk ends in a 500 rather than running forever.
+    let served = 0;
+    const { requests, fetch } = fakeFetch(() =>
+      ++served > 5 ? Response.json({ message: "enough" }, { status: 500 }) : Response.json({ offset: 0, limit: 2, results: [session(1), session(2)] }),
+    );
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
     await expect(collect(vbm.restoreSessions.iterate({ pageSize: 2 }))).rejects.toThrow("answered offset 0 for offset 2: it does not page");
     expect(requests).toHaveLength(2);
   });
+});
+
+describe("a long walk", () => {
+  it("does not pile up abort listeners (no MaxListenersExceededWarning over 1600 pages)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      const all = sessions(1600);
+      const { fetch } = fakeFetch((_, url) => pagedAnswer(() => all, url, "/v6/RestoreSessions"));
+      const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
+      let count = 0;
+      for await (const _ of vbm.restoreSessions.iterate({ pageSize: 1, signal: new AbortController().signal })) count++;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(count).toBe(1600);
+      expect(warnings).not.toContain("MaxListenersExceededWarning");
+    } finally {
+      process.off("warning", onWarning);
+    }
+  }, 30_000);
 });
