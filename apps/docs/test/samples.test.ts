@@ -10,8 +10,18 @@ const samplesDir = new URL("../samples/", import.meta.url);
 const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith(".ts")).sort();
 let mock: Awaited<ReturnType<typeof startMock>>;
 
+/** startMock gives Prism 30 s; under a full `npm test` on two cores that is sometimes short. */
+async function startMockPatiently() {
+  try {
+    return await startMock();
+  } catch (error) {
+    console.warn(`Prism was slow to start (${String(error).split("\n")[0]}); trying once more.`);
+    return await startMock();
+  }
+}
+
 beforeAll(async () => {
-  mock = await startMock();
+  mock = await startMockPatiently();
   vi.stubEnv("VBM365_URL", mock.url);
   vi.stubEnv("VBM365_TOKEN", "sample-test-token");
   vi.stubEnv("VBM365_USERNAME", "SRV0101\\Administrator");
