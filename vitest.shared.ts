@@ -8,6 +8,10 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
       test: {
         include: ["test/**/*.test.ts", "src/**/*.test.ts"],
         reporters: ["default", ["json", { outputFile: ".vitest/results.json" }]],
+        // `npm test` runs every package's suite side by side on a 2-core CI machine:
+        // bounds are for hung tests, not for speed (speed lives in `pnpm bench`).
+        testTimeout: 30_000,
+        hookTimeout: 120_000,
       },
     }),
     overrides,

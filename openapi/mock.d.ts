@@ -6,4 +6,4 @@ export interface MockServer {
   close(): Promise<void>;
 }
 export declare function freePort(): Promise<number>;
-export declare function startMock(options?: { port?: number; quiet?: boolean; args?: string[]; spec?: string }): Promise<MockServer>;
+export declare function startMock(options?: { port?: number; quiet?: boolean; args?: string[]; spec?: string; startTimeoutMs?: number }): Promise<MockServer>;

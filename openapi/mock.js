@@ -22,7 +22,7 @@ export function freePort() {
 
 /**
  * Starts `prism mock` on 127.0.0.1 and resolves once it answers.
- * @param {{ port?: number, quiet?: boolean, args?: string[], spec?: string }} [options]
+ * @param {{ port?: number, quiet?: boolean, args?: string[], spec?: string, startTimeoutMs?: number }} [options]
  */
 export async function startMock(options = {}) {
   const port = options.port ?? (await freePort());
@@ -36,7 +36,10 @@ export async function startMock(options = {}) {
 
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  const deadline = Date.now() + 30_000;
+  // Prism starts in about a second on an idle machine, but a CI box running every suite at
+  // once can take far longer; a generous bound only costs time when Prism is truly stuck.
+  const startTimeoutMs = options.startTimeoutMs ?? 120_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
     try {
@@ -45,7 +48,7 @@ export async function startMock(options = {}) {
     } catch {
       if (Date.now() > deadline) {
         child.kill();
-        throw new Error(`Prism did not answer on ${url} within 30 s:\n${output}`);
+        throw new Error(`Prism did not answer on ${url} within ${startTimeoutMs / 1000} s:\n${output}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -33,7 +33,8 @@ const badCommandLine = fc.oneof(
   word.filter((w) => !/^(vex|exchange|veod|onedrive|vesp|sharepoint|vet|teams)$/i.test(w)).map((value) => ({ args: ["sessions", `--type=${value}`], flag: "--type" })),
   word.filter((w) => !/^(success|warning|failed)$/i.test(w)).map((value) => ({ args: ["check", `--result=${value}`], flag: "--result" })),
   word.filter((w) => !/^(table|json|ndjson|csv)$/i.test(w)).map((value) => ({ args: ["sessions", `--format=${value}`], flag: "--format" })),
-  word.map((value) => ({ args: ["events", value], flag: "session id" })),
+  // A positional starting with "-" is read as an option (and refused as one), not as an id.
+  word.filter((w) => !w.startsWith("-")).map((value) => ({ args: ["events", value], flag: "session id" })),
 );
 
 describe("audit CLI flags (fast-check, built CLI)", () => {
