@@ -47,15 +47,31 @@ function turboBuild(root: string, cacheDir: string): TurboRun {
   return { ms, ...parseTurboSummary(output) };
 }
 
+/**
+ * A re-run is "warm" only if nothing changed since the run before. When other work edits
+ * files in between (other engineers, an editor), the re-run rebuilds what changed and
+ * fills the cache again; the next one is then warm. So re-run until every task comes from
+ * the cache, at most `attempts` times, and say how many it took.
+ */
+export function warmRun(run: () => TurboRun, attempts: number): TurboRun & { attempt: number } {
+  let last: TurboRun | undefined;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    last = run();
+    if (last.cached === last.total) return { ...last, attempt };
+  }
+  return { ...last!, attempt: attempts };
+}
+
 export function benchPipeline(): Row[] {
   const root = repoRoot();
   const cacheDir = mkdtempSync(join(tmpdir(), "vbm365-bench-turbo-"));
   try {
     const cold = turboBuild(root, cacheDir);
-    const warm = turboBuild(root, cacheDir);
+    const warm = warmRun(() => turboBuild(root, cacheDir), 3);
+    const retried = warm.attempt > 1 ? ` (re-run ${warm.attempt}: files changed under earlier ones)` : "";
     return [
       { group: "pipeline", name: COLD_BUILD, median: cold.ms / 1000, unit: "s", samples: 1, note: `${cold.total} tasks, ${cold.cached} cached` },
-      { group: "pipeline", name: WARM_BUILD, median: warm.ms / 1000, unit: "s", ratioTo: COLD_BUILD, samples: 1, note: `${warm.total} tasks, ${warm.cached} cached` },
+      { group: "pipeline", name: WARM_BUILD, median: warm.ms / 1000, unit: "s", ratioTo: COLD_BUILD, samples: 1, note: `${warm.total} tasks, ${warm.cached} cached${retried}` },
     ];
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
