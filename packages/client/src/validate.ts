@@ -4,11 +4,14 @@ import { Vbm365ValidationError } from "./errors.js";
 import type { DateInput, RestoreSessionFilter, RestoreSessionPageQuery } from "./types.js";
 
 export const MAX_LIMIT = 10000;
+/** The spec's offset is an int32. */
+export const MAX_OFFSET = 2147483647;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Date-only, or date and time with a zone. A time without a zone would be read in the
-// caller's local zone, which is rarely what a UTC API call means: refuse it.
-const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+// caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
+// fractional digits (100 ns): the server answers 400 to more.
+const ISO = /^\d{4}-\d{2}-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 
 export function checkUuid(parameter: string, value: unknown): string {
   if (typeof value !== "string" || !UUID.test(value)) {
@@ -17,16 +20,13 @@ export function checkUuid(parameter: string, value: unknown): string {
   return value;
 }
 
-export function checkLimit(parameter: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > MAX_LIMIT) {
-    throw new Vbm365ValidationError(parameter, value, `must be a whole number from 1 to ${MAX_LIMIT}`);
-  }
-  return value;
-}
+export const checkLimit = (parameter: string, value: unknown) => checkWhole(parameter, value, 1, MAX_LIMIT);
 
-export function checkOffset(parameter: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new Vbm365ValidationError(parameter, value, "must be a whole number, 0 or more");
+export const checkOffset = (parameter: string, value: unknown) => checkWhole(parameter, value, 0, MAX_OFFSET);
+
+function checkWhole(parameter: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    throw new Vbm365ValidationError(parameter, value, `must be a whole number from ${min} to ${max}`);
   }
   return value;
 }
@@ -37,13 +37,15 @@ export function toUtcIso(parameter: string, value: DateInput): string {
     if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
-  const match = ISO.exec(String(value));
-  const time = match ? Date.parse(String(value)) : Number.NaN;
+  const text = String(value);
+  const match = ISO.exec(text);
+  // Date.parse moves 2024-02-30 on to March 1: the day must come back as written.
+  const time = match && new Date(Date.parse(text.slice(0, 10))).getUTCDate() === +match[1]! ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(time)) {
-    throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z");
+    throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)");
   }
   const iso = new Date(time).toISOString();
-  const fraction = match![3];
+  const fraction = match![4];
   return fraction && fraction.length > 4 ? iso.replace(/\.\d{3}Z$/, `${fraction}Z`) : iso;
 }
 

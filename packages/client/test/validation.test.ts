@@ -18,7 +18,15 @@ describe("input checks, before any request", () => {
     [{ limit: 0 }, "limit: 0 must be a whole number from 1 to 10000"],
     [{ limit: 10001 }, "limit: 10001 must be a whole number from 1 to 10000"],
     [{ limit: 2.5 }, "limit: 2.5 must be a whole number"],
-    [{ offset: -1 }, "offset: -1 must be a whole number, 0 or more"],
+    [{ offset: -1 }, "offset: -1 must be a whole number from 0 to 2147483647"],
+    // The spec's offset is an int32: more would be a server 400.
+    [{ offset: 2147483648 }, "offset: 2147483648 must be a whole number from 0 to 2147483647"],
+    // Date.parse would move these on to the next month.
+    [{ startTimeFrom: "2024-02-30T10:00:00Z" }, 'startTimeFrom: "2024-02-30T10:00:00Z" is not a Date or an ISO-8601 date'],
+    [{ startTimeTo: "2023-02-29" }, 'startTimeTo: "2023-02-29" is not a Date or an ISO-8601 date'],
+    [{ startTimeTo: "2024-04-31T00:00:00+02:00" }, 'startTimeTo: "2024-04-31T00:00:00+02:00" is not a Date or an ISO-8601 date'],
+    // The server reads at most 7 fractional digits and answers 400 to more.
+    [{ startTimeTo: "2024-05-01T00:00:00.12345678Z" }, 'startTimeTo: "2024-05-01T00:00:00.12345678Z" is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)'],
   ])("list(%j) is refused", async (filter, message) => {
     const { vbm, requests } = client();
     const error = await vbm.restoreSessions.list(filter as never).catch((e: unknown) => e);
