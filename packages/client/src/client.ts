@@ -90,6 +90,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
         body: form,
         bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        parseAs: "text",
       }),
     ) as Promise<TokenResponse>;
   const tokens = tokenSource(options.auth, requestToken);
@@ -104,15 +105,18 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     } catch (error) {
       throw failure(error, method, path, signal);
     }
-    if (!answer.response.ok) {
-      throw new Vbm365ApiError({
-        status: answer.response.status,
-        method,
-        path,
-        body: redact(answer.error, tokens.secrets()),
-      });
+    const { data, response } = answer;
+    if (!response.ok) {
+      throw new Vbm365ApiError({ status: response.status, method, path, body: redact(answer.error, tokens.secrets()) });
     }
-    return answer.data;
+    // Bodies come as text (`parseAs`) and are parsed here, where the status is known.
+    try {
+      return data ? JSON.parse(data as string) : undefined;
+    } catch (cause) {
+      // Not retried: a proxy's page answers the same way again.
+      const message = `${method} ${path}: HTTP ${response.status} body is not JSON (a proxy's page?)`;
+      throw new Vbm365ApiError({ status: response.status, method, path, body: undefined, message, cause });
+    }
   }
 
   function failure(error: unknown, method: string, path: string, signal: AbortSignal | undefined): unknown {
@@ -128,7 +132,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
 
   const getPage = (filter: RestoreSessionFilter, signal?: AbortSignal) => {
     const query = toSessionQuery(filter);
-    return call("GET", SESSIONS, signal, () => api.GET(SESSIONS, { params: { query }, signal })) as Promise<RestoreSessionPage>;
+    return call("GET", SESSIONS, signal, () => api.GET(SESSIONS, { params: { query }, signal, parseAs: "text" })) as Promise<RestoreSessionPage>;
   };
 
   // One call of a path with `{id}` parameters. The path is chosen at run time, so the answer
@@ -141,7 +145,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     query?: PageQuery,
   ): Promise<any> =>
     call(method, schemaPath.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!), signal, () =>
-      (api[method] as (path: SessionPath, init: object) => Promise<Answer>)(schemaPath, { params: { path, query }, signal }),
+      (api[method] as (path: SessionPath, init: object) => Promise<Answer>)(schemaPath, { params: { path, query }, signal, parseAs: "text" }),
     );
 
   const restoreSessions: RestoreSessionsApi = {

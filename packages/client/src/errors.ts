@@ -1,7 +1,10 @@
 // What can go wrong, as error classes a caller can tell apart. None of them ever carries a
 // request (whose headers hold the token) or a token-request body (which holds the password).
 
-/** A non-2xx answer from the server. `message` is the server's when it sent one. */
+/**
+ * A non-2xx answer from the server (`message` is the server's when it sent one), or a 2xx
+ * answer whose body is not JSON, such as a proxy's HTML page (the parse error is `cause`).
+ */
 export class Vbm365ApiError extends Error {
   override name = "Vbm365ApiError";
   readonly status: number;
@@ -10,12 +13,14 @@ export class Vbm365ApiError extends Error {
   /** The parsed error body (`{ message }`, plus whatever a newer server adds). */
   readonly body: unknown;
 
-  constructor(init: { status: number; method: string; path: string; body: unknown }) {
+  constructor(init: { status: number; method: string; path: string; body: unknown; message?: string; cause?: unknown }) {
     const serverMessage = (init.body as { message?: unknown } | null | undefined)?.message;
     super(
-      typeof serverMessage === "string" && serverMessage !== ""
-        ? serverMessage
-        : `${init.method} ${init.path} failed with HTTP ${init.status}`,
+      init.message ??
+        (typeof serverMessage === "string" && serverMessage !== ""
+          ? serverMessage
+          : `${init.method} ${init.path} failed with HTTP ${init.status}`),
+      { cause: init.cause },
     );
     this.status = init.status;
     this.method = init.method;

@@ -19,19 +19,31 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = abortableSleep): Fetch {
   const retries = options.retries ?? 3;
   return async (request) => {
+    let staleOnce = true;
     for (let attempt = 0; ; attempt++) {
       const last = attempt >= retries;
-      let response: Response;
+      let response: Response | undefined;
+      let retryAfter: string | null = null;
       try {
-        response = await fetch(last ? request : request.clone());
+        response = await fetch(request.clone());
+        if (last || !RETRY_STATUSES.has(response.status)) {
+          // Read here, so a body cut off (reset, truncated, too slow) is retried like a lost
+          // request rather than ending a walk. A page is at most ~10,000 sessions: fine to hold.
+          return response.body ? new Response(await response.arrayBuffer(), response) : response;
+        }
+        retryAfter = response.headers.get("retry-after");
+        await response.body?.cancel().catch(() => undefined);
       } catch (error) {
-        if (last || request.signal.aborted || !isTransient(error)) throw error;
-        await sleep(retryDelayMs(attempt, null, options), request.signal);
-        continue;
+        if (request.signal.aborted || !isTransient(error)) throw error;
+        // A kept-alive connection the server closed meanwhile fails before any answer: sent
+        // again at once, once per request, without using up a retry.
+        if (!response && staleOnce && /SOCKET|RESET/.test(causeCode(error))) {
+          staleOnce = false;
+          attempt--;
+          continue;
+        }
+        if (last) throw error;
       }
-      if (last || !RETRY_STATUSES.has(response.status)) return response;
-      const retryAfter = response.headers.get("retry-after");
-      await response.body?.cancel().catch(() => undefined);
       await sleep(retryDelayMs(attempt, retryAfter, options), request.signal);
     }
   };
@@ -50,8 +62,8 @@ export function retryDelayMs(attempt: number, retryAfter: string | null, options
 
 /** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const text = value.trim();
+  const text = value?.trim();
+  if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
   const at = Date.parse(text);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
@@ -59,11 +71,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 
 // Connection failures and timeouts may pass; a certificate the client does not trust will not.
 function isTransient(error: unknown): boolean {
-  if (isTimeout(error)) return true;
-  if (!(error instanceof TypeError)) return false;
-  const code = String((error.cause as { code?: unknown } | undefined)?.code ?? "");
-  return !/CERT|SELF_SIGNED|VERIFY|TLS/i.test(code);
+  return isTimeout(error) || (error instanceof TypeError && !/CERT|SELF_SIGNED|VERIFY|TLS/i.test(causeCode(error)));
 }
+
+const causeCode = (error: unknown) => String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

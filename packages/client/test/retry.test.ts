@@ -1,15 +1,31 @@
 import { describe, expect, it } from "vitest";
-import { createVbm365Client, Vbm365NetworkError } from "../src/index.js";
+import { createVbm365Client, Vbm365ApiError, Vbm365NetworkError } from "../src/index.js";
 import { parseRetryAfter, retryDelayMs, withRetry } from "../src/retry.js";
 import { BASE, SESSION_ID, fakeFetch, session } from "./helpers/fake-fetch.js";
 
 /** Fails with the given answers first, then succeeds. */
-function flaky(failures: Array<number | "network">, ok: () => Response = () => Response.json(session(1))) {
+type Failure = number | "network" | "stale" | "cutBody";
+
+/** A body that breaks off after its first bytes, as undici reports a reset mid-body. */
+function cutBody(): Response {
+  const stream = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"id":'));
+      controller.error(new TypeError("terminated", { cause: { code: "UND_ERR_SOCKET" } }));
+    },
+  });
+  return new Response(stream, { headers: { "Content-Type": "application/json" } });
+}
+
+function flaky(failures: Failure[], ok: () => Response = () => Response.json(session(1))) {
   const queue = [...failures];
   return fakeFetch(() => {
     const next = queue.shift();
     if (next === undefined) return ok();
-    if (next === "network") throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
+    if (next === "network") throw new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
+    // A kept-alive connection the server had closed: undici fails before any answer.
+    if (next === "stale") throw new TypeError("fetch failed", { cause: { code: "UND_ERR_SOCKET", message: "other side closed" } });
+    if (next === "cutBody") return cutBody();
     return Response.json({ message: `status ${next}` }, { status: next, headers: next === 429 ? { "Retry-After": "0" } : {} });
   });
 }
@@ -43,8 +59,54 @@ describe("retries", () => {
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: { ...fast, retries: 1 } });
     const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Vbm365NetworkError);
-    expect((error as Error).message).toBe(`GET /v6/RestoreSessions/${SESSION_ID}: no answer (ECONNRESET)`);
+    expect((error as Error).message).toBe(`GET /v6/RestoreSessions/${SESSION_ID}: no answer (ECONNREFUSED)`);
     expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it("a body cut off mid-way is read again, so a walk does not end on it", async () => {
+    const server = flaky(["cutBody", "cutBody"]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
+    expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("a body cut off on every attempt is a Vbm365NetworkError after the retries", async () => {
+    const server = flaky(["cutBody", "cutBody", "cutBody"]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: { ...fast, retries: 1 } });
+    const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Vbm365NetworkError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("a stale kept-alive connection is sent again at once, without using up a retry", async () => {
+    const waits: number[] = [];
+    const server = flaky(["stale"]);
+    const retrying = withRetry((request) => server.fetch(request), { retries: 0 }, async (ms) => void waits.push(ms));
+    expect((await retrying(new Request(`${BASE}/v6/RestoreSessions`))).status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+    expect(waits).toEqual([]);
+  });
+
+  it("only once per request: a second stale failure takes the normal retries", async () => {
+    const server = flaky(["stale", "stale", "stale"]);
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: { ...fast, retries: 1 } });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toBeInstanceOf(Vbm365NetworkError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("a 200 whose body is not JSON (a proxy's HTML page) is a typed error, not retried", async () => {
+    for (const body of ["<html><body>Proxy login</body></html>", '{"offset":0,"lim']) {
+      const server = fakeFetch(() => new Response(body, { headers: { "Content-Type": "text/html" } }));
+      const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
+      for (const call of [() => vbm.restoreSessions.get(SESSION_ID), () => vbm.restoreSessions.list(), () => vbm.restoreSessions.stop(SESSION_ID)]) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(Vbm365ApiError);
+        expect(error).toMatchObject({ status: 200 });
+        expect((error as Error).message).toMatch(/^(GET|POST) \/v6\/RestoreSessions\S*: HTTP 200 body is not JSON/);
+        expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+      }
+      expect(server.requests).toHaveLength(3);
+    }
   });
 
   it("stop is never repeated, not even after a 503 or a network failure", async () => {
