@@ -36,10 +36,24 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
  * (a date alone is local midnight), so `--from 2026-11-27T08:00` means 08:00 here.
  */
 export function parseInstant(text: string, flag: string): Date {
+  return parseInstantUtc(text, flag).date;
+}
+
+/** An instant to send: `date` (to the millisecond) and `iso`, the same instant in UTC with every fractional digit given (up to 7). */
+export interface Instant {
+  date: Date;
+  iso: string;
+}
+
+/** Like parseInstant, plus the UTC text keeping the fraction: the server filters to 100 ns. */
+export function parseInstantUtc(text: string, flag: string): Instant {
   const match = ISO.exec(text.trim());
   const hint = `use ISO 8601, such as 2026-11-27, 2026-11-27T08:00 (local time) or 2026-11-27T08:00:00Z`;
   if (!match) throw new UsageError(`${flag} '${text}' is not a date: ${hint}`);
   const [, y, mo, d, h = "0", mi = "0", s = "0", frac = "0", offset] = match;
+  if (frac.length > 7) {
+    throw new UsageError(`${flag} '${text}' has more than 7 fractional digits: the server reads at most 7 (100 ns)`);
+  }
   const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)] as const;
   const ms = Math.floor(Number(`0.${frac}`) * 1000);
   if (!sameCalendar(new Date(Date.UTC(...parts, ms)), parts, true)) {
@@ -57,7 +71,9 @@ export function parseInstant(text: string, flag: string): Date {
       throw new UsageError(`${flag} '${text}' does not exist in the local time zone (skipped by a clock change): ${hint}`);
     }
   }
-  return date;
+  // Offsets are whole minutes (local ones whole seconds), so the UTC fraction is the one written.
+  const iso = frac.length > 3 ? date.toISOString().replace(/\.\d{3}Z$/, `.${frac}Z`) : date.toISOString();
+  return { date, iso };
 }
 
 // Date rolls 2026-02-30 over to March; compare the fields back to catch it.
@@ -71,6 +87,9 @@ function sameCalendar(date: Date, parts: readonly number[], utc: boolean): boole
 export interface TimeWindow {
   from?: Date;
   to?: Date;
+  /** `from`/`to` as sent to the server: UTC, every fractional digit given kept (Date has only ms). */
+  fromIso?: string;
+  toIso?: string;
   /** For messages: "in the last 24h", "from ... to ...". */
   label: string;
 }
@@ -87,15 +106,21 @@ export function resolveWindow(
   if (all) return { label: "in all time" };
   if (from || to) {
     const window: TimeWindow = { label: "" };
-    if (from) window.from = parseInstant(from, "--from");
-    if (to) window.to = parseInstant(to, "--to");
-    if (window.from && window.to && window.from.getTime() > window.to.getTime()) {
+    if (from) ({ date: window.from, iso: window.fromIso } = parseInstantUtc(from, "--from"));
+    if (to) ({ date: window.to, iso: window.toIso } = parseInstantUtc(to, "--to"));
+    if (window.fromIso && window.toIso && sortable(window.fromIso) > sortable(window.toIso)) {
       throw new UsageError(`--from ${from} is after --to ${to}: swap them`);
     }
-    window.label = [window.from && `from ${window.from.toISOString()}`, window.to && `to ${window.to.toISOString()}`].filter(Boolean).join(" ");
+    window.label = [window.fromIso && `from ${window.fromIso}`, window.toIso && `to ${window.toIso}`].filter(Boolean).join(" ");
     return window;
   }
   const text = since ?? defaultSince;
   const ms = parseDuration(text, "--since");
   return { from: new Date(now.getTime() - ms), label: `in the last ${text}` };
+}
+
+/** A UTC ISO text with its fraction padded to 7 digits, so texts compare in time order. */
+function sortable(iso: string): string {
+  const [seconds, fraction = ""] = iso.slice(0, -1).split(".");
+  return `${seconds}.${fraction.padEnd(7, "0")}`;
 }

@@ -6,7 +6,6 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "./support/cli.js";
 import { alignDown, ticksOfUtc, unitOf, utc7, writeInstant } from "./support/instants.js";
-import { expectKnownBug } from "./known-bug.js";
 
 const BAD_RUNS = 12;
 const GOOD_RUNS = 10;
@@ -84,19 +83,38 @@ describe("audit CLI flags (fast-check, built CLI)", () => {
     );
   });
 
-  it("KNOWN BUG: --from with sub-millisecond digits is cut to the millisecond (a session just before it is listed)", async () => {
+  it("--from/--to with sub-millisecond digits filter on the exact instant (one tick after a session leaves it out)", async () => {
     // A session whose start has sub-millisecond digits; --from one tick after it must exclude it.
     const index = sessionTicks.findIndex((ticks) => ticks % 10_000n !== 9_999n && ticks % 10_000n !== 0n);
     const after = sessionTicks[index]! + 1n;
-    await expectKnownBug(
-      "apps/audit/src/time.ts parseInstant() floors the fraction to ms, and common.ts sends from.toISOString()",
-      async () => {
-        const run = await runAudit(["sessions", `--from=${utc7(after)}`, `--to=${utc7(after + 10_000_000n)}`, "--format=ndjson"], env());
+    const run = await runAudit(["sessions", `--from=${utc7(after)}`, `--to=${utc7(after + 10_000_000n)}`, "--format=ndjson"], env());
+    expect(run.code, run.stderr).toBe(0);
+    const ids = run.stdout.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(after), startTimeTo: utc7(after + 10_000_000n) })]);
+  });
+
+  // --from/--to written at any offset with 4-7 fractional digits: the server must see the same instants.
+  it(`lists exactly the sessions of a --from/--to window written to 100 ns (6 runs)`, async () => {
+    const window = fc.record({
+      first: fc.nat(199),
+      span: fc.nat(6),
+      digits: fc.integer({ min: 4, max: 7 }),
+      steps: fc.tuple(fc.integer({ min: -1, max: 1 }), fc.integer({ min: -1, max: 1 })),
+      offsets: fc.tuple(fc.integer({ min: -14 * 60, max: 14 * 60 }), fc.integer({ min: -14 * 60, max: 14 * 60 })),
+    });
+    await fc.assert(
+      fc.asyncProperty(window, async ({ first, span, digits, steps, offsets }) => {
+        const newer = sessionTicks[first]!;
+        const older = sessionTicks[Math.min(199, first + span)]!;
+        const from = alignDown(older, digits) + BigInt(steps[0]) * unitOf(digits);
+        const to = alignDown(newer, digits) + BigInt(steps[1]) * unitOf(digits);
+        const [start, end] = from <= to ? [from, to] : [to, from];
+        const run = await runAudit(["sessions", `--from=${writeInstant(start, offsets[0], digits)}`, `--to=${writeInstant(end, offsets[1], digits)}`, "--format=ndjson"], env());
         expect(run.code, run.stderr).toBe(0);
         const ids = run.stdout.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
-        expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(after), startTimeTo: utc7(after + 10_000_000n) })]);
-      },
-      /to deeply equal/,
+        expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(start), startTimeTo: utc7(end) })]);
+      }),
+      { numRuns: 6, endOnFailure: true },
     );
   });
 });

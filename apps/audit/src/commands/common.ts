@@ -75,8 +75,9 @@ export async function* selectedSessions(
   let matched = 0;
   try {
     for await (const session of api.sessions({
-      ...(selection.window.from ? { startTimeFrom: selection.window.from.toISOString() } : {}),
-      ...(selection.window.to ? { startTimeTo: selection.window.to.toISOString() } : {}),
+      // The texts keep sub-millisecond digits (the server filters to 100 ns); Date has ms only.
+      ...(selection.window.from ? { startTimeFrom: selection.window.fromIso ?? selection.window.from.toISOString() } : {}),
+      ...(selection.window.to ? { startTimeTo: selection.window.toIso ?? selection.window.to.toISOString() } : {}),
       pageSize: selection.pageSize,
     })) {
       seen++;
