@@ -338,7 +338,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   }
 
   const tls = options.https ? await (await import("./tls.js")).makeTlsMaterial() : undefined;
-  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }) : createHttpServer();
+  // Idle kept-alive connections live 120 s, as on IIS (which serves the real API), instead
+  // of Node's 5 s: a client that reads big pages slowly then rarely meets a connection the
+  // server closed meanwhile. close() still ends every connection at once.
+  const keepAlive = { keepAliveTimeout: 120_000 };
+  const server: Server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert, ...keepAlive }) : createHttpServer(keepAlive);
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     onRequest(req, res).catch(() => {
       // A bug of ours must not take the test process down: answer 500 or drop the connection.
