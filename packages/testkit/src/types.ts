@@ -1,12 +1,11 @@
-// The API's shapes come from the client's generated schema (from the bundled spec), never restated.
-import type { components } from "@vbm365/client";
-
-type Schemas = components["schemas"];
-export type RestoreSession = Schemas["RestoreSession"];
-export type RestoreSessionEvent = Schemas["RestoreSessionEvent"];
-export type BackupOrganization = Schemas["BackupOrganization"];
-export type RestoreSessionPage = Schemas["RestoreSessionPage"];
-export type RestoreSessionEventPage = Schemas["RestoreSessionEventPage"];
-export type TokenResponse = Schemas["TokenResponse"];
-export type ApiErrorBody = Schemas["Error"];
-export type { components };
+// The API's shapes are the client's names for its generated schema (from the bundled spec).
+export type {
+  ApiErrorBody,
+  BackupOrganization,
+  components,
+  RestoreSession,
+  RestoreSessionEvent,
+  RestoreSessionEventPage,
+  RestoreSessionPage,
+  TokenResponse,
+} from "@vbm365/client";
