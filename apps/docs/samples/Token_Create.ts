@@ -1,8 +1,8 @@
 // Given credentials in `auth`, the client calls this endpoint
 // itself: it logs in once, reuses the token and renews it
 // before it expires. Ask for a token yourself only when some
-// other tool needs one. This call takes no bearer token, so
-// the client here is given an empty one.
+// other tool needs one. This call takes no bearer token: the
+// client sends it as it is, without logging in first.
 import { createVbm365Client } from "@vbm365/client";
 
 const { VBM365_URL, VBM365_USERNAME, VBM365_PASSWORD } = process.env;
@@ -13,7 +13,7 @@ if (!VBM365_URL || !VBM365_USERNAME || !VBM365_PASSWORD) {
 
 const vbm = createVbm365Client({
   baseUrl: VBM365_URL,
-  auth: { token: "" },
+  auth: { username: VBM365_USERNAME, password: VBM365_PASSWORD },
 });
 
 const { data, error, response } = await vbm.api.POST("/v6/Token", {

@@ -90,15 +90,18 @@ function credentialToken(username: string, password: string, requestToken: Reque
   };
 }
 
+// The token request itself (`security: []` in the spec) goes out bare: a login for it would log in twice.
+const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
+
 /** Sets `Authorization: Bearer` on each request; on a 401, renews the token once and repeats the request once. */
 export function authMiddleware(tokens: TokenSource): Middleware {
   return {
-    async onRequest({ request }) {
-      request.headers.set("Authorization", `Bearer ${await tokens.current()}`);
+    async onRequest({ request, schemaPath }) {
+      if (!isTokenPath(schemaPath)) request.headers.set("Authorization", `Bearer ${await tokens.current()}`);
       return request;
     },
-    async onResponse({ request, response, options }) {
-      if (response.status !== 401) return undefined;
+    async onResponse({ request, response, options, schemaPath }) {
+      if (response.status !== 401 || isTokenPath(schemaPath)) return undefined;
       const rejected = request.headers.get("Authorization")?.replace(/^Bearer /, "") ?? "";
       const fresh = await tokens.renew(rejected);
       if (fresh === undefined) return undefined;

@@ -9,7 +9,7 @@ function tokenServer(options: { refreshFails?: boolean; expiresIn?: number; reje
   let issued = 0;
   const grants: string[] = [];
   const recorded = fakeFetch(async (request, url) => {
-    if (url.pathname === "/v6/Token") {
+    if (url.pathname.toLowerCase() === "/v6/token") {
       const form = new URLSearchParams(await request.text());
       grants.push(form.get("grant_type")!);
       if (form.get("grant_type") === "refresh_token" && options.refreshFails) {
@@ -24,7 +24,7 @@ function tokenServer(options: { refreshFails?: boolean; expiresIn?: number; reje
     }
     return Response.json(session(1));
   });
-  return { ...recorded, grants, dataRequests: () => recorded.requests.filter((r) => !r.url.endsWith("/v6/Token")) };
+  return { ...recorded, grants, dataRequests: () => recorded.requests.filter((r) => !/\/v6\/token$/i.test(r.url)) };
 }
 
 describe("auth", () => {
@@ -96,6 +96,28 @@ describe("auth", () => {
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { getToken: async () => `access-${++calls}` }, fetch: server.fetch });
     expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
     expect(server.dataRequests().map((r) => r.headers.get("authorization"))).toEqual(["Bearer access-1", "Bearer access-2"]);
+  });
+
+  it.each(["/v6/Token", "/v6/token"])("api.POST(%s) goes out without Authorization and without a login first", async (path) => {
+    // The spec's token operation has `security: []`; logging in for it would log in twice.
+    const server = tokenServer({ rejectFirstToken: true });
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { username: "u", password: "p" }, fetch: server.fetch });
+    const { data } = await vbm.api.POST(path as "/v6/Token", {
+      body: { grant_type: "password", username: "u", password: "p" },
+      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    });
+    expect(data?.access_token).toBe("access-1");
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]!.headers.get("authorization")).toBeNull();
+  });
+
+  it("a 401 from the token endpoint is not answered with a login", async () => {
+    const server = fakeFetch(() => Response.json({ message: "denied" }, { status: 401 }));
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { username: "u", password: "p" }, fetch: server.fetch });
+    const { response } = await vbm.api.POST("/v6/Token", { body: { grant_type: "refresh_token", refresh_token: "r" } });
+    expect(response.status).toBe(401);
+    expect(server.requests).toHaveLength(1);
   });
 
   it("a wrong password is a Vbm365ApiError for POST /v6/Token", async () => {
