@@ -4,6 +4,9 @@ import type { BundleReport } from "./bundle.js";
 import type { Row, TargetResult } from "./report.js";
 import { CLIENT_WALK, HAND_WALK } from "./stream.js";
 
+/** Issue 10's budget for the client's own code, min+gzip, in size-limit's bytes (4 kB = 4000). */
+export const ISSUE_BUNDLE_BUDGET = 4000;
+
 function medianOf(rows: Row[], group: Row["group"], name: string): number | null {
   return rows.find((row) => row.group === group && row.name === name)?.median ?? null;
 }
@@ -33,6 +36,7 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
       0.8,
       "x",
     ),
-    judge("bundle-own-code", "bundle: client's own code, min+gzip", bundle?.gzip ?? null, "<=", bundle?.budget ?? 4000, "bytes"),
+    // The issue's 4 kB, not the client's configured limit: a raised limit must not turn the target green.
+    judge("bundle-own-code", "bundle: client's own code, min+gzip", bundle?.gzip ?? null, "<=", ISSUE_BUNDLE_BUDGET, "bytes"),
   ];
 }

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { measureBundle, parseLimit, readSizeLimitConfig, runSizeLimit, withOpenapiFetch, WITH_OPENAPI_FETCH } from "../src/bundle.js";
+import { measureBundle, readSizeLimitConfig, runSizeLimit, withOpenapiFetch, WITH_OPENAPI_FETCH } from "../src/bundle.js";
 
 // A package whose entry pulls a big dependency, to see `ignore` leave it out.
 function fakePackage(): string {
@@ -73,18 +73,5 @@ describe("readSizeLimitConfig", () => {
     const dir = fakePackage();
     writeFileSync(join(dir, ".size-limit.mjs"), `export default [{ name: "from module", path: "dist/index.js", ignore: ["big-dep"] }];`);
     expect(await readSizeLimitConfig(dir)).toEqual([{ name: "from module", path: "dist/index.js", ignore: ["big-dep"] }]);
-  });
-});
-
-describe("parseLimit", () => {
-  it("reads size-limit's units", () => {
-    expect(parseLimit("4 kB")).toBe(4000);
-    expect(parseLimit("4 KiB")).toBe(4096);
-    expect(parseLimit("1.5 kB")).toBe(1500);
-    expect(parseLimit("900 B")).toBe(900);
-  });
-
-  it("rejects what it cannot read", () => {
-    expect(() => parseLimit("four kB")).toThrow('size limit "four kB" is not like "4 kB"');
   });
 });
