@@ -10,6 +10,7 @@ export function scriptPath(name: string): string {
 
 export interface ServerChild<T> {
   info: T;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -47,10 +48,18 @@ export function runChild<T>(script: string, args: string[]): Promise<T> {
   });
 }
 
+/** Call in a server child: exit when the parent's end of stdin closes. */
+export function exitWithParent(close: () => Promise<void> | void = () => {}): void {
+  process.stdin.resume();
+  process.stdin.on("end", () => void Promise.resolve(close()).finally(() => process.exit(0)));
+}
+
 /** Starts a long-running script and resolves once it printed its first JSON line. */
 export function startServerChild<T>(script: string, args: string[], timeoutMs = 60_000): Promise<ServerChild<T>> {
   return new Promise((resolve, reject) => {
-    const child: ChildProcess = spawn(process.execPath, [scriptPath(script), ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    // stdin stays open as a lifeline: the server exits when it closes, so a bench that dies
+    // (or a test run that is killed) leaves no server behind.
+    const child: ChildProcess = spawn(process.execPath, [scriptPath(script), ...args], { stdio: ["pipe", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     const timer = setTimeout(() => {
@@ -69,7 +78,7 @@ export function startServerChild<T>(script: string, args: string[], timeoutMs = 
       if (!stdout.includes("\n")) return;
       clearTimeout(timer);
       try {
-        resolve({ info: lastJsonLine(stdout) as T, stop });
+        resolve({ info: lastJsonLine(stdout) as T, pid: child.pid!, stop });
       } catch (error) {
         void stop();
         reject(new Error(`${script} ${(error as Error).message}`));

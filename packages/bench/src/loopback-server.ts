@@ -1,6 +1,7 @@
 // Child process for item 2: the smallest node:http server that answers every request with
 // the same page, so the loopback benchmark measures clients and sockets, not a server.
 import { createServer } from "node:http";
+import { exitWithParent } from "./child.js";
 import { PAGE_BODY } from "./fixtures.js";
 
 const body = Buffer.from(PAGE_BODY);
@@ -14,3 +15,4 @@ server.listen(0, "127.0.0.1", () => {
   if (address === null || typeof address === "string") throw new Error("server has no port");
   console.log(JSON.stringify({ url: `http://127.0.0.1:${address.port}` }));
 });
+exitWithParent();
