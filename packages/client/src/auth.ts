@@ -11,7 +11,7 @@ export interface TokenSource {
   /** The token to send now. */
   current(): string | Promise<string>;
   /** A token to retry with after `rejected` got a 401, or undefined when there is none better. */
-  renew(rejected: string): Promise<string | undefined>;
+  renew(rejected: string | undefined): Promise<string | undefined>;
   /** Every secret this source knows, so errors can be scrubbed of them. */
   secrets(): string[];
 }
@@ -41,7 +41,7 @@ function callbackToken(getToken: () => string | Promise<string>): TokenSource {
   };
 }
 
-type Held = { access: string; refresh?: string; renewAt: number };
+type Held = TokenResponse & { renewAt: number };
 
 function credentialToken(username: string, password: string, requestToken: RequestToken, now: () => number): TokenSource {
   let held: Held | undefined;
@@ -50,22 +50,16 @@ function credentialToken(username: string, password: string, requestToken: Reque
   let pending: Promise<string> | undefined;
 
   async function fetchToken(): Promise<string> {
-    const refresh = held?.refresh;
+    const refresh = held?.refresh_token;
     previous = held ?? previous;
     held = undefined;
-    let answer: TokenResponse | undefined;
-    if (refresh) {
+    const answer =
       // A refresh token can be expired or revoked: log in again then.
-      answer = await requestToken({ grant_type: "refresh_token", refresh_token: refresh }).catch(() => undefined);
-    }
-    answer ??= await requestToken({ grant_type: "password", username, password });
+      (refresh && (await requestToken({ grant_type: "refresh_token", refresh_token: refresh }).catch(() => undefined))) ||
+      (await requestToken({ grant_type: "password", username, password }));
     const lifetimeMs = Math.max(0, answer.expires_in * 1000);
-    held = {
-      access: answer.access_token,
-      ...(answer.refresh_token ? { refresh: answer.refresh_token } : {}),
-      renewAt: now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10),
-    };
-    return held.access;
+    held = { ...answer, renewAt: now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10) };
+    return held.access_token;
   }
 
   function obtain(): Promise<string> {
@@ -76,19 +70,21 @@ function credentialToken(username: string, password: string, requestToken: Reque
   }
 
   return {
-    current: () => (held && now() < held.renewAt && !pending ? held.access : obtain()),
+    current: () => (held && now() < held.renewAt && !pending ? held.access_token : obtain()),
     async renew(rejected) {
       if (pending) return pending;
-      if (held && held.access !== rejected) return held.access; // another call renewed it already
+      if (held && held.access_token !== rejected) return held.access_token; // another call renewed it already
       if (held) held.renewAt = -Infinity;
       return obtain();
     },
     secrets: () =>
-      [password, held?.access, held?.refresh, previous?.access, previous?.refresh].filter(
-        (secret): secret is string => typeof secret === "string",
+      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token].filter(
+        (secret): secret is string => !!secret,
       ),
   };
 }
+
+const setBearer = (request: Request, token: string) => request.headers.set("Authorization", `Bearer ${token}`);
 
 // The token request itself (`security: []` in the spec) goes out bare: a login for it would log in twice.
 const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
@@ -97,18 +93,17 @@ const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
 export function authMiddleware(tokens: TokenSource): Middleware {
   return {
     async onRequest({ request, schemaPath }) {
-      if (!isTokenPath(schemaPath)) request.headers.set("Authorization", `Bearer ${await tokens.current()}`);
+      if (!isTokenPath(schemaPath)) setBearer(request, await tokens.current());
       return request;
     },
     async onResponse({ request, response, options, schemaPath }) {
       if (response.status !== 401 || isTokenPath(schemaPath)) return undefined;
-      const rejected = request.headers.get("Authorization")?.replace(/^Bearer /, "") ?? "";
-      const fresh = await tokens.renew(rejected);
+      const fresh = await tokens.renew(request.headers.get("Authorization")?.slice(7));
       if (fresh === undefined) return undefined;
       await response.body?.cancel().catch(() => undefined);
       // Data calls carry no body, so the request can be sent again as it was.
       const again = new Request(request);
-      again.headers.set("Authorization", `Bearer ${fresh}`);
+      setBearer(again, fresh);
       return options.fetch(again);
     },
   };

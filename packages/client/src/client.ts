@@ -1,6 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
 import { authMiddleware, tokenSource, type Auth } from "./auth.js";
-import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, redact } from "./errors.js";
+import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, redact } from "./errors.js";
 import { walkPages, type PageQuery } from "./pagination.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 import { fetchTrusting } from "./tls.js";
@@ -64,14 +64,12 @@ const DEFAULT_PAGE_SIZE = 100;
 const SESSIONS = "/v6/RestoreSessions";
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
-type SessionPath = Exclude<keyof paths, "/v6/RestoreSessions" | "/v6/Token">;
+type SessionPath = Exclude<keyof paths, "/v6/Token">;
 
 export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    throw new TypeError(`timeoutMs: ${String(options.timeoutMs)} must be a positive number`);
-  }
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
   const injected = options.fetch;
   const transport: Fetch = injected
     ? (request) => injected(request)
@@ -130,23 +128,25 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     return error;
   }
 
-  const getPage = (filter: RestoreSessionFilter, signal?: AbortSignal) => {
-    const query = toSessionQuery(filter);
-    return call("GET", SESSIONS, signal, () => api.GET(SESSIONS, { params: { query }, signal, parseAs: "text" })) as Promise<RestoreSessionPage>;
-  };
-
-  // One call of a path with `{id}` parameters. The path is chosen at run time, so the answer
-  // is typed by RestoreSessionsApi (from the schema) rather than inferred here.
+  // One call of a data path. The path is chosen at run time, so the answer is typed by
+  // RestoreSessionsApi (from the schema) rather than inferred here.
   const one = (
     method: "GET" | "POST",
     schemaPath: SessionPath,
     path: Record<string, string>,
     signal?: AbortSignal,
-    query?: PageQuery,
+    query?: object,
   ): Promise<any> =>
     call(method, schemaPath.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!), signal, () =>
       (api[method] as (path: SessionPath, init: object) => Promise<Answer>)(schemaPath, { params: { path, query }, signal, parseAs: "text" }),
     );
+  const getPage = (filter: RestoreSessionFilter, signal?: AbortSignal): Promise<RestoreSessionPage> =>
+    one("GET", SESSIONS, {}, signal, toSessionQuery(filter));
+  // get, stop and organization: one session's path, the id checked first.
+  const ofSession =
+    (method: "GET" | "POST", suffix: "" | "/Stop" | "/organization") =>
+    async (id: string, { signal }: CallOptions = {}) =>
+      one(method, `${SESSIONS}/{restoreSessionId}${suffix}`, { restoreSessionId: checkUuid("id", id) }, signal);
 
   const restoreSessions: RestoreSessionsApi = {
     async list(filter = {}, { signal } = {}) {
@@ -162,11 +162,10 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
       };
     },
 
-    get: async (id, { signal } = {}) =>
-      one("GET", "/v6/RestoreSessions/{restoreSessionId}", { restoreSessionId: checkUuid("id", id) }, signal),
+    get: ofSession("GET", ""),
 
-    async stop(id, { signal } = {}) {
-      await one("POST", "/v6/RestoreSessions/{restoreSessionId}/Stop", { restoreSessionId: checkUuid("id", id) }, signal);
+    async stop(id, options) {
+      await ofSession("POST", "/Stop")(id, options);
     },
 
     events(id, { pageSize = DEFAULT_PAGE_SIZE, signal } = {}) {
@@ -191,8 +190,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
         signal,
       ),
 
-    organization: async (id, { signal } = {}) =>
-      one("GET", "/v6/RestoreSessions/{restoreSessionId}/organization", { restoreSessionId: checkUuid("id", id) }, signal),
+    organization: ofSession("GET", "/organization"),
   };
 
   return { api, restoreSessions };
@@ -200,7 +198,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
 
 function checkBaseUrl(value: unknown): string {
   if (typeof value !== "string" || !/^https?:\/\/[^/]/i.test(value)) {
-    throw new TypeError(`baseUrl: ${JSON.stringify(value)} is not an http(s) URL like https://vbm.example:4443`);
+    throw new Vbm365ValidationError("baseUrl", value, "is not an http(s) URL like https://vbm.example:4443");
   }
   return value.replace(/\/+$/, "");
 }

@@ -1,5 +1,8 @@
 // What can go wrong, as error classes a caller can tell apart. None of them ever carries a
 // request (whose headers hold the token) or a token-request body (which holds the password).
+// Fields are `declare`d and set with Object.assign: the same own properties, less code.
+
+type Call = { method: string; path: string };
 
 /**
  * A non-2xx answer from the server (`message` is the server's when it sent one), or a 2xx
@@ -7,56 +10,51 @@
  */
 export class Vbm365ApiError extends Error {
   override name = "Vbm365ApiError";
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly path: string;
   /** The parsed error body (`{ message }`, plus whatever a newer server adds). */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(init: { status: number; method: string; path: string; body: unknown; message?: string; cause?: unknown }) {
-    const serverMessage = (init.body as { message?: unknown } | null | undefined)?.message;
+  constructor({ message, cause, ...fields }: Call & { status: number; body: unknown; message?: string; cause?: unknown }) {
+    const serverMessage = (fields.body as { message?: unknown } | null | undefined)?.message;
     super(
-      init.message ??
-        (typeof serverMessage === "string" && serverMessage !== ""
+      message ??
+        (typeof serverMessage === "string" && serverMessage
           ? serverMessage
-          : `${init.method} ${init.path} failed with HTTP ${init.status}`),
-      { cause: init.cause },
+          : `${fields.method} ${fields.path} failed with HTTP ${fields.status}`),
+      { cause },
     );
-    this.status = init.status;
-    this.method = init.method;
-    this.path = init.path;
-    this.body = init.body;
+    Object.assign(this, fields);
   }
 }
 
 /** No answer: the connection failed (refused, reset, DNS, TLS). The low-level error is `cause`. */
 export class Vbm365NetworkError extends Error {
   override name = "Vbm365NetworkError";
-  readonly method: string;
-  readonly path: string;
+  declare readonly method: string;
+  declare readonly path: string;
 
-  constructor(init: { method: string; path: string; message: string; cause: unknown }) {
-    super(`${init.method} ${init.path}: ${init.message}`, { cause: init.cause });
-    this.method = init.method;
-    this.path = init.path;
+  constructor({ message, cause, ...fields }: Call & { message: string; cause: unknown; timeoutMs?: number }) {
+    super(`${fields.method} ${fields.path}: ${message}`, { cause });
+    Object.assign(this, fields);
   }
 }
 
 /** No answer within `timeoutMs`. */
 export class Vbm365TimeoutError extends Vbm365NetworkError {
   override name = "Vbm365TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
-  constructor(init: { method: string; path: string; timeoutMs: number; cause: unknown }) {
+  constructor(init: Call & { timeoutMs: number; cause: unknown }) {
     super({ ...init, message: `no answer within ${init.timeoutMs} ms` });
-    this.timeoutMs = init.timeoutMs;
   }
 }
 
 /** A caller's argument that no request was sent for. */
 export class Vbm365ValidationError extends TypeError {
   override name = "Vbm365ValidationError";
-  readonly parameter: string;
+  declare readonly parameter: string;
 
   constructor(parameter: string, value: unknown, problem: string) {
     super(`${parameter}: ${typeof value === "string" ? JSON.stringify(value) : String(value)} ${problem}`);

@@ -1,6 +1,8 @@
 // Walks every page of a list: follows `_links.next`, falls back to `offset += limit` while
 // pages come back full, and never stops early. The next page is requested while the caller
 // works on the current one, so at most two pages are held at any time.
+import { onAbort } from "./timeout.js";
+import { MAX_LIMIT } from "./validate.js";
 
 export type PageQuery = { offset: number; limit: number };
 
@@ -66,14 +68,14 @@ export function nextQuery(page: Page<unknown>, query: PageQuery): PageQuery | un
 function linkQuery(href: string): { offset: number; limit?: number } | undefined {
   let params: URLSearchParams;
   try {
-    params = new URL(href, "http://link.invalid").searchParams;
+    // The server treats query names case-insensitively, and so do we.
+    params = new URL(href.toLowerCase(), "http://link.invalid").searchParams;
   } catch {
     return undefined;
   }
-  // The server treats query names case-insensitively, and so do we.
   const get = (name: string) => {
-    for (const [key, value] of params) if (key.toLowerCase() === name && /^\d+$/.test(value)) return Number(value);
-    return undefined;
+    const value = params.get(name);
+    return value && /^\d+$/.test(value) ? +value : undefined;
   };
   const offset = get("offset");
   if (offset === undefined) return undefined;
@@ -98,7 +100,7 @@ export function recentIds(capacity: number) {
     },
     /** A server that returns bigger pages than asked shifts by as much. */
     widen(pageLimit: number) {
-      if (Number.isInteger(pageLimit) && pageLimit > limit) limit = Math.min(pageLimit, 10000);
+      if (pageLimit > limit) limit = Math.min(pageLimit, MAX_LIMIT);
     },
   };
 }
@@ -108,10 +110,8 @@ export function recentIds(capacity: number) {
 // signal shared by thousands of pages would pile up listeners (and Node's leak warning).
 function linked<R>(walk: AbortSignal, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
   const page = new AbortController();
-  const abort = () => page.abort(walk.reason);
-  if (walk.aborted) abort();
-  else walk.addEventListener("abort", abort, { once: true });
-  return run(page.signal).finally(() => walk.removeEventListener("abort", abort));
+  const stopListening = onAbort(walk, () => page.abort(walk.reason));
+  return run(page.signal).finally(stopListening);
 }
 
 // The prefetched page may fail while the caller is busy: keep that from being an

@@ -1,6 +1,6 @@
 // Retries for requests that are safe to repeat: GETs and the token request (a login that
 // failed on the way is harmless to send again). A Stop is never repeated.
-import { isTimeout } from "./timeout.js";
+import { isTimeout, onAbort } from "./timeout.js";
 import type { Fetch } from "./types.js";
 
 export type RetryOptions = {
@@ -78,15 +78,13 @@ const causeCode = (error: unknown) => String((error as { cause?: { code?: unknow
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      stopListening();
       resolve();
     }, ms);
-    const onAbort = () => {
+    const stopListening = onAbort(signal, () => {
       clearTimeout(timer);
       reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
+    });
   });
 }

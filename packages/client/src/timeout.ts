@@ -10,9 +10,7 @@ export function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
     const controller = new AbortController();
     const deadline = Date.now() + timeoutMs;
     const timer = setTimeout(() => expire(controller, timeoutMs), timeoutMs);
-    const follow = () => controller.abort(request.signal.reason);
-    if (request.signal.aborted) follow();
-    else request.signal.addEventListener("abort", follow, { once: true });
+    onAbort(request.signal, () => controller.abort(request.signal.reason));
     try {
       return await fetch(new Request(request, { signal: controller.signal }));
     } finally {
@@ -33,6 +31,13 @@ function bodyDeadline(controller: WeakRef<AbortController>, leftMs: number, time
 
 function expire(controller: AbortController | undefined, timeoutMs: number) {
   controller?.abort(new DOMException(`${timeoutMs} ms`, "TimeoutError"));
+}
+
+/** Calls `listener` when `signal` aborts, at once if it has; returns the way to stop listening. */
+export function onAbort(signal: AbortSignal, listener: () => void): () => void {
+  if (signal.aborted) listener();
+  else signal.addEventListener("abort", listener, { once: true });
+  return () => signal.removeEventListener("abort", listener);
 }
 
 /** True when `error` is the deadline firing rather than the caller aborting. */
