@@ -22,13 +22,10 @@ export type RequestToken = (form: TokenRequest) => Promise<TokenResponse>;
 const RENEW_MARGIN_MS = 60_000;
 
 export function tokenSource(auth: Auth, requestToken: RequestToken, now: () => number = Date.now): TokenSource {
-  if ("token" in auth) return staticToken(auth.token);
+  // A fixed token is a callback that always answers the same: a 401 then is final.
+  if ("token" in auth) return callbackToken(() => auth.token);
   if ("getToken" in auth) return callbackToken(auth.getToken);
   return credentialToken(auth.username, auth.password, requestToken, now);
-}
-
-function staticToken(token: string): TokenSource {
-  return { current: () => token, renew: async () => undefined, secrets: () => [token] };
 }
 
 function callbackToken(getToken: () => string | Promise<string>): TokenSource {
@@ -78,9 +75,7 @@ function credentialToken(username: string, password: string, requestToken: Reque
       return obtain();
     },
     secrets: () =>
-      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token].filter(
-        (secret): secret is string => !!secret,
-      ),
+      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token].filter(Boolean) as string[],
   };
 }
 

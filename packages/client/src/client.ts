@@ -1,7 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import { authMiddleware, tokenSource, type Auth } from "./auth.js";
 import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, redact } from "./errors.js";
-import { walkPages, type PageQuery } from "./pagination.js";
+import { pages } from "./pagination.js";
 import { withRetry, type RetryOptions } from "./retry.js";
 import { fetchTrusting } from "./tls.js";
 import { DEFAULT_TIMEOUT_MS, isTimeout, withTimeout } from "./timeout.js";
@@ -20,7 +20,7 @@ import type {
   TokenRequest,
   TokenResponse,
 } from "./types.js";
-import { checkLimit, checkUuid, toSessionQuery } from "./validate.js";
+import { checkUuid, toSessionQuery } from "./validate.js";
 
 export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
@@ -60,7 +60,6 @@ export interface Vbm365Client {
   api: Client<paths>;
 }
 
-const DEFAULT_PAGE_SIZE = 100;
 const SESSIONS = "/v6/RestoreSessions";
 
 type Answer = { data?: unknown; error?: unknown; response: Response };
@@ -70,12 +69,8 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
-  const injected = options.fetch;
-  const transport: Fetch = injected
-    ? (request) => injected(request)
-    : options.ca !== undefined
-      ? fetchTrusting(options.ca)
-      : (request) => globalThis.fetch(request);
+  // The global fetch is looked up on each call, so one replaced later is used.
+  const transport: Fetch = options.fetch ?? (options.ca !== undefined ? fetchTrusting(options.ca) : (request) => fetch(request));
   const timed = withTimeout(transport, timeoutMs);
   const retrying = options.retry === false ? timed : withRetry(timed, options.retry ?? {});
   // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
@@ -86,7 +81,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     call("POST", "/v6/Token", undefined, () =>
       tokenApi.POST("/v6/Token", {
         body: form,
-        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>).toString(),
+        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
         parseAs: "text",
       }),
@@ -97,35 +92,33 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   api.use(authMiddleware(tokens));
 
   async function call(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<Answer>) {
+    const at = { method, path };
     let answer: Answer;
     try {
       answer = await run();
     } catch (error) {
-      throw failure(error, method, path, signal);
+      if (signal?.aborted) throw signal.reason ?? error; // the caller's own abort, as they expect it
+      if (isTimeout(error)) throw new Vbm365TimeoutError({ ...at, timeoutMs, cause: error });
+      if (error instanceof TypeError && error.name === "TypeError") {
+        const cause = (error.cause ?? {}) as { code?: unknown; message?: unknown };
+        const detail = String(cause.code ?? cause.message ?? error.message);
+        throw new Vbm365NetworkError({ ...at, message: `no answer (${redact(detail, tokens.secrets())})`, cause: error });
+      }
+      throw error;
     }
     const { data, response } = answer;
+    const status = response.status;
     if (!response.ok) {
-      throw new Vbm365ApiError({ status: response.status, method, path, body: redact(answer.error, tokens.secrets()) });
+      throw new Vbm365ApiError({ status, ...at, body: redact(answer.error, tokens.secrets()) });
     }
     // Bodies come as text (`parseAs`) and are parsed here, where the status is known.
     try {
       return data ? JSON.parse(data as string) : undefined;
     } catch (cause) {
       // Not retried: a proxy's page answers the same way again.
-      const message = `${method} ${path}: HTTP ${response.status} body is not JSON (a proxy's page?)`;
-      throw new Vbm365ApiError({ status: response.status, method, path, body: undefined, message, cause });
+      const message = `${method} ${path}: HTTP ${status} body is not JSON (a proxy's page?)`;
+      throw new Vbm365ApiError({ status, ...at, body: undefined, message, cause });
     }
-  }
-
-  function failure(error: unknown, method: string, path: string, signal: AbortSignal | undefined): unknown {
-    if (signal?.aborted) return signal.reason ?? error; // the caller's own abort, as they expect it
-    if (isTimeout(error)) return new Vbm365TimeoutError({ method, path, timeoutMs, cause: error });
-    if (error instanceof TypeError && error.name === "TypeError") {
-      const cause = (error.cause ?? {}) as { code?: unknown; message?: unknown };
-      const detail = String(cause.code ?? cause.message ?? error.message);
-      return new Vbm365NetworkError({ method, path, message: `no answer (${redact(detail, tokens.secrets())})`, cause: error });
-    }
-    return error;
   }
 
   // One call of a data path. The path is chosen at run time, so the answer is typed by
@@ -153,13 +146,10 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
       return getPage(filter, signal);
     },
 
-    iterate({ pageSize = DEFAULT_PAGE_SIZE, signal, ...window } = {}) {
-      checkLimit("pageSize", pageSize);
-      toSessionQuery(window); // checks the window now, before the loop's first request
-      return {
-        [Symbol.asyncIterator]: () =>
-          walkPages<RestoreSession>((page, pageSignal) => getPage({ ...window, ...page }, pageSignal), pageSize, signal),
-      };
+    iterate(options = {}) {
+      toSessionQuery(options); // checks the window now, before the loop's first request
+      // The filter is read for the window only; each page sets offset and limit.
+      return pages<RestoreSession>((page, pageSignal) => getPage({ ...options, ...page }, pageSignal), options);
     },
 
     get: ofSession("GET", ""),
@@ -168,18 +158,12 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
       await ofSession("POST", "/Stop")(id, options);
     },
 
-    events(id, { pageSize = DEFAULT_PAGE_SIZE, signal } = {}) {
+    events(id, options = {}) {
       const params = { restoreSessionId: checkUuid("id", id) };
-      checkLimit("pageSize", pageSize);
-      return {
-        [Symbol.asyncIterator]: () =>
-          walkPages<RestoreSessionEvent>(
-            (query, pageSignal) =>
-              one("GET", "/v6/RestoreSessions/{restoreSessionId}/Events", params, pageSignal, query) as Promise<RestoreSessionEventPage>,
-            pageSize,
-            signal,
-          ),
-      };
+      return pages<RestoreSessionEvent>(
+        (query, pageSignal) => one("GET", `${SESSIONS}/{restoreSessionId}/Events`, params, pageSignal, query) as Promise<RestoreSessionEventPage>,
+        options,
+      );
     },
 
     event: async (id, eventId, { signal } = {}) =>

@@ -2,7 +2,7 @@
 // pages come back full, and never stops early. The next page is requested while the caller
 // works on the current one, so at most two pages are held at any time.
 import { onAbort } from "./timeout.js";
-import { MAX_LIMIT } from "./validate.js";
+import { MAX_LIMIT, checkLimit } from "./validate.js";
 
 export type PageQuery = { offset: number; limit: number };
 
@@ -14,6 +14,15 @@ type Page<T> = {
 };
 
 export type FetchPage<T> = (query: PageQuery, signal: AbortSignal) => Promise<Page<T>>;
+
+/** The walk as an AsyncIterable; `pageSize` (items per request, default 100) is checked at once, before any request. */
+export function pages<T extends { id: string }>(
+  fetchPage: FetchPage<T>,
+  { pageSize = 100, signal }: { pageSize?: number; signal?: AbortSignal | undefined },
+): AsyncIterable<T> {
+  checkLimit("pageSize", pageSize);
+  return { [Symbol.asyncIterator]: () => walkPages(fetchPage, pageSize, signal) };
+}
 
 export async function* walkPages<T extends { id: string }>(
   fetchPage: FetchPage<T>,
@@ -59,10 +68,9 @@ export function nextQuery(page: Page<unknown>, query: PageQuery): PageQuery | un
   if (href) {
     const linked = linkQuery(href);
     // Only forward: a link back to this page (a server bug) must not loop forever.
-    return linked && linked.offset > query.offset ? { offset: linked.offset, limit: linked.limit ?? query.limit } : fallback;
+    return linked && linked.offset > query.offset ? { offset: linked.offset, limit: linked.limit || query.limit } : fallback;
   }
-  const pageLimit = page.limit > 0 ? Math.min(page.limit, query.limit) : query.limit;
-  return count >= pageLimit ? fallback : undefined;
+  return count >= Math.min(page.limit > 0 ? page.limit : Infinity, query.limit) ? fallback : undefined;
 }
 
 function linkQuery(href: string): { offset: number; limit?: number } | undefined {
@@ -78,9 +86,8 @@ function linkQuery(href: string): { offset: number; limit?: number } | undefined
     return value && /^\d+$/.test(value) ? +value : undefined;
   };
   const offset = get("offset");
-  if (offset === undefined) return undefined;
-  const limit = get("limit");
-  return limit && limit > 0 ? { offset, limit } : { offset };
+  // A limit of 0 or none: the caller's page size stays.
+  return offset === undefined ? undefined : { offset, limit: get("limit") };
 }
 
 /**

@@ -14,7 +14,7 @@ export type RetryOptions = {
 
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+const RETRY_STATUSES = [429, 502, 503, 504];
 
 export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = abortableSleep): Fetch {
   const retries = options.retries ?? 3;
@@ -26,7 +26,7 @@ export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = ab
       let retryAfter: string | null = null;
       try {
         response = await fetch(request.clone());
-        if (last || !RETRY_STATUSES.has(response.status)) {
+        if (last || !RETRY_STATUSES.includes(response.status)) {
           // Read here, so a body cut off (reset, truncated, too slow) is retried like a lost
           // request rather than ending a walk. A page is at most ~10,000 sessions: fine to hold.
           return response.body ? new Response(await response.arrayBuffer(), response) : response;
@@ -53,20 +53,18 @@ export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = ab
 export function retryDelayMs(attempt: number, retryAfter: string | null, options: RetryOptions, now = Date.now()): number {
   const min = options.minDelayMs ?? 500;
   const max = options.maxDelayMs ?? 30000;
-  const asked = parseRetryAfter(retryAfter, now);
-  if (asked !== undefined) return Math.min(asked, max);
   const ceiling = Math.min(max, min * 2 ** attempt);
   // "Equal jitter": at least half the step, so many clients do not retry in step.
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  return Math.min(parseRetryAfter(retryAfter, now) ?? Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), max);
 }
 
 /** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (/^\d+$/.test(text)) return +text * 1000;
   const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  return isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 // Connection failures and timeouts may pass; a certificate the client does not trust will not.

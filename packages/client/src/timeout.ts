@@ -25,7 +25,8 @@ export function withTimeout(fetch: Fetch, timeoutMs: number): Fetch {
 // strongly), and does not keep Node running: finished requests are not kept for the whole
 // timeout, which for thousands of pages a minute would add up.
 function bodyDeadline(controller: WeakRef<AbortController>, leftMs: number, timeoutMs: number) {
-  const timer = setTimeout(() => expire(controller.deref(), timeoutMs), Math.max(0, leftMs));
+  // A negative delay fires at once.
+  const timer = setTimeout(() => expire(controller.deref(), timeoutMs), leftMs);
   (timer as { unref?: () => void }).unref?.();
 }
 

@@ -7,7 +7,7 @@ export function fetchTrusting(ca: string): Fetch {
   if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
     throw new TypeError("ca: expected PEM text (-----BEGIN CERTIFICATE-----), not a file path");
   }
-  if (typeof process === "undefined" || !process.versions?.node) {
+  if (!globalThis.process?.versions?.node) {
     throw new TypeError("ca: Node only; browsers trust the system's CAs");
   }
   let loaded: Promise<Fetch> | undefined;

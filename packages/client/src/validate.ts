@@ -7,7 +7,7 @@ export const MAX_LIMIT = 10000;
 /** The spec's offset is an int32. */
 export const MAX_OFFSET = 2147483647;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i;
 // Date-only, or date and time with a zone. A time without a zone would be read in the
 // caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
 // fractional digits (100 ns): the server answers 400 to more.
@@ -20,12 +20,11 @@ export function checkUuid(parameter: string, value: unknown): string {
   return value;
 }
 
-export const checkLimit = (parameter: string, value: unknown) => checkWhole(parameter, value, 1, MAX_LIMIT);
+// `number` as typed; JavaScript callers may pass anything, which the check refuses too.
+export const checkLimit = (parameter: string, value: number) => checkWhole(parameter, value, 1, MAX_LIMIT);
 
-export const checkOffset = (parameter: string, value: unknown) => checkWhole(parameter, value, 0, MAX_OFFSET);
-
-function checkWhole(parameter: string, value: unknown, min: number, max: number): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+function checkWhole(parameter: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
     throw new Vbm365ValidationError(parameter, value, `must be a whole number from ${min} to ${max}`);
   }
   return value;
@@ -34,26 +33,27 @@ function checkWhole(parameter: string, value: unknown, min: number, max: number)
 /** A `Date` or zoned ISO string as a UTC ISO string, keeping the string's sub-millisecond digits (.NET sends seven). */
 export function toUtcIso(parameter: string, value: DateInput): string {
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
+    if (isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
   const text = String(value);
   const match = ISO.exec(text);
+  let time = NaN;
   // Date.parse moves 2024-02-30 on to March 1: the day must come back as written.
-  const time = match && new Date(Date.parse(text.slice(0, 10))).getUTCDate() === +match[1]! ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(time)) {
+  if (!match || new Date(text.slice(0, 10)).getUTCDate() !== +match[1]! || isNaN((time = Date.parse(text)))) {
     throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)");
   }
   const iso = new Date(time).toISOString();
-  const fraction = match![4];
+  const fraction = match[4];
   return fraction && fraction.length > 4 ? iso.replace(/\.\d{3}Z$/, `${fraction}Z`) : iso;
 }
 
 /** The spec's query from a caller's filter: dates in UTC ISO, the window and numbers checked. */
 export function toSessionQuery(filter: RestoreSessionFilter): RestoreSessionPageQuery {
   const query: RestoreSessionPageQuery = {};
-  if (filter.startTimeFrom !== undefined) query.startTimeFrom = toUtcIso("startTimeFrom", filter.startTimeFrom);
-  if (filter.startTimeTo !== undefined) query.startTimeTo = toUtcIso("startTimeTo", filter.startTimeTo);
+  for (const key of ["startTimeFrom", "startTimeTo"] as const) {
+    if (filter[key] !== undefined) query[key] = toUtcIso(key, filter[key]);
+  }
   if (query.startTimeFrom && query.startTimeTo && Date.parse(query.startTimeFrom) > Date.parse(query.startTimeTo)) {
     throw new Vbm365ValidationError(
       "startTimeFrom",
@@ -61,7 +61,7 @@ export function toSessionQuery(filter: RestoreSessionFilter): RestoreSessionPage
       `is after startTimeTo (${String(filter.startTimeTo)})`,
     );
   }
-  if (filter.offset !== undefined) query.offset = checkOffset("offset", filter.offset);
+  if (filter.offset !== undefined) query.offset = checkWhole("offset", filter.offset, 0, MAX_OFFSET);
   if (filter.limit !== undefined) query.limit = checkLimit("limit", filter.limit);
   return query;
 }
