@@ -12,8 +12,8 @@ export interface TokenSource {
   current(): string | Promise<string>;
   /** A token to retry with after `rejected` got a 401, or undefined when there is none better. */
   renew(rejected: string | undefined): Promise<string | undefined>;
-  /** Every secret this source knows, so errors can be scrubbed of them. */
-  secrets(): string[];
+  /** Every secret this source knows (undefined where none is held yet), so errors can be scrubbed of them. */
+  secrets(): (string | undefined)[];
 }
 
 export type RequestToken = (form: TokenRequest) => Promise<TokenResponse>;
@@ -34,7 +34,7 @@ function callbackToken(getToken: () => string | Promise<string>): TokenSource {
     current: async () => (last = await getToken()),
     // The caller's source may have a fresher token by now; retry only if it does.
     renew: async (rejected) => ((last = await getToken()) === rejected ? undefined : last),
-    secrets: () => (last ? [last] : []),
+    secrets: () => [last],
   };
 }
 
@@ -75,7 +75,7 @@ function credentialToken(username: string, password: string, requestToken: Reque
       return obtain();
     },
     secrets: () =>
-      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token].filter(Boolean) as string[],
+      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token],
   };
 }
 

@@ -63,11 +63,14 @@ export class Vbm365ValidationError extends TypeError {
 }
 
 /** `value` with every secret replaced, at any depth: a server may echo what it was sent. */
-export function redact<T>(value: T, secrets: readonly string[]): T {
+export function redact<T>(value: T, secrets: readonly (string | undefined)[]): T {
   const json = JSON.stringify(value);
-  if (json === undefined) return value;
-  const scrubbed = secrets
-    .filter((secret) => secret.length >= 4)
-    .reduce((text, secret) => text.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]"), json);
-  return JSON.parse(scrubbed) as T;
+  return json === undefined
+    ? value
+    : JSON.parse(
+        secrets
+          // Very short "secrets" would scrub ordinary text and prove nothing.
+          .filter((secret): secret is string => !!secret && secret.length > 3)
+          .reduce((text, secret) => text.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]"), json),
+      );
 }

@@ -33,13 +33,13 @@ export async function* walkPages<T extends { id: string }>(
   const done = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
   const seen = recentIds(pageSize);
-  const request = (next: PageQuery) => quietly(linked(requestSignal, (pageSignal) => fetchPage(next, pageSignal)));
+  const request = (next: PageQuery) => linked(requestSignal, (pageSignal) => fetchPage(next, pageSignal));
   let query: PageQuery | undefined = { offset: 0, limit: pageSize };
   let pending: Promise<Page<T>> | undefined = request(query);
   try {
     while (pending && query) {
       const page: Page<T> = await pending;
-      if (typeof page.offset === "number" && page.offset !== query.offset) {
+      if ((page.offset ?? query.offset) !== query.offset) {
         // A server (or mock) that ignores the offset would make the walk endless or wrong.
         throw new Error(`Server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
       }
@@ -118,12 +118,9 @@ export function recentIds(capacity: number) {
 function linked<R>(walk: AbortSignal, run: (signal: AbortSignal) => Promise<R>): Promise<R> {
   const page = new AbortController();
   const stopListening = onAbort(walk, () => page.abort(walk.reason));
-  return run(page.signal).finally(stopListening);
-}
-
-// The prefetched page may fail while the caller is busy: keep that from being an
-// unhandled rejection; the error still surfaces when the walk reaches the page.
-function quietly<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => undefined);
-  return promise;
+  const answer = run(page.signal).finally(stopListening);
+  // The prefetched page may fail while the caller is busy: keep that from being an
+  // unhandled rejection; the error still surfaces when the walk reaches the page.
+  answer.catch(() => undefined);
+  return answer;
 }

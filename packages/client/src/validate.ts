@@ -33,7 +33,7 @@ function checkWhole(parameter: string, value: number, min: number, max: number):
 /** A `Date` or zoned ISO string as a UTC ISO string, keeping the string's sub-millisecond digits (.NET sends seven). */
 export function toUtcIso(parameter: string, value: DateInput): string {
   if (value instanceof Date) {
-    if (isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
+    if (isNaN(+value)) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
   const text = String(value);
