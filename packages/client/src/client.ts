@@ -169,7 +169,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     event: async (id, eventId, { signal } = {}) =>
       one(
         "GET",
-        "/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}",
+        `${SESSIONS}/{restoreSessionId}/Events/{eventId}`,
         { restoreSessionId: checkUuid("id", id), eventId: checkUuid("eventId", eventId) },
         signal,
       ),

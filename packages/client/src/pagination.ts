@@ -97,17 +97,27 @@ function linkQuery(href: string): { offset: number; limit?: number } | undefined
  */
 export function recentIds(capacity: number) {
   const ids = new Set<string>();
+  // A ring of the same ids, oldest at slot `n % limit`: evicting through the Set's own
+  // iterator would skip every hole earlier deletions left (V8), O(page) per item.
+  const ring: string[] = [];
+  let n = 0;
   let limit = capacity;
   return {
     firstTime(id: string): boolean {
       if (ids.has(id)) return false;
       ids.add(id);
-      if (ids.size > limit) ids.delete(ids.values().next().value as string);
+      const slot = n++ % limit;
+      if (slot < ring.length) ids.delete(ring[slot]!);
+      ring[slot] = id;
       return true;
     },
     /** A server that returns bigger pages than asked shifts by as much. */
     widen(pageLimit: number) {
-      if (pageLimit > limit) limit = Math.min(pageLimit, MAX_LIMIT);
+      if (pageLimit > limit) {
+        ring.push(...ring.splice(0, n % limit));
+        n = ring.length;
+        limit = Math.min(pageLimit, MAX_LIMIT);
+      }
     },
   };
 }

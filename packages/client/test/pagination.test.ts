@@ -156,6 +156,17 @@ describe("recentIds", () => {
     expect(seen.firstTime("id-99899")).toBe(true);
     expect(seen.firstTime("id-0")).toBe(true);
   });
+
+  it("keeps the newest ids, oldest evicted first, after a bigger page widens it", () => {
+    const seen = recentIds(3);
+    for (const id of ["a", "b", "c", "d"]) seen.firstTime(id); // remembers b c d
+    seen.widen(5);
+    for (const id of ["e", "f", "g"]) seen.firstTime(id); // remembers c d e f g
+    expect(["c", "d", "e", "f", "g"].map((id) => seen.firstTime(id))).toEqual([false, false, false, false, false]);
+    expect(seen.firstTime("b")).toBe(true); // evicts c, the oldest
+    expect(seen.firstTime("d")).toBe(false);
+    expect(seen.firstTime("c")).toBe(true);
+  });
 });
 
 describe("a server that ignores offset", () => {
