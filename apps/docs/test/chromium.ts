@@ -1,11 +1,9 @@
-// Starting Debian's Chromium for the browser tests, the team's way: never a downloaded
-// browser, a fresh profile each time, nothing phoning home.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+// Whether the docs browser test can run here (the launch itself is the shared one in
+// @vbm365/testkit/chromium): skipped loudly on a developer machine, a failure under CI.
+import { existsSync } from "node:fs";
+import { chromiumPath } from "@vbm365/testkit/chromium";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { chromiumPath, launchChromium } from "@vbm365/testkit/chromium";
 export const haveChromium = existsSync(chromiumPath);
 const inCi = process.env.CI === "true";
 
@@ -16,29 +14,3 @@ if (!haveChromium && !inCi) {
 }
 
 export const missingChromiumMessage = `Chromium not found at ${chromiumPath}; CI needs it (apt-get install chromium, or set CHROMIUM_PATH).`;
-
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "vbm365-docs-chromium-"));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-    ],
-    viewport: { width: 1400, height: 900 },
-  });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
