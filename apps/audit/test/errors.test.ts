@@ -38,6 +38,7 @@ describe("bad command lines exit 64 with one line", () => {
     ["unknown result", ["sessions", "--result", "Great"], /--result 'Great' is not known: use one of Success, Warning, Failed/],
     ["unknown format", ["sessions", "--format", "xml"], /--format 'xml' is not known/],
     ["bad page size", ["sessions", "--page-size", "0"], /--page-size '0' must be a whole number from 1 to 10000/],
+    ["page size in exponent notation", ["sessions", "--page-size", "1e3"], /--page-size '1e3' must be a whole number from 1 to 10000/],
     ["unknown command", ["restores"], /unknown command 'restores'/],
     ["object property as command", ["constructor"], /unknown command 'constructor'/],
     ["missing session id", ["events"], /'events' needs <sessionId>/],

@@ -23,7 +23,8 @@ export function resolveFormat(values: Values, ctx: CliContext): Format {
 export function resolvePageSize(values: Values): number {
   const text = str(values, "page-size");
   if (text === undefined) return 1000;
-  const size = Number(text);
+  // Digits only: Number() would also take "1e3", "0x10" or " 12 ", which nobody means.
+  const size = /^\d+$/.test(text) ? Number(text) : NaN;
   if (!Number.isInteger(size) || size < 1 || size > 10_000) {
     throw new UsageError(`--page-size '${text}' must be a whole number from 1 to 10000`);
   }
