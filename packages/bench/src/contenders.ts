@@ -4,6 +4,8 @@ import axios, { type AxiosAdapter } from "axios";
 import createClient from "openapi-fetch";
 import { createVbm365Client, type paths, type RestoreSessionPage } from "@vbm365/client";
 import { PAGE_PATH, PAGE_QUERY, TOKEN } from "./fixtures.js";
+import { timeTasks, type TimingPlan } from "./measure.js";
+import type { Group, Row } from "./report.js";
 
 export const OURS = "@vbm365/client list";
 /** Diagnostic: the same client without its retry layer, to show what that layer costs per call. */
@@ -58,4 +60,22 @@ export async function checkContenders(fetchers: Record<string, FetchPage>, expec
       throw new Error(`"${name}" returned ${page?.results?.length ?? "no"} sessions, expected ${expectedSessions}`);
     }
   }
+}
+
+/** Checks, then times every contender of `transport` and returns one row each, in a fixed order. */
+export async function benchContenders(
+  transport: Transport,
+  plan: TimingPlan,
+  row: { group: Group; ratioTo: string; note: string },
+): Promise<Row[]> {
+  const fetchers = contenders(transport);
+  await checkContenders(fetchers, PAGE_QUERY.limit);
+  const timings = await timeTasks(fetchers, plan);
+  return [OURS, OURS_NO_RETRY, OPENAPI_FETCH, AXIOS, AXIOS_FETCH, PLAIN_FETCH].map((name) => ({
+    ...row,
+    name,
+    median: timings.get(name)!.medianMs * 1000,
+    unit: "µs/call",
+    samples: timings.get(name)!.calls,
+  }));
 }
