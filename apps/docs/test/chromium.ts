@@ -1,9 +1,9 @@
 // Whether the docs browser test can run here (the launch itself is the shared one in
-// @vbm365/testkit/chromium): skipped loudly on a developer machine, a failure under CI.
+// @vbm365/test-support/chromium): skipped loudly on a developer machine, a failure under CI.
 import { existsSync } from "node:fs";
-import { chromiumPath } from "@vbm365/testkit/chromium";
+import { chromiumPath } from "@vbm365/test-support/chromium";
 
-export { chromiumPath, launchChromium } from "@vbm365/testkit/chromium";
+export { chromiumPath, launchChromium } from "@vbm365/test-support/chromium";
 export const haveChromium = existsSync(chromiumPath);
 const inCi = process.env.CI === "true";
 

@@ -1,7 +1,7 @@
 // Debian's chromium through playwright-core: never a downloaded browser. Missing chromium
 // fails under CI=true and skips loudly elsewhere.
 import { existsSync } from "node:fs";
-import { chromiumPath, launchChromium } from "@vbm365/testkit/chromium";
+import { chromiumPath, launchChromium } from "@vbm365/test-support/chromium";
 
 export { chromiumPath };
 

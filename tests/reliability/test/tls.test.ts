@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runAudit } from "./support/cli.js";
 
 const CERT_ERROR = /UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER|CERT_UNTRUSTED/;
-const CLIENT_DIR = fileURLToPath(new URL("../../client/", import.meta.url));
+const CLIENT_DIR = fileURLToPath(new URL("../../../packages/client/", import.meta.url));
 let server: TestServer;
 let caFile: string;
 let dir: string;

@@ -8,7 +8,7 @@ import { FAULT_CASES } from "./fault-table.js";
 import { FAST } from "./support/clients.js";
 
 const README = fileURLToPath(new URL("../../../README.md", import.meta.url));
-const START = "<!-- fault-table:start (rendered from packages/reliability/test/fault-table.ts) -->";
+const START = "<!-- fault-table:start (rendered from tests/reliability/test/fault-table.ts) -->";
 const END = "<!-- fault-table:end -->";
 
 export function renderFaultTable(): string {
