@@ -67,6 +67,11 @@ export interface ApiContext {
   stats: ApiStats;
   /** The data's notion of now (reference time plus the time the server has run). */
   now(): Ticks;
+  /**
+   * With the eventAnySession defect: the events served so far by id, so a later get can
+   * find one under any session, as a server that looks events up by id alone would.
+   */
+  servedEvents?: ServedEvents;
   /** Set by the list routes to the paging and filter values they understood. */
   parsed?: ParsedQuery;
 }
@@ -77,6 +82,27 @@ export interface ParsedQuery {
   limit: number;
   startTimeFrom?: string;
   startTimeTo?: string;
+}
+
+/** Event ids served, bounded like SessionJsonCache (oldest forgotten first). */
+export class ServedEvents {
+  static readonly MAX_ENTRIES = 100_000;
+  private readonly entries = new Map<string, { key: number; index: number }>();
+
+  remember(id: string, key: number, index: number): void {
+    if (this.entries.size >= ServedEvents.MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(id.toLowerCase(), { key, index });
+  }
+
+  find(id: string): { key: number; index: number } | undefined {
+    return this.entries.get(id.toLowerCase());
+  }
+}
+
+function eventText(ctx: ApiContext, key: number, index: number): string {
+  const event = ctx.data.event(key, index);
+  ctx.servedEvents?.remember(event.id, key, index);
+  return JSON.stringify(event);
 }
 
 export const JSON_TYPE = "application/json; charset=utf-8";
@@ -127,9 +153,16 @@ function intParam(query: Query, name: string, min: number, max: number, fallback
   return value;
 }
 
-function dateParam(query: Query, name: string): Ticks | undefined {
+/** Answered as a 500, as a server that crashes on the input would. */
+class ServerFault extends Error {}
+
+/** A date-time that ends in an offset such as +03:00 or -00:00 (not Z). */
+const OFFSET_ZONE = /[+-]\d{2}:\d{2}$/;
+
+function dateParam(ctx: ApiContext, query: Query, name: string): Ticks | undefined {
   const raw = query.get(name.toLowerCase());
   if (raw === undefined) return undefined;
+  if (ctx.defects.has("offsetDate500") && OFFSET_ZONE.test(raw)) throw new ServerFault(raw);
   const ticks = parseInstant(raw);
   if (ticks === undefined) {
     throw new BadRequest(`The value "${raw}" is not valid for ${name}: use an ISO 8601 date-time such as 2022-03-12T15:55:20.8557416Z.`);
@@ -144,14 +177,15 @@ function bearerToken(headers: ApiRequest["headers"]): string | undefined {
   return match?.[1];
 }
 
-function pageLinks(base: string, extra: string, offset: number, limit: number, total: number, endless: boolean) {
-  const href = (at: number) => ({ href: `${base}?offset=${at}&limit=${limit}${extra}` });
+function pageLinks(ctx: ApiContext, base: string, extra: string, offset: number, limit: number, total: number) {
+  const href = (at: number, keep = extra) => ({ href: `${base}?offset=${at}&limit=${limit}${keep}` });
+  const endless = ctx.defects.has("endlessNext");
   const links: Record<string, { href: string }> = {};
   if (total > limit || offset > 0) {
     links.first = href(0);
     if (offset > 0) links.prev = href(Math.max(0, offset - limit));
   }
-  if (offset + limit < total || endless) links.next = href(offset + limit);
+  if (offset + limit < total || endless) links.next = href(offset + limit, ctx.defects.has("nextDropsFilter") ? "" : extra);
   links.self = href(offset);
   return links;
 }
@@ -173,7 +207,7 @@ function page(ctx: ApiContext, input: PageInput): Reply {
   if (ctx.defects.has("repeatId") && offset > 0 && results.length > 0 && offset - 1 < total) {
     results[0] = input.item(offset - 1);
   }
-  const links = pageLinks(input.base, input.extra, offset, limit, total, ctx.defects.has("endlessNext"));
+  const links = pageLinks(ctx, input.base, input.extra, offset, limit, total);
   const limitValue = ctx.defects.has("wrongType") ? String(limit) : limit;
   // Assembled by hand so the items' cached JSON is reused as it is.
   const body =
@@ -196,8 +230,8 @@ function sessionKey(ctx: ApiContext, rawId: string): number {
 class NotFound extends Error {}
 
 function listSessions(ctx: ApiContext, query: Query): Reply {
-  const from = dateParam(query, "startTimeFrom");
-  const to = dateParam(query, "startTimeTo");
+  const from = dateParam(ctx, query, "startTimeFrom");
+  const to = dateParam(ctx, query, "startTimeTo");
   const offset = intParam(query, "offset", 0, MAX_OFFSET, 0);
   const limit = intParam(query, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
   ctx.parsed = {
@@ -232,7 +266,7 @@ function listEvents(ctx: ApiContext, key: number, rawId: string, query: Query): 
     offset,
     limit,
     total: ctx.data.eventCount(key),
-    item: (i) => JSON.stringify(ctx.data.event(key, i)),
+    item: (i) => eventText(ctx, key, i),
   });
 }
 
@@ -313,8 +347,10 @@ const ROUTES: Route[] = [
       const key = sessionKey(ctx, id!);
       if (!isUuid(eventId!)) throw new BadRequest(`The value "${eventId}" is not valid for eventId.`);
       const index = ctx.data.eventIndexOfId(key, eventId!);
-      if (index === undefined) throw new NotFound(`Restore session event with ID ${eventId} not found.`);
-      return json(200, ctx.data.event(key, index));
+      if (index !== undefined) return { status: 200, headers: { "content-type": JSON_TYPE }, body: eventText(ctx, key, index) };
+      const elsewhere = ctx.servedEvents?.find(eventId!);
+      if (elsewhere) return { status: 200, headers: { "content-type": JSON_TYPE }, body: eventText(ctx, elsewhere.key, elsewhere.index) };
+      throw new NotFound(`Restore session event with ID ${eventId} not found.`);
     },
   },
   {
@@ -380,6 +416,7 @@ export function handle(ctx: ApiContext, request: ApiRequest): Reply {
   } catch (error) {
     if (error instanceof BadRequest) return errorReply(400, error.message);
     if (error instanceof NotFound) return errorReply(404, error.message);
+    if (error instanceof ServerFault) return errorReply(500, "An error has occurred.");
     throw error;
   }
 }

@@ -10,9 +10,27 @@ export const DEFECTS = [
   "noAuth",
   "repeatId",
   "endlessNext",
+  // For the fuzzer (issue 18): faults a hand-picked case rarely reaches.
+  "offsetDate500",
+  "nextDropsFilter",
+  "eventAnySession",
 ] as const;
 
 export type Defect = (typeof DEFECTS)[number];
+
+/** What each defect does, for `--help` and the README. */
+export const DEFECT_DESCRIPTIONS: Record<Defect, string> = {
+  wrongType: "a page's limit is sent as a string",
+  missingRequired: "sessions lack their required state",
+  unknownEnum: 'a session type outside the enum ("Vexx")',
+  badDate: 'creationTime is "yesterday"',
+  noAuth: "data is served without a token",
+  repeatId: "every later page starts with the previous page's last session",
+  endlessNext: "_links.next never ends, also on empty pages",
+  offsetDate500: "a startTimeFrom/startTimeTo with an offset other than Z answers 500",
+  nextDropsFilter: "_links.next loses startTimeFrom/startTimeTo, so page 2 is unfiltered",
+  eventAnySession: "an event id served earlier is found under any session id, not only its own",
+};
 
 export function checkDefects(defects: readonly string[]): Set<Defect> {
   for (const defect of defects) {

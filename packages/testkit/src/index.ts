@@ -3,7 +3,7 @@ export type { TestServer, TestServerOptions, TestServerStats, TestData, StartTim
 export type { ParsedQuery } from "./api.js";
 export { FAULT_KINDS } from "./faults.js";
 export type { FaultKind, FaultSpec, FaultMatch, InjectedFault, FaultController } from "./faults.js";
-export { DEFECTS } from "./defects.js";
+export { DEFECTS, DEFECT_DESCRIPTIONS } from "./defects.js";
 export type { Defect } from "./defects.js";
 export type {
   RestoreSession,

@@ -8,6 +8,7 @@ import {
   errorReply,
   handle,
   json,
+  ServedEvents,
   SessionJsonCache,
   unauthorized,
   type ApiContext,
@@ -243,6 +244,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const ctx: ApiContext = {
     data,
     sessionJson: new SessionJsonCache(),
+    ...(config.defects.has("eventAnySession") ? { servedEvents: new ServedEvents() } : {}),
     tokens,
     defects: config.defects,
     credentials: { username: config.username, password: config.password },
