@@ -60,13 +60,13 @@ async function check(fault: FaultCase): Promise<void> {
         expect(ids).toEqual(allIds.slice(0, 5));
       }
     } else {
-      expect(error, "the call should have failed").toBeDefined();
+      expect(error, "the call should have failed").toBeInstanceOf(Error);
       if (expected.kind === "apiError") {
         expect(error).toBeInstanceOf(Vbm365ApiError);
         expect((error as Vbm365ApiError).status).toBe(expected.status);
       } else if (expected.kind === "timeoutError") {
         expect(error).toBeInstanceOf(Vbm365TimeoutError);
-        expect((error as Error).cause).toBeDefined();
+        expect((error as Error).cause, "the timeout keeps what aborted the request").toBeInstanceOf(Error);
       } else if (expected.kind === "typedError") {
         expect([Vbm365ApiError, Vbm365NetworkError].some((type) => error instanceof type), String(error)).toBe(true);
         expect((error as Error).cause).toBeInstanceOf(Error);

@@ -16,7 +16,7 @@ export class SecretProbe {
 
   /** Every way an error is shown: message, toString(), JSON, util.inspect (hidden fields, any depth), stack, down the `cause` chain. */
   checkError(label: string, error: unknown): void {
-    expect(error, `${label}: expected an error`).toBeDefined();
+    expect(error, `${label}: expected an error`).toBeInstanceOf(Error);
     let current = error;
     for (let depth = 0; current && depth < 8; depth++) {
       const where = `${label} (cause depth ${depth})`;
