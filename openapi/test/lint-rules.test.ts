@@ -33,8 +33,8 @@ describe("house lint rules, on a spec broken once per rule", () => {
     broken.edit("components/schemas/PasswordTokenRequest.yaml", (doc) => delete doc.properties.username.description);
     broken.edit("components/examples/TokenResponse_issued.yaml", (doc) => (doc.value.expires_in = "3600"));
     broken.edit("openapi.yaml", (doc) => {
-      doc.paths["/Token"] = doc.paths["/v6/Token"];
-      delete doc.paths["/v6/Token"];
+      doc.paths["/token"] = doc.paths["/v6/token"];
+      delete doc.paths["/v6/token"];
       doc.components.schemas = { Unused: { type: "string", description: "Referred to by nothing." } };
     });
     broken.write("components/schemas/Orphan.yaml", "type: string\ndescription: A file nothing refers to.\n");
@@ -59,7 +59,7 @@ describe("house lint rules, on a spec broken once per rule", () => {
     ["rule/property-description", "schemas/RestoreSessionEvent.yaml#/properties/title"],
     ["rule/property-description", "schemas/PasswordTokenRequest.yaml#/properties/username"],
     ["no-invalid-media-type-examples", "examples/TokenResponse_issued.yaml#/value/expires_in"],
-    ["rule/paths-v6", "openapi.yaml#/paths/~1Token"],
+    ["rule/paths-v6", "openapi.yaml#/paths/~1token"],
     ["no-unused-components", "openapi.yaml#/components/schemas/Unused"],
     ["no-unused-files", "components/schemas/Orphan.yaml"],
   ])("%s reports %s", (ruleId, where) => {

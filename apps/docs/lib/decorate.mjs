@@ -40,7 +40,7 @@ const samplesNote = `
 
 Every operation shows a **curl** command and a **TypeScript** program that uses
 \`@vbm365/client\`. Both read the connection from the environment: \`VBM365_URL\` (such as
-\`https://vbm.example:4443\`) and \`VBM365_TOKEN\` (from \`POST /v6/Token\`; the token sample
+\`https://vbm.example:4443\`) and \`VBM365_TOKEN\` (from \`POST /v6/token\`; the token sample
 reads \`VBM365_USERNAME\` and \`VBM365_PASSWORD\`). For a server with a self-signed
 certificate, add \`--cacert "$VBM365_CA_FILE"\` to curl, or pass the CA to the client as \`ca\`.
 The TypeScript samples are type-checked against the client on every build, and run against

@@ -75,7 +75,7 @@ describe("curlSample", () => {
   });
 
   it("logs in with a form body from the environment, without a bearer token", () => {
-    const command = curlSample(spec, find("Token_Create"));
+    const command = curlSample(spec, find("token"));
     expect(command).toContain("-X POST");
     expect(command).toContain("-H 'Content-Type: application/x-www-form-urlencoded'");
     expect(command).toContain(`--data-urlencode "password=$VBM365_PASSWORD"`);

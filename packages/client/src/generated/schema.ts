@@ -65,7 +65,7 @@ export interface paths {
         put?: never;
         /**
          * Stop a restore session
-         * @description Ends a running restore session and frees what it holds on the server. The request has no body and a successful answer has none either. The reference does not say what stopping an already stopped session returns, so do not retry this call blindly.
+         * @description Stops a restore session. The request has no body and a successful answer has none either. The reference does not say what stopping an already stopped session returns, so do not retry this call blindly.
          */
         post: operations["RestoreSession_StopAction"];
         delete?: never;
@@ -157,7 +157,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v6/Token": {
+    "/v6/token": {
         parameters: {
             query?: never;
             header?: never;
@@ -168,9 +168,9 @@ export interface paths {
         put?: never;
         /**
          * Get or refresh an access token
-         * @description Exchanges a user name and password, or a refresh token, for a bearer access token. This call needs no token of its own. It is rate-limited: reuse the token for its whole lifetime and renew it with the `refresh_token` grant. The vendor gives this operation no operationId; `Token_Create` is this spec's name for it.
+         * @description Exchanges a user name and password, or a refresh token, for a bearer access token. This call needs no token of its own (the vendor marks it anonymous). It is rate-limited: reuse the token for its whole lifetime and renew it with the `refresh_token` grant. The vendor's document lists a form-encoded body and a JSON body with the same fields. The server matches paths without regard to case, so `/v6/Token` reaches this operation too (observed, not documented).
          */
-        post: operations["Token_Create"];
+        post: operations["token"];
         delete?: never;
         options?: never;
         head?: never;
@@ -181,10 +181,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The body of every answer outside 2xx. Newer servers add fields (`errorCode`, `stackTrace`); ignore what you do not know. */
+        /** @description The body of an answer outside 2xx. The vendor's document declares it with one field, `message`, and marks nothing required, so a body may lack it. Later API versions add fields (`errorCode`, `stackTrace`); ignore what you do not know. */
         Error: {
-            /** @description What went wrong, for a person to read. */
-            message: string;
+            /** @description What went wrong, for a person to read. May be absent. */
+            message?: string;
         } & {
             [key: string]: unknown;
         };
@@ -244,6 +244,8 @@ export interface components {
             scopeName?: string;
             /** @description The machine the session was opened from, with the address it connected through, as in `srv0101 (via: 127.0.0.1)`. */
             clientHost?: string;
+            /** @description A reason recorded with the session. The vendor's document lists this string without explaining it, and its examples leave it out. */
+            reason?: string;
             _links?: components["schemas"]["Links"];
         };
         /** @description Navigation between pages: `self`, and `first`, `prev`, `next` when there is more than one page. `next` is absent on the last page. */
@@ -363,10 +365,10 @@ export interface components {
             /** @description Name of the organization, such as `abc.onmicrosoft.com`. */
             name?: string;
             /**
-             * @description Where the organization's data lives: `Office365` is a Microsoft 365 tenant, `OnPremises` is Exchange and SharePoint servers run by the organization itself, and `Hybrid` combines the two. (The meanings are read from the names; the vendor does not spell them out.)
-             * @enum {string}
+             * @description Where the organization's data lives: `Office365` is a Microsoft 365 tenant, `OnPremises` is Exchange and SharePoint servers run by the organization itself, and `Hybrid` combines the two. (The meanings are read from the names; the vendor does not spell them out.) The vendor's document allows `null` here.
+             * @enum {string|null}
              */
-            type?: "Office365" | "OnPremises" | "Hybrid";
+            type?: "Office365" | "OnPremises" | "Hybrid" | null;
             _links?: components["schemas"]["Links"];
         };
         /**
@@ -400,27 +402,33 @@ export interface components {
             /** @description The `refresh_token` of an earlier token response. */
             refresh_token: string;
         };
-        /** @description A form-encoded token request. Two grants are documented here: `password` (log in) and `refresh_token` (renew). Servers also accept `urn:ietf:params:oauth:grant-type:jwt-bearer`, `integration` and `operator` grants, which are outside this spec. */
+        /** @description A token request, form-encoded or JSON. Two grants are documented here: `password` (log in) and `refresh_token` (renew). The vendor also lists the `urn:ietf:params:oauth:grant-type:jwt-bearer`, `integration` and `operator` grants, which are outside this spec. */
         TokenRequest: components["schemas"]["PasswordTokenRequest"] | components["schemas"]["RefreshTokenRequest"];
-        /** @description What the token endpoint issues. The reference lists these fields without saying which are always present. `access_token` and `expires_in` are marked required here because a token answer is useless without them and OAuth-style token servers like this one always send them (an interpretation, not a documented promise). */
+        /** @description What the token endpoint issues. The vendor's document marks all seven fields required. */
         TokenResponse: {
             /** @description The bearer token to send as `Authorization: Bearer <access_token>`. Treat it as a secret. */
             access_token: string;
             /** @description Token for the `refresh_token` grant, to get a new access token without sending the password again. Treat it as a secret. */
-            refresh_token?: string;
-            /** @description How to present the access token; `bearer`. (Inferred from public scripts, not documented.) */
-            token_type?: string;
+            refresh_token: string;
+            /** @description How to present the access token; `bearer`. (The value is inferred from public scripts, not documented.) */
+            token_type: string;
             /**
-             * Format: int32
+             * Format: int64
              * @description Lifetime of the access token in seconds; 3600 (60 minutes) unless the server is configured otherwise.
              */
             expires_in: number;
             /** @description The account the token belongs to. */
-            userName?: string;
-            /** @description Moment the token was issued. The reference does not give the format; the example uses the HTTP-date form (`Tue, 22 Feb 2022 15:40:00 GMT`) that ASP.NET token servers write. */
-            ".issued"?: string;
-            /** @description Moment the access token stops working, written like `.issued`. */
-            ".expires"?: string;
+            userName: string;
+            /**
+             * Format: date-time
+             * @description Moment the token was issued. The vendor's document declares an ISO 8601 date-time, but servers of this kind may write another date form instead, such as the HTTP date `Tue, 22 Feb 2022 15:40:00 GMT`: parse it leniently and do not fail on it.
+             */
+            ".issued": string;
+            /**
+             * Format: date-time
+             * @description Moment the access token stops working. Declared as a date-time like `.issued`, and like it possibly written in another date form by a real server.
+             */
+            ".expires": string;
         };
     };
     responses: {
@@ -774,7 +782,7 @@ export interface operations {
             default: components["responses"]["UnexpectedError"];
         };
     };
-    Token_Create: {
+    token: {
         parameters: {
             query?: never;
             header?: never;
@@ -784,6 +792,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+                "application/json": components["schemas"]["TokenRequest"];
             };
         };
         responses: {
