@@ -1,26 +1,21 @@
-// Bundle budgets of the client's own code, min+gzip, as a browser bundler sees it: ESM, with
-// openapi-fetch left out (it is measured by its own authors) and the Node-only TLS module,
-// which loads through a dynamic import only when `ca` is set, measured on its own.
-const esm = (config) => ({ ...config, format: "esm", platform: "browser" });
+// Bundle budget of the client as a browser bundler really builds it: esbuild with
+// `platform: "browser"`, so the `browser` condition of package.json `imports` swaps the
+// Node-only TLS module (undici, node:tls) for tls-browser.js, exactly as Vite and esbuild do
+// for an app. Nothing of the client is left out; only openapi-fetch, a dependency measured
+// by its own authors, is.
+//
+// The rule beside the number: bytes are won by structure, fewer layers and less work, never
+// by folding named steps into one expression. If a readable change needs more, raise the
+// budget in the same commit and say why.
+const browserBundle = (config) => ({ ...config, format: "esm", platform: "browser" });
 
 export default [
   {
-    name: "@vbm365/client, browser path (openapi-fetch and the Node-only TLS module excluded)",
+    name: "@vbm365/client in a browser bundle (browser condition; openapi-fetch excluded)",
     path: "dist/index.js",
-    // Issue 4's budget. Back from 4.2 kB (4.15 kB used after the reliability fixes and the
-    // bare token request) to 3.98 kB by trimming code, not behaviour: shared helpers (abort
-    // listener, page walk, error fields), one error path, redundant checks dropped.
-    limit: "4 kB",
+    limit: "5000 B",
     gzip: true,
-    ignore: ["openapi-fetch", "./tls-node.js"],
-    modifyEsbuildConfig: esm,
-  },
-  {
-    name: "Node-only TLS module, loaded when `ca` is set (undici excluded)",
-    path: "dist/tls-node.js",
-    limit: "1 kB",
-    gzip: true,
-    ignore: ["undici", "node:tls"],
-    modifyEsbuildConfig: (config) => ({ ...config, format: "esm", platform: "node" }),
+    ignore: ["openapi-fetch"],
+    modifyEsbuildConfig: browserBundle,
   },
 ];

@@ -1,6 +1,8 @@
 // Extra trusted CAs (`ca`) for servers with their own certificate, such as the usual
-// self-signed one on port 4443. Node only: the Node parts load on first use, so a browser
-// bundle never pulls them in. Certificate checks stay on; there is no switch to turn them off.
+// self-signed one on port 4443. Node only: the Node parts load on first use, through the
+// package's own `#tls-node` import, which a bundler's `browser` condition maps to
+// tls-browser.ts, so a browser bundle never sees undici or `node:tls` (package.json
+// `imports`). Certificate checks stay on; there is no switch to turn them off.
 import type { Fetch } from "./types.js";
 
 export function fetchTrusting(ca: string): Fetch {
@@ -12,7 +14,7 @@ export function fetchTrusting(ca: string): Fetch {
   }
   let loaded: Promise<Fetch> | undefined;
   return async (request) => {
-    loaded ??= import("./tls-node.js").then((module) => module.nodeFetchTrusting(ca));
+    loaded ??= import("#tls-node").then((module) => module.nodeFetchTrusting(ca));
     return (await loaded)(request);
   };
 }
