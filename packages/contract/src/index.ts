@@ -1,5 +1,5 @@
-export { listChecks, runCheck, runContract, allViolations, type CheckResult, type ContractReport } from "./run.js";
-export { formatSummary, summarize, type Summary } from "./report.js";
+export { listChecks, runCheck, runContract, allViolations, minimumChecks, type CheckResult, type ContractReport } from "./run.js";
+export { formatSummary, summarize, tooFewRan, type Summary } from "./report.js";
 export { createContext, type ContractContext } from "./context.js";
 export { loadSpec, listOperations, type Operation, type OpenApiDocument } from "./spec.js";
 export { targetFromEnv, fetchToken, ContractSettingsError, prismCapabilities, fullCapabilities, type Target, type Capabilities } from "./target.js";

@@ -8,6 +8,10 @@ export interface Summary {
   operations: number;
   operationsChecked: number;
   checks: number;
+  /** Checks that ran (were not skipped or uncovered). */
+  ran: number;
+  /** The least number of checks that must run; fewer fails the run. */
+  minimum: number;
   passed: number;
   failed: number;
   violations: number;
@@ -23,6 +27,8 @@ export function summarize(report: ContractReport): Summary {
     operations: report.operations.length,
     operationsChecked: calledOps.size,
     checks: report.results.length,
+    ran: ran.length,
+    minimum: report.minimum,
     passed: ran.filter((r) => r.outcome.violations.length === 0).length,
     failed: ran.filter((r) => r.outcome.violations.length > 0).length,
     violations: ran.reduce((n, r) => n + r.outcome.violations.reduce((m, v) => m + 1 + (v.more ?? 0), 0), 0),
@@ -38,6 +44,7 @@ export function formatSummary(report: ContractReport): string {
     `  operations: ${s.operations} in the spec, ${s.operationsChecked} called and validated`,
     `  checks: ${s.checks}: ${s.passed} passed, ${s.failed} with violations, ${s.skipped.length} skipped, ${s.uncovered.length} uncovered`,
     `  violations: ${s.violations}`,
+    `  ran ${s.ran} checks, at least ${s.minimum} must run${s.ran < s.minimum ? ": TOO FEW, so this run fails" : ""}`,
   ];
   for (const r of report.results) for (const v of r.outcome.violations) lines.push(`    ${formatViolation(v)}`);
   // Grouped by reason: one line per reason, with the checks it covers.
@@ -48,4 +55,11 @@ export function formatSummary(report: ContractReport): string {
   if (s.uncovered.length > 0) lines.push("  uncovered (the suite cannot call these yet):");
   for (const { id, reason } of s.uncovered) lines.push(`    ${id}: ${reason}`);
   return lines.join("\n");
+}
+
+/** Why a run with too few checks that ran does not count, or undefined when enough ran. */
+export function tooFewRan(report: ContractReport): string | undefined {
+  const { ran, minimum, checks } = summarize(report);
+  if (ran >= minimum) return undefined;
+  return `only ${ran} of ${checks} checks ran against ${report.target}, at least ${minimum} must: the rest were skipped (see the reasons above). Set VBM365_CONTRACT_MIN_CHECKS to change the bound.`;
 }

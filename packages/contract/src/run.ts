@@ -23,6 +23,18 @@ export interface ContractReport {
   target: string;
   operations: string[];
   results: CheckResult[];
+  /** Checks that must run (not be skipped) for the run to count: see minimumChecks. */
+  minimum: number;
+}
+
+/**
+ * How many checks must run against a target for a green run to mean something: the
+ * target's own setting, else one per read operation of the spec. A target where every
+ * check is skipped (a stateless mock with writes off, an unreachable list) then fails
+ * instead of passing with nothing checked.
+ */
+export function minimumChecks(doc: OpenApiDocument, target: Pick<Target, "minChecks">): number {
+  return target.minChecks ?? listOperations(doc).filter((op) => op.method === "GET").length;
 }
 
 /** Runs one check; a transport failure becomes a violation of that check, not a crash of the run. */
@@ -41,7 +53,7 @@ export async function runContract(doc: OpenApiDocument, target: Target): Promise
   const ctx = createContext(doc, target);
   const results: CheckResult[] = [];
   for (const check of listChecks(doc)) results.push(await runCheck(check, ctx));
-  return { target: target.name, operations: ctx.operations.map((o) => o.operationId), results };
+  return { target: target.name, operations: ctx.operations.map((o) => o.operationId), results, minimum: minimumChecks(doc, target) };
 }
 
 export function allViolations(report: ContractReport): Violation[] {

@@ -17,7 +17,7 @@ export interface Target {
   baseUrl: string;
   /** The access token sent as `Authorization: Bearer`. */
   token: string;
-  /** When known, the `Token_Create` operation is checked with them. */
+  /** When known, the `token` operation is checked with them. */
   credentials?: { username: string; password: string };
   ca?: string;
   capabilities: Capabilities;
@@ -25,6 +25,8 @@ export interface Target {
   allowWrites: boolean;
   /** Upper bound of pages a paging walk follows when the total is unknown. */
   maxPages?: number;
+  /** Checks that must run for the run to pass (default: one per read operation). */
+  minChecks?: number;
   /** Sees every request the checks send (tests use it to prove read-only runs). */
   onRequest?: (method: string, path: string) => void;
 }
@@ -35,13 +37,13 @@ export const fullCapabilities: Capabilities = { stateful: true, validatesTokens:
 /** A user mistake in the settings: shown as one line, never with a stack. */
 export class ContractSettingsError extends Error {}
 
-/** Exchanges a user name and password for an access token (`POST /v6/Token`). */
+/** Exchanges a user name and password for an access token (`POST /v6/token`). */
 export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, ca?: string): Promise<string> {
   const body = new URLSearchParams({ grant_type: "password", ...credentials }).toString();
   let res: Awaited<ReturnType<typeof send>>;
   try {
     res = await send(
-      { method: "POST", url: new URL("/v6/Token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+      { method: "POST", url: new URL("/v6/token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
       { ca },
     );
   } catch (error) {
@@ -57,7 +59,7 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
   }
   if (res.status !== 200 || typeof token !== "string") {
     throw new ContractSettingsError(
-      `POST /v6/Token answered ${res.status} without an access_token: check VBM365_USERNAME and VBM365_PASSWORD (or set VBM365_TOKEN).`,
+      `POST /v6/token answered ${res.status} without an access_token: check VBM365_USERNAME and VBM365_PASSWORD (or set VBM365_TOKEN).`,
     );
   }
   return token;
@@ -107,6 +109,10 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) {
     throw new ContractSettingsError(`VBM365_CONTRACT_MAX_PAGES must be a positive whole number, not "${env.VBM365_CONTRACT_MAX_PAGES}".`);
   }
+  const minChecks = env.VBM365_CONTRACT_MIN_CHECKS ? Number(env.VBM365_CONTRACT_MIN_CHECKS) : undefined;
+  if (minChecks !== undefined && !(Number.isInteger(minChecks) && minChecks >= 0)) {
+    throw new ContractSettingsError(`VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "${env.VBM365_CONTRACT_MIN_CHECKS}".`);
+  }
   const credentials =
     env.VBM365_USERNAME && env.VBM365_PASSWORD ? { username: env.VBM365_USERNAME, password: env.VBM365_PASSWORD } : undefined;
   if (!env.VBM365_TOKEN && !credentials) {
@@ -125,5 +131,6 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
     capabilities: env.VBM365_CONTRACT_STATELESS === "1" ? prismCapabilities : fullCapabilities,
     allowWrites: env.VBM365_CONTRACT_ALLOW_WRITES === "1",
     maxPages,
+    minChecks,
   };
 }

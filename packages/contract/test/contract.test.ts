@@ -1,7 +1,7 @@
 // The contract suite: one test per check, per target. `pnpm contract` with VBM365_URL runs
 // it against that server; without one it runs against Prism and a testkit server.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ContractSettingsError,
   createContext,
@@ -9,9 +9,13 @@ import {
   formatViolation,
   listChecks,
   loadSpec,
+  minimumChecks,
   runCheck,
+  summarize,
+  tooFewRan,
   type CheckResult,
   type ContractContext,
+  type ContractReport,
 } from "../src/index.js";
 import { fromEnv, prism, testkit, type RunningTarget } from "./targets.js";
 
@@ -37,10 +41,17 @@ for (const starter of targets) {
       ctx = createContext(doc, running.target);
     });
 
+    const reportSoFar = (): ContractReport => ({
+      target: starter.name,
+      operations: ctx.operations.map((o) => o.operationId),
+      results,
+      minimum: minimumChecks(doc, running!.target),
+    });
+
     afterAll(async () => {
       await running?.close();
       if (results.length === 0) return;
-      const report = { target: starter.name, operations: ctx.operations.map((o) => o.operationId), results };
+      const report = reportSoFar();
       const summary = formatSummary(report);
       console.log(summary);
       const slug = (running?.target.name ?? starter.name).replace(/[^\w.-]+/g, "_");
@@ -65,5 +76,12 @@ for (const starter of targets) {
         }
       });
     }
+
+    // Last in the file's order: a target where (nearly) every check was skipped is a run
+    // that checked nothing, and must not read as green.
+    it("ran at least the minimum number of checks (the summary states it)", () => {
+      const report = reportSoFar();
+      expect(summarize(report).ran, tooFewRan(report)).toBeGreaterThanOrEqual(report.minimum);
+    });
   });
 }

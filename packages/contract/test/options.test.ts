@@ -102,7 +102,7 @@ describe("settings from VBM365_*", () => {
 
   it("a wrong password is named without echoing it", async () => {
     const error = await settingsError({ VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, VBM365_PASSWORD: "wrong-s3cret" });
-    expect((error as Error).message).toMatch(/POST \/v6\/Token answered 4\d\d without an access_token/);
+    expect((error as Error).message).toMatch(/POST \/v6\/token answered 4\d\d without an access_token/);
     expect((error as Error).message).not.toContain("wrong-s3cret");
   });
 });
@@ -128,7 +128,7 @@ describe("an HTTPS server with its own CA", () => {
     const target = (await targetFromEnv(envFor(true)))!;
     expect(target).toMatchObject({ allowWrites: false, capabilities: fullCapabilities, name: new URL(https.url).origin });
     const ctx = createContext(doc, target);
-    for (const id of ["RestoreSession_GetPage/call", "Token_Create/call", "RestoreSession_GetPage/paging-walk"]) {
+    for (const id of ["RestoreSession_GetPage/call", "token/call", "RestoreSession_GetPage/paging-walk"]) {
       expect((await runCheck(listChecks(doc).find((c) => c.id === id)!, ctx)).outcome, id).toEqual({ violations: [] });
     }
   });
