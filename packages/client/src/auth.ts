@@ -1,4 +1,4 @@
-// Where the bearer token comes from, and the middleware that puts it on every data call.
+// Where the bearer token comes from, and the middleware that puts it on the typed api's calls.
 import type { Middleware } from "openapi-fetch";
 import type { TokenRequest, TokenResponse } from "./types.js";
 
@@ -16,7 +16,10 @@ export interface TokenSource {
   secrets(): (string | undefined)[];
 }
 
-export type RequestToken = (form: TokenRequest) => Promise<TokenResponse>;
+/** What the client needs of a token answer; the rest of the seven fields is not relied on. */
+export type IssuedToken = Pick<TokenResponse, "access_token"> & Partial<Pick<TokenResponse, "refresh_token" | "expires_in">>;
+
+export type RequestToken = (form: TokenRequest) => Promise<IssuedToken>;
 
 /** Renew this long before the server's expiry (or a tenth of the lifetime, if shorter). */
 const RENEW_MARGIN_MS = 60_000;
@@ -31,14 +34,20 @@ export function tokenSource(auth: Auth, requestToken: RequestToken, now: () => n
 function callbackToken(getToken: () => string | Promise<string>): TokenSource {
   let last: string | undefined;
   return {
-    current: async () => (last = await getToken()),
-    // The caller's source may have a fresher token by now; retry only if it does.
-    renew: async (rejected) => ((last = await getToken()) === rejected ? undefined : last),
+    async current() {
+      last = await getToken();
+      return last;
+    },
+    async renew(rejected) {
+      last = await getToken();
+      // The caller's source may have a fresher token by now; retry only if it does.
+      return last === rejected ? undefined : last;
+    },
     secrets: () => [last],
   };
 }
 
-type Held = TokenResponse & { renewAt: number };
+type Held = IssuedToken & { renewAt: number };
 
 function credentialToken(username: string, password: string, requestToken: RequestToken, now: () => number): TokenSource {
   let held: Held | undefined;
@@ -46,17 +55,24 @@ function credentialToken(username: string, password: string, requestToken: Reque
   // One token request at a time: every call waiting for a token shares it.
   let pending: Promise<string> | undefined;
 
+  const logIn = () => requestToken({ grant_type: "password", username, password });
+
+  async function refreshOrLogIn(refreshToken: string): Promise<IssuedToken> {
+    try {
+      return await requestToken({ grant_type: "refresh_token", refresh_token: refreshToken });
+    } catch {
+      // A refresh token can be expired or revoked: log in again then.
+      return logIn();
+    }
+  }
+
   async function fetchToken(): Promise<string> {
-    const refresh = held?.refresh_token;
+    const refreshToken = held?.refresh_token;
     previous = held ?? previous;
     held = undefined;
-    const answer =
-      // A refresh token can be expired or revoked: log in again then.
-      (refresh && (await requestToken({ grant_type: "refresh_token", refresh_token: refresh }).catch(() => undefined))) ||
-      (await requestToken({ grant_type: "password", username, password }));
-    const lifetimeMs = Math.max(0, answer.expires_in * 1000);
-    held = { ...answer, renewAt: now() + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10) };
-    return held.access_token;
+    const answer = refreshToken ? await refreshOrLogIn(refreshToken) : await logIn();
+    held = { ...answer, renewAt: renewAt(answer.expires_in, now()) };
+    return answer.access_token;
   }
 
   function obtain(): Promise<string> {
@@ -67,33 +83,44 @@ function credentialToken(username: string, password: string, requestToken: Reque
   }
 
   return {
-    current: () => (held && now() < held.renewAt && !pending ? held.access_token : obtain()),
+    current() {
+      if (held && now() < held.renewAt && !pending) return held.access_token;
+      return obtain();
+    },
     async renew(rejected) {
       if (pending) return pending;
-      if (held && held.access_token !== rejected) return held.access_token; // another call renewed it already
+      // Another call renewed it already.
+      if (held && held.access_token !== rejected) return held.access_token;
       if (held) held.renewAt = -Infinity;
       return obtain();
     },
-    secrets: () =>
-      [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token],
+    secrets: () => [password, held?.access_token, held?.refresh_token, previous?.access_token, previous?.refresh_token],
   };
 }
 
+/** When to renew a token that lives `expiresIn` seconds; without a lifetime, only after a 401. */
+function renewAt(expiresIn: number | undefined, issuedAt: number): number {
+  if (typeof expiresIn !== "number" || !Number.isFinite(expiresIn)) return Infinity;
+  const lifetimeMs = Math.max(0, expiresIn * 1000);
+  return issuedAt + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10);
+}
+
+/** True for the token path, however a caller spells it (servers match paths case-insensitively). */
+export const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
+
 const setBearer = (request: Request, token: string) => request.headers.set("Authorization", `Bearer ${token}`);
 
-// The token request itself (`security: []` in the spec) goes out bare: a login for it would log in twice.
-const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
-
-/** Sets `Authorization: Bearer` on each request; on a 401, renews the token once and repeats the request once. */
+/** For the typed api: sets `Authorization: Bearer` on each call; on a 401, renews the token once and repeats the call once. */
 export function authMiddleware(tokens: TokenSource): Middleware {
   return {
     async onRequest({ request, schemaPath }) {
+      // The token request itself (`security: []` in the spec) goes out bare: a login for it would log in twice.
       if (!isTokenPath(schemaPath)) setBearer(request, await tokens.current());
       return request;
     },
     async onResponse({ request, response, options, schemaPath }) {
       if (response.status !== 401 || isTokenPath(schemaPath)) return undefined;
-      const fresh = await tokens.renew(request.headers.get("Authorization")?.slice(7));
+      const fresh = await tokens.renew(request.headers.get("Authorization")?.slice("Bearer ".length));
       if (fresh === undefined) return undefined;
       await response.body?.cancel().catch(() => undefined);
       // Data calls carry no body, so the request can be sent again as it was.

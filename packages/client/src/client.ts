@@ -1,11 +1,14 @@
+// createVbm365Client: the options checked, the layers put together, the restoreSessions calls.
 import createClient, { type Client } from "openapi-fetch";
+import { DEFAULT_MAX_BODY_BYTES, type AttemptSettings } from "./attempt.js";
 import { authMiddleware, tokenSource, type Auth } from "./auth.js";
-import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, redact } from "./errors.js";
-import { pages } from "./pagination.js";
-import { withRetry, type RetryOptions } from "./retry.js";
-import { fetchTrusting } from "./tls.js";
-import { DEFAULT_TIMEOUT_MS, isTimeout, withTimeout } from "./timeout.js";
+import { callsOf } from "./calls.js";
+import { Vbm365ValidationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
+import { pages } from "./pagination.js";
+import type { RetryOptions } from "./retry.js";
+import { fetchTrusting } from "./tls.js";
+import { apiFetch, tokenRequester } from "./transports.js";
 import type {
   BackupOrganization,
   CallOptions,
@@ -15,15 +18,15 @@ import type {
   RestoreSessionEventsOptions,
   RestoreSessionFilter,
   RestoreSessionIterateOptions,
-  RestoreSessionEventPage,
   RestoreSessionPage,
-  TokenRequest,
-  TokenResponse,
 } from "./types.js";
-import { checkUuid, toSessionQuery } from "./validate.js";
+import { checkUuid, checkWhole, toSessionQuery } from "./validate.js";
 
 export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
+
+/** Deadline of each attempt (headers and body) when none is given. */
+export const DEFAULT_TIMEOUT_MS = 30000;
 
 export interface Vbm365ClientOptions {
   /** Server root, such as `https://vbm.example:4443`. */
@@ -32,10 +35,12 @@ export interface Vbm365ClientOptions {
   auth: Auth;
   /** Extra trusted CA certificate(s), PEM text. Node only. */
   ca?: string;
-  /** Deadline of each request (each retry has its own); default 30000. */
+  /** Deadline of each request, headers and body (each retry has its own); default 30000. */
   timeoutMs?: number;
   /** Retries of GETs and the token request; `false` turns them off. */
   retry?: false | RetryOptions;
+  /** Largest response body accepted, in bytes; default 64 MiB. */
+  maxBodyBytes?: number;
   /** Injected `fetch`, for tests and custom transports. Takes precedence over `ca`. */
   fetch?: typeof fetch;
 }
@@ -56,128 +61,77 @@ export interface RestoreSessionsApi {
 
 export interface Vbm365Client {
   restoreSessions: RestoreSessionsApi;
-  /** The typed openapi-fetch client (with auth, retries and timeouts), for any path of the spec. */
+  /** The typed openapi-fetch client (with auth, retries, deadlines, the body cap, no redirects), for any path of the spec. */
   api: Client<paths>;
 }
-
-const SESSIONS = "/v6/RestoreSessions";
-
-type Answer = { data?: unknown; error?: unknown; response: Response };
-type SessionPath = Exclude<keyof paths, "/v6/Token">;
 
 export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
-  // The global fetch is looked up on each call, so one replaced later is used.
-  const transport: Fetch = options.fetch ?? (options.ca !== undefined ? fetchTrusting(options.ca) : (request) => fetch(request));
-  const timed = withTimeout(transport, timeoutMs);
-  const retrying = options.retry === false ? timed : withRetry(timed, options.retry ?? {});
-  // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
-  const dataFetch: Fetch = (request) => (request.method === "GET" ? retrying(request) : timed(request));
+  const maxBodyBytes = checkWhole("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, Number.MAX_SAFE_INTEGER);
+  const retry = options.retry ?? {};
 
-  const tokenApi = createClient<paths>({ baseUrl, fetch: retrying });
-  const requestToken = (form: TokenRequest): Promise<TokenResponse> =>
-    call("POST", "/v6/Token", undefined, () =>
-      tokenApi.POST("/v6/Token", {
-        body: form,
-        bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        parseAs: "text",
-      }),
-    ) as Promise<TokenResponse>;
-  const tokens = tokenSource(options.auth, requestToken);
+  const settings: AttemptSettings & { baseUrl: string; retry: RetryOptions | false } = {
+    baseUrl,
+    retry,
+    transport: transportOf(options),
+    timeoutMs,
+    maxBodyBytes,
+    // Late-bound: the token source is made from the token request below.
+    secrets: () => tokens.secrets(),
+  };
+  const tokens = tokenSource(options.auth, tokenRequester(settings));
+  const one = callsOf({ ...settings, tokens });
 
-  const api = createClient<paths>({ baseUrl, fetch: dataFetch });
+  const api = createClient<paths>({ baseUrl, fetch: apiFetch(settings), redirect: "manual" });
   api.use(authMiddleware(tokens));
 
-  async function call(method: string, path: string, signal: AbortSignal | undefined, run: () => Promise<Answer>) {
-    const at = { method, path };
-    let answer: Answer;
-    try {
-      answer = await run();
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error; // the caller's own abort, as they expect it
-      if (isTimeout(error)) throw new Vbm365TimeoutError({ ...at, timeoutMs, cause: error });
-      if (error instanceof TypeError && error.name === "TypeError") {
-        const cause = (error.cause ?? {}) as { code?: unknown; message?: unknown };
-        const detail = String(cause.code ?? cause.message ?? error.message);
-        throw new Vbm365NetworkError({ ...at, message: `no answer (${redact(detail, tokens.secrets())})`, cause: error });
-      }
-      throw error;
-    }
-    const { data, response } = answer;
-    const status = response.status;
-    if (!response.ok) {
-      throw new Vbm365ApiError({ status, ...at, body: redact(answer.error, tokens.secrets()) });
-    }
-    // Bodies come as text (`parseAs`) and are parsed here, where the status is known.
-    try {
-      return data ? JSON.parse(data as string) : undefined;
-    } catch (cause) {
-      // Not retried: a proxy's page answers the same way again.
-      const message = `${method} ${path}: HTTP ${status} body is not JSON (a proxy's page?)`;
-      throw new Vbm365ApiError({ status, ...at, body: undefined, message, cause });
-    }
-  }
-
-  // One call of a data path. The path is chosen at run time, so the answer is typed by
-  // RestoreSessionsApi (from the schema) rather than inferred here.
-  const one = (
-    method: "GET" | "POST",
-    schemaPath: SessionPath,
-    path: Record<string, string>,
-    signal?: AbortSignal,
-    query?: object,
-  ): Promise<any> =>
-    call(method, schemaPath.replace(/\{(\w+)\}/g, (_, name: string) => path[name]!), signal, () =>
-      (api[method] as (path: SessionPath, init: object) => Promise<Answer>)(schemaPath, { params: { path, query }, signal, parseAs: "text" }),
-    );
-  const getPage = (filter: RestoreSessionFilter, signal?: AbortSignal): Promise<RestoreSessionPage> =>
-    one("GET", SESSIONS, {}, signal, toSessionQuery(filter));
-  // get, stop and organization: one session's path, the id checked first.
-  const ofSession =
-    (method: "GET" | "POST", suffix: "" | "/Stop" | "/organization") =>
-    async (id: string, { signal }: CallOptions = {}) =>
-      one(method, `${SESSIONS}/{restoreSessionId}${suffix}`, { restoreSessionId: checkUuid("id", id) }, signal);
+  const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
+  const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });
 
   const restoreSessions: RestoreSessionsApi = {
     async list(filter = {}, { signal } = {}) {
-      return getPage(filter, signal);
+      return one("get", "/v6/RestoreSessions", { path: {}, query: toSessionQuery(filter) }, signal);
     },
 
     iterate(options = {}) {
-      toSessionQuery(options); // checks the window now, before the loop's first request
-      // The filter is read for the window only; each page sets offset and limit.
-      return pages<RestoreSession>((page, pageSignal) => getPage({ ...options, ...page }, pageSignal), options);
+      const window = toSessionQuery(options); // checks the window now, before the loop's first request
+      return pages((page, signal) => one("get", "/v6/RestoreSessions", { path: {}, query: { ...window, ...page } }, signal), options);
     },
 
-    get: ofSession("GET", ""),
+    async get(id, { signal } = {}) {
+      return one("get", SESSION, ofSession(id), signal);
+    },
 
-    async stop(id, options) {
-      await ofSession("POST", "/Stop")(id, options);
+    async stop(id, { signal } = {}) {
+      await one("post", `${SESSION}/Stop`, ofSession(id), signal);
     },
 
     events(id, options = {}) {
-      const params = { restoreSessionId: checkUuid("id", id) };
-      return pages<RestoreSessionEvent>(
-        (query, pageSignal) => one("GET", `${SESSIONS}/{restoreSessionId}/Events`, params, pageSignal, query) as Promise<RestoreSessionEventPage>,
-        options,
-      );
+      const params = ofSession(id);
+      return pages((page, signal) => one("get", `${SESSION}/Events`, { ...params, query: page }, signal), options);
     },
 
-    event: async (id, eventId, { signal } = {}) =>
-      one(
-        "GET",
-        `${SESSIONS}/{restoreSessionId}/Events/{eventId}`,
-        { restoreSessionId: checkUuid("id", id), eventId: checkUuid("eventId", eventId) },
-        signal,
-      ),
+    async event(id, eventId, { signal } = {}) {
+      const path = { restoreSessionId: checkUuid("id", id), eventId: checkUuid("eventId", eventId) };
+      return one("get", `${SESSION}/Events/{eventId}`, { path }, signal);
+    },
 
-    organization: ofSession("GET", "/organization"),
+    async organization(id, { signal } = {}) {
+      return one("get", `${SESSION}/organization`, ofSession(id), signal);
+    },
   };
 
   return { api, restoreSessions };
+}
+
+/** Where requests go: an injected fetch, undici trusting `ca`, or the global fetch (looked up per call, so one replaced later is used). */
+function transportOf(options: Vbm365ClientOptions): Fetch {
+  const injected = options.fetch;
+  if (injected) return (request) => injected(request);
+  if (options.ca !== undefined) return fetchTrusting(options.ca);
+  return (request) => fetch(request);
 }
 
 function checkBaseUrl(value: unknown): string {

@@ -1,60 +1,64 @@
-// What can go wrong, as error classes a caller can tell apart. None of them ever carries a
-// request (whose headers hold the token) or a token-request body (which holds the password).
-// Fields are `declare`d and set with Object.assign: the same own properties, less code.
+// What can go wrong, as error classes a caller can tell apart, and the one function that
+// turns a failed call into one of them. No error ever carries a request (whose headers hold
+// the token) or a token-request body (which holds the password).
+import { redact } from "./redact.js";
+import { isTimeout } from "./signals.js";
 
 type Call = { method: string; path: string };
 
 /**
- * A non-2xx answer from the server (`message` is the server's when it sent one), or a 2xx
- * answer whose body is not JSON, such as a proxy's HTML page (the parse error is `cause`).
+ * A non-2xx answer, or an answer the client refuses (a redirect, a body over the cap, a 2xx
+ * body that is not JSON, a token answer without a token). The message names the method,
+ * path and status, then the server's message or what was wrong.
  */
 export class Vbm365ApiError extends Error {
   override name = "Vbm365ApiError";
-  declare readonly status: number;
-  declare readonly method: string;
-  declare readonly path: string;
-  /** The parsed error body (`{ message }`, plus whatever a newer server adds). */
-  declare readonly body: unknown;
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  /** The parsed error body (`{ message }`, plus whatever a newer server adds), secrets redacted. */
+  readonly body: unknown;
 
-  constructor({ message, cause, ...fields }: Call & { status: number; body: unknown; message?: string; cause?: unknown }) {
-    const serverMessage = (fields.body as { message?: unknown } | null | undefined)?.message;
-    super(
-      message ??
-        (typeof serverMessage === "string" && serverMessage
-          ? serverMessage
-          : `${fields.method} ${fields.path} failed with HTTP ${fields.status}`),
-      { cause },
-    );
-    Object.assign(this, fields);
+  constructor(init: Call & { status: number; body: unknown; detail?: string; cause?: unknown }) {
+    const serverMessage = (init.body as { message?: unknown } | null | undefined)?.message;
+    const detail = init.detail ?? (typeof serverMessage === "string" && serverMessage ? serverMessage : undefined);
+    const head = `${init.method} ${init.path} failed with HTTP ${init.status}`;
+    super(detail ? `${head}: ${detail}` : head, { cause: init.cause });
+    this.status = init.status;
+    this.method = init.method;
+    this.path = init.path;
+    this.body = init.body;
   }
 }
 
 /** No answer: the connection failed (refused, reset, DNS, TLS). The low-level error is `cause`. */
 export class Vbm365NetworkError extends Error {
   override name = "Vbm365NetworkError";
-  declare readonly method: string;
-  declare readonly path: string;
+  readonly method: string;
+  readonly path: string;
 
-  constructor({ message, cause, ...fields }: Call & { message: string; cause: unknown; timeoutMs?: number }) {
-    super(`${fields.method} ${fields.path}: ${message}`, { cause });
-    Object.assign(this, fields);
+  constructor(init: Call & { detail: string; cause: unknown }) {
+    super(`${init.method} ${init.path}: ${init.detail}`, { cause: init.cause });
+    this.method = init.method;
+    this.path = init.path;
   }
 }
 
-/** No answer within `timeoutMs`. */
+/** No answer (or no whole body) within `timeoutMs`. */
 export class Vbm365TimeoutError extends Vbm365NetworkError {
   override name = "Vbm365TimeoutError";
-  declare readonly timeoutMs: number;
+  readonly timeoutMs: number;
 
   constructor(init: Call & { timeoutMs: number; cause: unknown }) {
-    super({ ...init, message: `no answer within ${init.timeoutMs} ms` });
+    super({ ...init, detail: `no answer within ${init.timeoutMs} ms` });
+    this.timeoutMs = init.timeoutMs;
   }
 }
 
-/** A caller's argument that no request was sent for. */
+/** A caller's argument that no request was sent for. A `TypeError`, as for any wrong argument. */
 export class Vbm365ValidationError extends TypeError {
   override name = "Vbm365ValidationError";
-  declare readonly parameter: string;
+  readonly parameter: string;
 
   constructor(parameter: string, value: unknown, problem: string) {
     super(`${parameter}: ${typeof value === "string" ? JSON.stringify(value) : String(value)} ${problem}`);
@@ -62,15 +66,90 @@ export class Vbm365ValidationError extends TypeError {
   }
 }
 
-/** `value` with every secret replaced, at any depth: a server may echo what it was sent. */
-export function redact<T>(value: T, secrets: readonly (string | undefined)[]): T {
-  const json = JSON.stringify(value);
-  return json === undefined
-    ? value
-    : JSON.parse(
-        secrets
-          // Very short "secrets" would scrub ordinary text and prove nothing.
-          .filter((secret): secret is string => !!secret && secret.length > 3)
-          .reduce((text, secret) => text.split(JSON.stringify(secret).slice(1, -1)).join("[redacted]"), json),
-      );
+/** Why a walk (`iterate`, `events`) ended early. */
+export type WalkStop = "repeated" | "maxPages" | "maxDuration" | "offset" | "shape";
+
+/** A walk the client ended because the server would make it endless or wrong, or it hit its bound. */
+export class Vbm365WalkError extends Error {
+  override name = "Vbm365WalkError";
+  readonly reason: WalkStop;
+  /** Pages read before the walk ended. */
+  readonly pages: number;
+
+  constructor(reason: WalkStop, pages: number, message: string) {
+    super(message);
+    this.reason = reason;
+    this.pages = pages;
+  }
+}
+
+/** How a call failed, as the mapping below takes it. */
+export type Failure =
+  /** Something was thrown: by fetch, by a deadline, by the caller's abort, or by the client. */
+  | { kind: "thrown"; error: unknown }
+  /** A non-2xx answer and its body text. */
+  | { kind: "status"; status: number; text: string }
+  /** A 2xx answer whose body is not JSON, such as a proxy's HTML page. */
+  | { kind: "notJson"; status: number; cause: unknown };
+
+export type FailedCall = Call & {
+  timeoutMs: number;
+  /** Every secret the client holds, to be redacted from what the error shows. */
+  secrets: readonly (string | undefined)[];
+  /** The caller's own signal: an abort of theirs comes back as they gave it. */
+  signal?: AbortSignal | undefined;
+};
+
+/** The error a caller sees for `failure`. Pure: depends on its arguments only. */
+export function toClientError(failure: Failure, call: FailedCall): unknown {
+  const at = { method: call.method, path: call.path };
+  switch (failure.kind) {
+    case "status":
+      return new Vbm365ApiError({ ...at, status: failure.status, body: redact(parseBody(failure.text), call.secrets) });
+    case "notJson":
+      // Not retried: a proxy's page answers the same way again.
+      return new Vbm365ApiError({ ...at, status: failure.status, body: undefined, detail: "the body is not JSON (a proxy's page?)", cause: failure.cause });
+    case "thrown":
+      return fromThrown(failure.error, call);
+  }
+}
+
+function fromThrown(error: unknown, call: FailedCall): unknown {
+  const at = { method: call.method, path: call.path };
+  // The caller's own abort, as they expect it.
+  if (call.signal?.aborted) return call.signal.reason ?? error;
+  // Already explained (a redirect, a body cap, a failed login, a bad argument).
+  if (isClientError(error)) return error;
+  if (isTimeout(error)) return new Vbm365TimeoutError({ ...at, timeoutMs: call.timeoutMs, cause: error });
+  // fetch reports every network failure as a plain TypeError. Subclasses are not network
+  // failures: a Vbm365ValidationError is a caller's mistake, and would have said so above.
+  if (error instanceof TypeError && error.constructor === TypeError) {
+    return new Vbm365NetworkError({ ...at, detail: `no answer (${redact(networkDetail(error), call.secrets)})`, cause: error });
+  }
+  return error;
+}
+
+function isClientError(error: unknown): boolean {
+  return (
+    error instanceof Vbm365ApiError ||
+    error instanceof Vbm365NetworkError ||
+    error instanceof Vbm365ValidationError ||
+    error instanceof Vbm365WalkError
+  );
+}
+
+/** The most telling part of a fetch failure: undici's code (`ECONNREFUSED`), else its message. */
+function networkDetail(error: TypeError): string {
+  const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+  return String(cause?.code ?? cause?.message ?? error.message);
+}
+
+/** An error body as JSON when it is JSON, else as the text it is (an HTML page, a plain line). */
+function parseBody(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }

@@ -1,4 +1,33 @@
-export { createVbm365Client } from "./client.js";
+export { createVbm365Client, DEFAULT_TIMEOUT_MS } from "./client.js";
 export type { Auth, RestoreSessionsApi, RetryOptions, Vbm365Client, Vbm365ClientOptions } from "./client.js";
-export { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError } from "./errors.js";
-export type * from "./types.js";
+export { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, Vbm365WalkError } from "./errors.js";
+export type { WalkStop } from "./errors.js";
+export { DEFAULT_MAX_BODY_BYTES } from "./attempt.js";
+export { DEFAULT_MAX_PAGES, DEFAULT_WALK_PAGE_SIZE } from "./pagination.js";
+/** The API's limits, generated from the spec: page size, offset, and the id (UUID) form. */
+export { OFFSET, PAGE_SIZE, UUID_PATTERN } from "./generated/limits.js";
+export type {
+  ApiErrorBody,
+  BackupOrganization,
+  CallOptions,
+  DateInput,
+  Open,
+  RestoreSession,
+  RestoreSessionEvent,
+  RestoreSessionEventPage,
+  RestoreSessionEventPageQuery,
+  RestoreSessionEventsOptions,
+  RestoreSessionFilter,
+  RestoreSessionIterateOptions,
+  RestoreSessionPage,
+  RestoreSessionPageQuery,
+  RestoreSessionResult,
+  RestoreSessionState,
+  RestoreSessionType,
+  TokenRequest,
+  TokenResponse,
+  WalkOptions,
+  components,
+  operations,
+  paths,
+} from "./types.js";

@@ -1,8 +1,17 @@
 // Walks every page of a list: follows `_links.next`, falls back to `offset += limit` while
 // pages come back full, and never stops early. The next page is requested while the caller
-// works on the current one, so at most two pages are held at any time.
-import { onAbort } from "./timeout.js";
-import { MAX_LIMIT, checkLimit } from "./validate.js";
+// works on the current one, so at most two pages are held at any time. A walk ends with a
+// Vbm365WalkError when the server would make it endless or wrong, or at its bound.
+import { Vbm365WalkError } from "./errors.js";
+import { PAGE_SIZE } from "./generated/limits.js";
+import { onAbort } from "./signals.js";
+import type { WalkOptions } from "./types.js";
+import { checkLimit, checkWhole } from "./validate.js";
+
+/** Items per request of a walk when the caller gives none (the server's own default is 30). */
+export const DEFAULT_WALK_PAGE_SIZE = 100;
+/** Pages a walk reads at most unless told otherwise: 10,000,000 sessions at the default page size. */
+export const DEFAULT_MAX_PAGES = 100_000;
 
 export type PageQuery = { offset: number; limit: number };
 
@@ -15,44 +24,82 @@ type Page<T> = {
 
 export type FetchPage<T> = (query: PageQuery, signal: AbortSignal) => Promise<Page<T>>;
 
-/** The walk as an AsyncIterable; `pageSize` (items per request, default 100) is checked at once, before any request. */
-export function pages<T extends { id: string }>(
-  fetchPage: FetchPage<T>,
-  { pageSize = 100, signal }: { pageSize?: number; signal?: AbortSignal | undefined },
-): AsyncIterable<T> {
-  checkLimit("pageSize", pageSize);
-  return { [Symbol.asyncIterator]: () => walkPages(fetchPage, pageSize, signal) };
+type Bounds = { pageSize: number; maxPages: number; maxDurationMs: number };
+
+/** The walk as an AsyncIterable; the options are checked at once, before any request. */
+export function pages<T extends { id: string }>(fetchPage: FetchPage<T>, options: WalkOptions): AsyncIterable<T> {
+  const bounds: Bounds = {
+    pageSize: checkLimit("pageSize", options.pageSize ?? DEFAULT_WALK_PAGE_SIZE),
+    maxPages: checkWhole("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER),
+    maxDurationMs: checkWhole("maxDurationMs", options.maxDurationMs ?? Number.MAX_SAFE_INTEGER, 1, Number.MAX_SAFE_INTEGER),
+  };
+  return { [Symbol.asyncIterator]: () => walkPages(fetchPage, bounds, options.signal) };
 }
 
-export async function* walkPages<T extends { id: string }>(
-  fetchPage: FetchPage<T>,
-  pageSize: number,
-  signal?: AbortSignal,
-): AsyncGenerator<T, void, undefined> {
+async function* walkPages<T extends { id: string }>(fetchPage: FetchPage<T>, bounds: Bounds, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
   // Aborted when the caller leaves the loop, so the page in flight stops too.
   const done = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
-  const seen = recentIds(pageSize);
+  const seen = recentIds(bounds.pageSize);
+  const started = Date.now();
   const request = (next: PageQuery) => linked(requestSignal, (pageSignal) => fetchPage(next, pageSignal));
-  let query: PageQuery | undefined = { offset: 0, limit: pageSize };
+  let query: PageQuery | undefined = { offset: 0, limit: bounds.pageSize };
   let pending: Promise<Page<T>> | undefined = request(query);
+  let pagesRead = 0;
   try {
     while (pending && query) {
-      const page: Page<T> = await pending;
-      if ((page.offset ?? query.offset) !== query.offset) {
-        // A server (or mock) that ignores the offset would make the walk endless or wrong.
-        throw new Error(`Server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
-      }
+      const page = checkPage(await pending, query, pagesRead);
+      pagesRead += 1;
       seen.widen(page.limit);
+      const fresh = page.results.filter((item) => seen.firstTime(item.id));
+      if (fresh.length === 0 && isFull(page, query)) throw repeated(page, query, pagesRead);
+
+      // The page after this one is asked for before this one is handed out, unless a bound stops the walk here.
       query = nextQuery(page, query);
-      pending = query ? request(query) : undefined;
-      for (const item of page.results) {
-        if (seen.firstTime(item.id)) yield item;
-      }
+      const stop = query ? boundHit(bounds, pagesRead, Date.now() - started) : undefined;
+      pending = query && !stop ? request(query) : undefined;
+      yield* fresh;
+      if (stop) throw stop;
     }
   } finally {
     done.abort();
   }
+}
+
+/** The page as it must be to walk on: an object with a results array, at the offset asked for. */
+function checkPage<T>(page: Page<T>, query: PageQuery, pagesRead: number): Page<T> {
+  if (typeof page !== "object" || page === null || !Array.isArray(page.results)) {
+    throw new Vbm365WalkError("shape", pagesRead, `the server's page at offset ${query.offset} has no results array: it is not a page of this API`);
+  }
+  if ((page.offset ?? query.offset) !== query.offset) {
+    // A server (or mock) that ignores the offset would make the walk endless or wrong.
+    throw new Vbm365WalkError("offset", pagesRead, `Server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
+  }
+  return page;
+}
+
+/** As many items as asked for (or as the server's own limit, when it capped the page). */
+function isFull(page: Page<unknown>, query: PageQuery): boolean {
+  const count = page.results.length;
+  return count > 0 && count >= Math.min(page.limit > 0 ? page.limit : Infinity, query.limit);
+}
+
+function repeated(page: Page<unknown>, query: PageQuery, pagesRead: number): Vbm365WalkError {
+  return new Vbm365WalkError(
+    "repeated",
+    pagesRead,
+    `the server sent a full page at offset ${query.offset} with no new id (all ${page.results.length} were on earlier pages): it repeats itself, and the walk would never end`,
+  );
+}
+
+function boundHit(bounds: Bounds, pagesRead: number, elapsedMs: number): Vbm365WalkError | undefined {
+  if (pagesRead >= bounds.maxPages) {
+    return new Vbm365WalkError("maxPages", pagesRead, `the walk stopped after ${pagesRead} pages: maxPages (${bounds.maxPages}) was reached before the last page; raise maxPages or narrow the window`);
+  }
+  if (elapsedMs > bounds.maxDurationMs) {
+    return new Vbm365WalkError("maxDuration", pagesRead, `the walk stopped after ${elapsedMs} ms and ${pagesRead} pages: maxDurationMs (${bounds.maxDurationMs} ms) passed before the last page; raise maxDurationMs or narrow the window`);
+  }
+  return undefined;
 }
 
 /**
@@ -63,14 +110,16 @@ export async function* walkPages<T extends { id: string }>(
 export function nextQuery(page: Page<unknown>, query: PageQuery): PageQuery | undefined {
   const count = page.results.length;
   if (count === 0) return undefined;
-  const fallback = { offset: query.offset + count, limit: query.limit };
+  const byCount = { offset: query.offset + count, limit: query.limit };
   const href = page._links?.next?.href;
   if (href) {
-    const linked = linkQuery(href);
+    const link = linkQuery(href);
     // Only forward: a link back to this page (a server bug) must not loop forever.
-    return linked && linked.offset > query.offset ? { offset: linked.offset, limit: linked.limit || query.limit } : fallback;
+    if (link && link.offset > query.offset) return { offset: link.offset, limit: link.limit ?? query.limit };
+    return byCount;
   }
-  return count >= Math.min(page.limit > 0 ? page.limit : Infinity, query.limit) ? fallback : undefined;
+  // No link: a full page means there may be more.
+  return isFull(page, query) ? byCount : undefined;
 }
 
 function linkQuery(href: string): { offset: number; limit?: number } | undefined {
@@ -81,13 +130,15 @@ function linkQuery(href: string): { offset: number; limit?: number } | undefined
   } catch {
     return undefined;
   }
-  const get = (name: string) => {
+  const wholeNumber = (name: string) => {
     const value = params.get(name);
-    return value && /^\d+$/.test(value) ? +value : undefined;
+    return value !== null && /^\d+$/.test(value) ? Number(value) : undefined;
   };
-  const offset = get("offset");
+  const offset = wholeNumber("offset");
+  if (offset === undefined) return undefined;
   // A limit of 0 or none: the caller's page size stays.
-  return offset === undefined ? undefined : { offset, limit: get("limit") };
+  const limit = wholeNumber("limit");
+  return { offset, limit: limit ? limit : undefined };
 }
 
 /**
@@ -106,8 +157,10 @@ export function recentIds(capacity: number) {
     firstTime(id: string): boolean {
       if (ids.has(id)) return false;
       ids.add(id);
-      const slot = n++ % limit;
-      ids.delete(ring[slot]!); // the oldest id; nothing while the first round fills the ring
+      const slot = n % limit;
+      n += 1;
+      const oldest = ring[slot];
+      if (oldest !== undefined) ids.delete(oldest); // nothing while the first round fills the ring
       ring[slot] = id;
       return true;
     },
@@ -116,7 +169,7 @@ export function recentIds(capacity: number) {
       if (pageLimit > limit) {
         ring.push(...ring.splice(0, n % limit));
         n = ring.length;
-        limit = Math.min(pageLimit, MAX_LIMIT);
+        limit = Math.min(pageLimit, PAGE_SIZE.max);
       }
     },
   };

@@ -1,7 +1,7 @@
 // Retries for requests that are safe to repeat: GETs and the token request (a login that
 // failed on the way is harmless to send again). A Stop is never repeated.
-import { isTimeout, onAbort } from "./timeout.js";
-import type { Fetch } from "./types.js";
+import type { Answer, Tried } from "./attempt.js";
+import { abortableSleep, isTimeout } from "./signals.js";
 
 export type RetryOptions = {
   /** Further attempts after the first; default 3. */
@@ -12,78 +12,101 @@ export type RetryOptions = {
   maxDelayMs?: number;
 };
 
-export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
+/** What to do after an attempt. */
+export type Decision =
+  | { action: "stop" }
+  /** Send again at once, without using up a retry. */
+  | { action: "resend" }
+  | { action: "wait"; delayMs: number };
 
-const RETRY_STATUSES = [429, 502, 503, 504];
+export type RetryState = {
+  /** Attempts made so far, counted from 0 (resends not counted). */
+  attempt: number;
+  /** No second send of any kind (`retry: false`, or a request that is not safe to repeat). */
+  once: boolean;
+  /** A stale connection was already resent once. */
+  resent: boolean;
+  /** The caller aborted. */
+  aborted: boolean;
+};
 
-export function withRetry(fetch: Fetch, options: RetryOptions, sleep: Sleep = abortableSleep): Fetch {
+const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+
+/** Whether and when to try again after `tried`; one branch per rule, first match wins. */
+export function retryDecision(tried: Tried, state: RetryState, options: RetryOptions, now = Date.now()): Decision {
   const retries = options.retries ?? 3;
-  return async (request) => {
-    let staleOnce = true;
-    for (let attempt = 0; ; attempt++) {
-      const last = attempt >= retries;
-      let response: Response | undefined;
-      let retryAfter: string | null = null;
-      try {
-        // A GET has no body to use up: the same Request goes again, uncloned (a clone costs ~40 µs).
-        response = await fetch(request.body ? request.clone() : request);
-        if (last || !RETRY_STATUSES.includes(response.status)) {
-          // Read here, so a body cut off (reset, truncated, too slow) is retried like a lost
-          // request rather than ending a walk. A page is at most ~10,000 sessions: fine to hold.
-          return response.body ? new Response(await response.arrayBuffer(), response) : response;
-        }
-        retryAfter = response.headers.get("retry-after");
-        await response.body?.cancel().catch(() => undefined);
-      } catch (error) {
-        if (request.signal.aborted || !isTransient(error)) throw error;
-        // A kept-alive connection the server closed meanwhile fails before any answer: sent
-        // again at once, once per request, without using up a retry.
-        if (!response && staleOnce && /SOCKET|RESET/.test(causeCode(error))) {
-          staleOnce = false;
-          attempt--;
-          continue;
-        }
-        if (last) throw error;
-      }
-      await sleep(retryDelayMs(attempt, retryAfter, options), request.signal);
-    }
-  };
+  // The caller gave up, or the request may not be repeated.
+  if (state.aborted || state.once) return { action: "stop" };
+  if ("answer" in tried) {
+    // Status: only overload and gateway answers pass; any other answer is final.
+    if (!RETRY_STATUSES.has(tried.answer.status)) return { action: "stop" };
+    // Last attempt: the caller gets the last answer.
+    if (state.attempt >= retries) return { action: "stop" };
+    // Retry-After: the server says when; never longer than maxDelayMs.
+    const retryAfter = parseRetryAfter(tried.answer.headers.get("retry-after"), now);
+    if (retryAfter !== undefined) return { action: "wait", delayMs: Math.min(retryAfter, options.maxDelayMs ?? 30000) };
+    return { action: "wait", delayMs: backoffMs(state.attempt, options) };
+  }
+  // Transient errors only: a refused redirect, a body over the cap or an untrusted certificate comes back the same.
+  if (!isTransient(tried.error)) return { action: "stop" };
+  // Stale kept-alive socket: the server closed it meanwhile and the request failed before any
+  // answer. Sent again at once, once per request, without using up a retry.
+  if (!tried.answered && !state.resent && /SOCKET|RESET/.test(causeCode(tried.error))) return { action: "resend" };
+  // Last attempt: the caller gets the last error.
+  if (state.attempt >= retries) return { action: "stop" };
+  // Transient error: exponential backoff with jitter.
+  return { action: "wait", delayMs: backoffMs(state.attempt, options) };
 }
 
-/** How long to wait before attempt `attempt + 1`: `Retry-After` if given, else exponential backoff with jitter. */
-export function retryDelayMs(attempt: number, retryAfter: string | null, options: RetryOptions, now = Date.now()): number {
+/** Runs `send` until `retryDecision` says stop; the last answer, or the last error thrown. */
+export async function withRetries(
+  send: () => Promise<Tried>,
+  options: RetryOptions | false,
+  signal: AbortSignal | undefined,
+  sleep: (ms: number, signal: AbortSignal | undefined) => Promise<void> = abortableSleep,
+): Promise<Answer> {
+  const state: RetryState = { attempt: 0, once: options === false, resent: false, aborted: false };
+  for (;;) {
+    const tried = await send();
+    state.aborted = signal?.aborted ?? false;
+    const decision = retryDecision(tried, state, options || {});
+    if (decision.action === "stop") {
+      if ("answer" in tried) return tried.answer;
+      throw tried.error;
+    }
+    if (decision.action === "resend") {
+      state.resent = true;
+      continue;
+    }
+    await sleep(decision.delayMs, signal);
+    state.attempt += 1;
+  }
+}
+
+/** "Equal jitter": between half and all of the doubled step, so many clients do not retry in step. */
+export function backoffMs(attempt: number, options: RetryOptions): number {
   const min = options.minDelayMs ?? 500;
   const max = options.maxDelayMs ?? 30000;
   const ceiling = Math.min(max, min * 2 ** attempt);
-  // "Equal jitter": at least half the step, so many clients do not retry in step.
-  return Math.min(parseRetryAfter(retryAfter, now) ?? Math.round(ceiling / 2 + (Math.random() * ceiling) / 2), max);
+  return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
 /** `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | null, now: number): number | undefined {
   const text = value?.trim();
   if (!text) return undefined;
-  if (/^\d+$/.test(text)) return +text * 1000;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
   const at = Date.parse(text);
-  return isNaN(at) ? undefined : Math.max(0, at - now);
+  if (Number.isNaN(at)) return undefined;
+  return Math.max(0, at - now);
 }
 
 // Connection failures and timeouts may pass; a certificate the client does not trust will not.
 function isTransient(error: unknown): boolean {
-  return isTimeout(error) || (error instanceof TypeError && !/CERT|SELF_SIGNED|VERIFY|TLS/i.test(causeCode(error)));
+  if (isTimeout(error)) return true;
+  return error instanceof TypeError && error.constructor === TypeError && !/CERT|SELF_SIGNED|VERIFY|TLS/i.test(causeCode(error));
 }
 
-const causeCode = (error: unknown) => String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      stopListening();
-      resolve();
-    }, ms);
-    const stopListening = onAbort(signal, () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
+function causeCode(error: unknown): string {
+  return String((error as { cause?: { code?: unknown } }).cause?.code ?? "");
 }

@@ -1,14 +1,27 @@
-// The public names for the spec's schemas. Every type comes from the generated schema.
+// The public names for the spec's schemas. Every type comes from the generated schema; the
+// enums a newer server may extend are opened here (the generated schema stays exact).
 import type { components, paths, operations } from "./generated/schema.js";
 
 export type { components, paths, operations };
 
 type Schemas = components["schemas"];
-export type RestoreSession = Schemas["RestoreSession"];
-export type RestoreSessionEvent = Schemas["RestoreSessionEvent"];
-export type BackupOrganization = Schemas["BackupOrganization"];
-export type RestoreSessionPage = Schemas["RestoreSessionPage"];
-export type RestoreSessionEventPage = Schemas["RestoreSessionEventPage"];
+
+/** A known value of the spec, or a value a newer server sends that the spec does not list yet. */
+export type Open<Known extends string> = Known | (string & {});
+
+/** `T` with each enum-typed field opened (see `Open`); null and other types stay as they are. */
+type Opened<T> = { [K in keyof T]: OpenValue<T[K]> };
+type OpenValue<V> = V extends string ? (string extends V ? V : Open<V>) : V;
+
+export type RestoreSessionType = Open<Schemas["RestoreSessionType"]>;
+export type RestoreSessionState = Open<Schemas["RestoreSessionState"]>;
+export type RestoreSessionResult = Open<Schemas["RestoreSessionResult"]>;
+
+export type RestoreSession = Opened<Schemas["RestoreSession"]>;
+export type RestoreSessionEvent = Opened<Schemas["RestoreSessionEvent"]>;
+export type BackupOrganization = Opened<Schemas["BackupOrganization"]>;
+export type RestoreSessionPage = Omit<Schemas["RestoreSessionPage"], "results"> & { results: RestoreSession[] };
+export type RestoreSessionEventPage = Omit<Schemas["RestoreSessionEventPage"], "results"> & { results: RestoreSessionEvent[] };
 export type ApiErrorBody = Schemas["Error"];
 export type TokenRequest = Schemas["TokenRequest"];
 export type TokenResponse = Schemas["TokenResponse"];
@@ -27,22 +40,25 @@ export type RestoreSessionFilter = Omit<RestoreSessionPageQuery, "startTimeFrom"
   startTimeTo?: DateInput;
 };
 
-/** `iterate()`'s options: the time window, the page size, and a signal to cancel the walk. */
-export type RestoreSessionIterateOptions = Pick<RestoreSessionFilter, "startTimeFrom" | "startTimeTo"> & {
+/** How long a walk may go on, and how to cancel it. */
+export type WalkOptions = {
   /** Items per request, 1..10000; default 100. */
   pageSize?: number;
   signal?: AbortSignal;
+  /** Most pages to read; default 100,000. More ends the walk with a Vbm365WalkError (`reason: "maxPages"`). */
+  maxPages?: number;
+  /** Longest time the walk may take, in ms; no bound by default. Passing it ends the walk with a Vbm365WalkError (`reason: "maxDuration"`). */
+  maxDurationMs?: number;
 };
 
+/** `iterate()`'s options: the time window, and how long the walk may go on. */
+export type RestoreSessionIterateOptions = Pick<RestoreSessionFilter, "startTimeFrom" | "startTimeTo"> & WalkOptions;
+
 /** `events()`'s options. */
-export type RestoreSessionEventsOptions = {
-  /** Items per request, 1..10000; default 100. */
-  pageSize?: number;
-  signal?: AbortSignal;
-};
+export type RestoreSessionEventsOptions = WalkOptions;
 
 /** Options every single call takes. */
 export type CallOptions = { signal?: AbortSignal };
 
-/** The `fetch` shape the client's layers pass along. */
+/** The `fetch` shape the client's layers pass along (internal: not exported from the package). */
 export type Fetch = (request: Request) => Promise<Response>;

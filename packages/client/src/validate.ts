@@ -1,29 +1,26 @@
 // Checks a caller's input before any request, so a typo fails at once with a message
 // naming the parameter and the value instead of a server 400 (or, worse, a silent empty walk).
 import { Vbm365ValidationError } from "./errors.js";
+import { OFFSET, PAGE_SIZE, UUID_PATTERN } from "./generated/limits.js";
 import type { DateInput, RestoreSessionFilter, RestoreSessionPageQuery } from "./types.js";
 
-export const MAX_LIMIT = 10000;
-/** The spec's offset is an int32. */
-export const MAX_OFFSET = 2147483647;
-
-const UUID = /^[\da-f]{8}(-[\da-f]{4}){3}-[\da-f]{12}$/i;
 // Date-only, or date and time with a zone. A time without a zone would be read in the
 // caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
 // fractional digits (100 ns): the server answers 400 to more.
 const ISO = /^\d{4}-\d{2}-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 
 export function checkUuid(parameter: string, value: unknown): string {
-  if (typeof value !== "string" || !UUID.test(value)) {
+  if (typeof value !== "string" || !UUID_PATTERN.test(value)) {
     throw new Vbm365ValidationError(parameter, value, "is not a uuid");
   }
   return value;
 }
 
 // `number` as typed; JavaScript callers may pass anything, which the check refuses too.
-export const checkLimit = (parameter: string, value: number) => checkWhole(parameter, value, 1, MAX_LIMIT);
+export const checkLimit = (parameter: string, value: number) => checkWhole(parameter, value, PAGE_SIZE.min, PAGE_SIZE.max);
 
-function checkWhole(parameter: string, value: number, min: number, max: number): number {
+/** A whole number from `min` to `max`, else a Vbm365ValidationError naming the parameter. */
+export function checkWhole(parameter: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new Vbm365ValidationError(parameter, value, `must be a whole number from ${min} to ${max}`);
   }
@@ -33,14 +30,15 @@ function checkWhole(parameter: string, value: number, min: number, max: number):
 /** A `Date` or zoned ISO string as a UTC ISO string, keeping the string's sub-millisecond digits (.NET sends seven). */
 export function toUtcIso(parameter: string, value: DateInput): string {
   if (value instanceof Date) {
-    if (isNaN(+value)) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
+    if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
   const text = String(value);
   const match = ISO.exec(text);
-  let time = NaN;
+  const time = Date.parse(text);
   // Date.parse moves 2024-02-30 on to March 1: the day must come back as written.
-  if (!match || new Date(text.slice(0, 10)).getUTCDate() !== +match[1]! || isNaN((time = Date.parse(text)))) {
+  const dayAsWritten = match !== null && new Date(text.slice(0, 10)).getUTCDate() === Number(match[1]);
+  if (!match || !dayAsWritten || Number.isNaN(time)) {
     throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)");
   }
   const iso = new Date(time).toISOString();
@@ -61,7 +59,7 @@ export function toSessionQuery(filter: RestoreSessionFilter): RestoreSessionPage
       `is after startTimeTo (${String(filter.startTimeTo)})`,
     );
   }
-  if (filter.offset !== undefined) query.offset = checkWhole("offset", filter.offset, 0, MAX_OFFSET);
+  if (filter.offset !== undefined) query.offset = checkWhole("offset", filter.offset, OFFSET.min, OFFSET.max);
   if (filter.limit !== undefined) query.limit = checkLimit("limit", filter.limit);
   return query;
 }

@@ -106,7 +106,7 @@ describe("restoreSessions.iterate", () => {
       url.searchParams.get("offset") === "5" ? Response.json({ message: "boom" }, { status: 500 }) : pagedAnswer(() => sessions(12), url, "/v6/RestoreSessions"),
     );
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
-    await expect(collect(vbm.restoreSessions.iterate({ pageSize: 5 }))).rejects.toMatchObject({ status: 500, message: "boom" });
+    await expect(collect(vbm.restoreSessions.iterate({ pageSize: 5 }))).rejects.toMatchObject({ status: 500, message: "GET /v6/RestoreSessions failed with HTTP 500: boom" });
   });
 });
 

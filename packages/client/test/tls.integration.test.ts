@@ -56,7 +56,7 @@ describe("TLS with a self-signed certificate", () => {
 
   it("passes server errors through the ca transport", async () => {
     const vbm = createVbm365Client({ baseUrl, auth: { token: "wrong" }, ca });
-    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status: 401, message: "Authorization has been denied for this request." });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status: 401, message: `GET /v6/RestoreSessions/${SESSION_ID} failed with HTTP 401: Authorization has been denied for this request.` });
   });
 
   it("refuses a ca that is not PEM text, naming the option", () => {

@@ -1,0 +1,98 @@
+// One call of the API, typed from the schema by method and path: the URL built, one Request
+// per attempt, retries where safe, one token renewal after a 401, the body parsed once.
+import { attempt, type Answer, type AttemptSettings, type Call } from "./attempt.js";
+import type { TokenSource } from "./auth.js";
+import { toClientError, type Failure } from "./errors.js";
+import type { paths } from "./generated/schema.js";
+import { withRetries, type RetryOptions } from "./retry.js";
+
+export type Method = "get" | "post";
+
+/** The paths that have an operation for `method`. */
+export type PathWith<M extends Method> = {
+  [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never;
+}[keyof paths];
+
+type Operation<M extends Method, P extends PathWith<M>> = paths[P][M];
+
+/** The path and query parameters of an operation, as the schema has them (`{}` for a path without any). */
+export type ParamsOf<O> = { path: PathParamsOf<O>; query?: QueryOf<O> };
+type PathParamsOf<O> = O extends { parameters: { path: infer Path } } ? Path : Record<string, never>;
+type QueryOf<O> = O extends { parameters: { query?: infer Query } } ? Query : never;
+
+/** The JSON body of an operation's 200 answer, or `undefined` where the schema has none (Stop). */
+export type SuccessOf<O> = O extends { responses: { 200: { content: { "application/json": infer Body } } } } ? Body : undefined;
+
+export interface CallSettings extends AttemptSettings {
+  baseUrl: string;
+  retry: RetryOptions | false;
+  tokens: TokenSource;
+}
+
+export type One = <M extends Method, P extends PathWith<M>>(
+  method: M,
+  path: P,
+  params: ParamsOf<Operation<M, P>>,
+  signal?: AbortSignal,
+) => Promise<SuccessOf<Operation<M, P>>>;
+
+/** The `one()` of a client: every restoreSessions call goes through it. */
+export function callsOf(settings: CallSettings): One {
+  return async (method, path, params, signal) => {
+    const call: Call = { method: method.toUpperCase(), path: fillPath(path, params.path) };
+    const url = settings.baseUrl + call.path + queryString(params.query);
+    const send = (token: string) =>
+      withRetries(
+        () => attempt(settings, call, (deadline) => new Request(url, { method: call.method, headers: { Authorization: `Bearer ${token}` }, signal: deadline, redirect: "manual" }), signal),
+        // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
+        call.method === "GET" ? settings.retry : false,
+        signal,
+      );
+    const failed = (failure: Failure) =>
+      toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.tokens.secrets(), signal });
+
+    let answer: Answer;
+    try {
+      const token = await settings.tokens.current();
+      answer = await send(token);
+      // A 401: the token expired or was revoked. Renewed once, the call repeated once.
+      if (answer.status === 401) {
+        const fresh = await settings.tokens.renew(token);
+        if (fresh !== undefined) answer = await send(fresh);
+      }
+    } catch (error) {
+      throw failed({ kind: "thrown", error });
+    }
+    if (answer.status < 200 || answer.status > 299) throw failed({ kind: "status", status: answer.status, text: answer.text });
+    return parseJson<SuccessOf<Operation<typeof method, typeof path>>>(answer, (cause) => failed({ kind: "notJson", status: answer.status, cause }));
+  };
+}
+
+/**
+ * The body as the schema's type. The one place where the server's JSON is taken to match the
+ * schema, as openapi-fetch does; the walk checks a page's shape before relying on it.
+ */
+function parseJson<T>(answer: Answer, notJson: (cause: unknown) => unknown): T {
+  if (answer.text === "") return undefined as T;
+  try {
+    return JSON.parse(answer.text) as T;
+  } catch (cause) {
+    throw notJson(cause);
+  }
+}
+
+/** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */
+export function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+}
+
+/** `?offset=0&limit=100`, in the order given, leaving out what is undefined; `""` when nothing is left. */
+export function queryString(query: unknown): string {
+  if (typeof query !== "object" || query === null) return "";
+  let text = "";
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined) continue;
+    text += `${text ? "&" : "?"}${name}=${encodeURIComponent(String(value))}`;
+  }
+  return text;
+}
