@@ -10,6 +10,7 @@
 // - a changed type or format, anywhere.
 // Paths compare with their parameter names blanked, so renaming `{id}` is not a removal.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -44,6 +45,11 @@ export function checkAgainstRelease(releasedDocument, currentDocument) {
   const changes = findBreakingChanges(releasedDocument, currentDocument);
   const majorBumped = majorVersion(currentDocument) > majorVersion(releasedDocument);
   return { changes, majorBumped, ok: changes.length === 0 || majorBumped };
+}
+
+/** Where the last released bundle of one API version is kept. */
+export function releasedPath(version) {
+  return fileURLToPath(new URL(`../released/${version}/openapi.json`, import.meta.url));
 }
 
 export function readJson(path) {

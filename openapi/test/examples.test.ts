@@ -3,17 +3,33 @@
 // examples) and the client's tests all start from a lie.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { dereferencedJsonPath } from "../index.js";
+import { apiVersions, bundlePaths, dereferencedJsonPath, type ApiVersion } from "../index.js";
 import { collectExamples, createValidator, describeErrors } from "./examples.js";
 
 const bundle = JSON.parse(readFileSync(dereferencedJsonPath, "utf8"));
 const examples = collectExamples(bundle);
-// A shared component (an error body, the Retry-After header) appears under every
-// operation; validating each copy once is enough.
-const distinct = [...new Map(examples.map((example) => [JSON.stringify([example.value, example.schema]), example])).values()];
-const validate = createValidator(bundle);
 
-describe("the examples in the bundle", () => {
+describe.each(apiVersions as ApiVersion[])("the examples in the %s bundle", (version) => {
+  const versionBundle = JSON.parse(readFileSync(bundlePaths(version).dereferenced, "utf8"));
+  const found = collectExamples(versionBundle);
+  // A shared component (an error body, the Retry-After header) appears under every
+  // operation; validating each copy once is enough.
+  const distinct = [...new Map(found.map((example) => [JSON.stringify([example.value, example.schema]), example])).values()];
+  const validate = createValidator(versionBundle);
+
+  it.each(distinct.map((example) => [example.where, example] as const))("%s validates", (_where, example) => {
+    const errors = validate(example);
+    expect(errors, describeErrors(errors)).toEqual([]);
+  });
+
+  it(`carry this version's path prefix in every link, and no other`, () => {
+    const hrefs = JSON.stringify(found.map((example) => example.value)).match(/\/v\d+\//g) ?? [];
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(new Set(hrefs)).toEqual(new Set([`/${version}/`]));
+  });
+});
+
+describe("the examples in the v6 bundle", () => {
   it("are all found: each kind, and the ones named in the spec", () => {
     const kinds = new Set(examples.map((example) => example.kind));
     expect([...kinds]).toEqual(expect.arrayContaining(["header", "media type", "parameter"]));
@@ -35,9 +51,11 @@ describe("the examples in the bundle", () => {
     for (const name of expected) expect(names.some((where) => where.endsWith(name)), name).toBe(true);
   });
 
-  it.each(distinct.map((example) => [example.where, example] as const))("%s validates", (_where, example) => {
-    const errors = validate(example);
-    expect(errors, describeErrors(errors)).toEqual([]);
+  it("v8 has an example of its Statistics operation", () => {
+    const v8 = collectExamples(JSON.parse(readFileSync(bundlePaths("v8").dereferenced, "utf8")));
+    expect(v8.map((example) => example.where)).toContain(
+      "#/paths/~1v8~1RestoreSessions~1{restoreSessionId}~1Statistics/get/responses/200/content/application~1json/examples/oneChannel",
+    );
   });
 
   it("a broken example is caught (the check can fail)", () => {

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { lintSpec } from "../scripts/lint-spec.mjs";
+import { lintSpec, lintVersion } from "../scripts/lint-spec.mjs";
 import { copySpec } from "./spec-copy.js";
 
 const lintCli = fileURLToPath(new URL("../scripts/lint.mjs", import.meta.url));
@@ -59,7 +59,7 @@ describe("house lint rules, on a spec broken once per rule", () => {
     ["rule/property-description", "schemas/RestoreSessionEvent.yaml#/properties/title"],
     ["rule/property-description", "schemas/PasswordTokenRequest.yaml#/properties/username"],
     ["no-invalid-media-type-examples", "examples/TokenResponse_issued.yaml#/value/expires_in"],
-    ["rule/paths-v6", "openapi.yaml#/paths/~1token"],
+    ["vbm365/path-version", "openapi.yaml#/paths/~1token"],
     ["no-unused-components", "openapi.yaml#/components/schemas/Unused"],
     ["no-unused-files", "components/schemas/Orphan.yaml"],
   ])("%s reports %s", (ruleId, where) => {
@@ -70,10 +70,40 @@ describe("house lint rules, on a spec broken once per rule", () => {
     const expected = new Set([
       "rule/operation-401-and-default", "operation-operationId", "operation-operationId-unique",
       "rule/parameter-description", "no-invalid-parameter-examples", "rule/property-description",
-      "no-invalid-media-type-examples", "rule/paths-v6", "no-unused-components", "no-unused-files",
+      "no-invalid-media-type-examples", "vbm365/path-version", "no-unused-components", "no-unused-files",
     ]);
     expect(problems.filter((problem) => !expected.has(problem.ruleId))).toEqual([]);
   });
+});
+
+describe("the v7 and v8 layers are linted as bundles, with their overlays", () => {
+  const broken = copySpec();
+  afterAll(() => broken.remove());
+
+  it("reports a house rule broken inside a layer, an invalid overlay and a file no overlay reaches", () => {
+    broken.edit("versions/v8/parameters/orderAsc.yaml", (doc) => delete doc.description);
+    broken.edit("versions/v8/overlay.yaml", (doc) => (doc.actions[0].remove = "yes"));
+    broken.write("versions/v8/Orphan.yaml", "type: string\ndescription: A file nothing refers to.\n");
+    const v8 = lintVersion(broken.dir, "v8");
+    expect(v8.failure).toBeUndefined();
+    const rules = v8.problems.map((problem: { ruleId: string; where: string }) => `${problem.ruleId} ${problem.where}`);
+    expect(rules).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^rule\/parameter-description .*#\/components\/parameters\/orderAsc/),
+      expect.stringMatching(/^struct versions\/v8\/overlay.yaml#\/actions\/0\/remove/),
+    ]));
+    expect(lintSpec(broken.dir).problems).toContainEqual(expect.objectContaining({ ruleId: "no-unused-files", where: "versions/v8/Orphan.yaml" }));
+    expect(lintVersion(broken.dir, "v7").problems).toEqual([]);
+  }, redoclyTimeout);
+
+  it("refuses a layer that adds a path outside the /v6/ source prefix, naming it", () => {
+    const strayPath = copySpec();
+    try {
+      strayPath.edit("versions/v8/overlay.yaml", (doc) => doc.actions.push({ target: "$.paths", update: { "/Statistics": { get: { responses: {} } } } }));
+      expect(lintVersion(strayPath.dir, "v8").failure).toMatch(/path \/Statistics does not start with \/v6\//);
+    } finally {
+      strayPath.remove();
+    }
+  }, redoclyTimeout);
 });
 
 describe("pnpm lint", () => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parse, stringify } from "yaml";
 
 export const specRoot = fileURLToPath(new URL("..", import.meta.url));
-const specParts = ["openapi.yaml", "description.md", "redocly.yaml", "paths", "components"];
+const specParts = ["openapi.yaml", "description.md", "redocly.yaml", "paths", "components", "plugins", "versions"];
 
 export function copySpec() {
   const dir = mkdtempSync(join(tmpdir(), "vbm365-spec-"));
