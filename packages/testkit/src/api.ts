@@ -53,6 +53,10 @@ export class SessionJsonCache {
     this.entries.delete(key);
   }
 
+  clear(): void {
+    this.entries.clear();
+  }
+
   get size(): number {
     return this.entries.size;
   }
@@ -270,12 +274,32 @@ function listEvents(ctx: ApiContext, key: number, rawId: string, query: Query): 
   });
 }
 
-function token(ctx: ApiContext, request: ApiRequest): Reply {
+/**
+ * The token request's fields, from a form body or (as the vendor also accepts) a JSON
+ * object of strings; a string is the reason the body was refused.
+ */
+function tokenFields(request: ApiRequest): { get(name: string): string | null } | string {
   const contentType = String(request.headers["content-type"] ?? "");
-  if (!/^application\/x-www-form-urlencoded\b/i.test(contentType)) {
-    return errorReply(400, "The token request must be sent as application/x-www-form-urlencoded.");
+  if (/^application\/x-www-form-urlencoded\b/i.test(contentType)) return new URLSearchParams(request.body);
+  if (!/^application\/json\b/i.test(contentType)) {
+    return "The token request must be sent as application/x-www-form-urlencoded or application/json.";
   }
-  const form = new URLSearchParams(request.body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(request.body);
+  } catch {
+    return "The token request body is not valid JSON.";
+  }
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return "The token request body must be a JSON object.";
+  const fields = parsed as Record<string, unknown>;
+  const wrong = Object.keys(fields).find((name) => typeof fields[name] !== "string");
+  if (wrong) return `The token request field "${wrong}" must be a string.`;
+  return { get: (name) => (typeof fields[name] === "string" ? fields[name] : null) };
+}
+
+function token(ctx: ApiContext, request: ApiRequest): Reply {
+  const form = tokenFields(request);
+  if (typeof form === "string") return errorReply(400, form);
   const grant = form.get("grant_type");
   if (grant === "password") {
     ctx.stats.byGrant.password++;

@@ -1,6 +1,6 @@
 // Realistic word lists the generator draws from. Some names carry commas and quotes on
 // purpose, so CSV and HTML output of consumers gets exercised.
-import type { BackupOrganization, RestoreSession, RestoreSessionEvent } from "./types.js";
+import type { ExactEvent as RestoreSessionEvent, ExactOrganization as BackupOrganization, ExactSession as RestoreSession } from "./types.js";
 
 type SessionType = RestoreSession["type"];
 type EventType = NonNullable<RestoreSessionEvent["type"]>;

@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { DEFECTS, type Defect } from "./defects.js";
 import { parseInstant } from "./time.js";
 import { startTestServer, type TestServerOptions } from "./server.js";
+import { TOKEN_DATES, type TokenDates } from "./tokens.js";
 
 const USAGE =
   "usage: pnpm testkit [--sessions N] [--seed N] [--port N] [--https] [--now ISO] [--token-ttl SECONDS] [--defect NAME]...";
@@ -35,6 +36,7 @@ export function parseCliArgs(argv: string[]): TestServerOptions {
         https: { type: "boolean" },
         now: { type: "string" },
         "token-ttl": { type: "string" },
+        "token-dates": { type: "string" },
         defect: { type: "string", multiple: true },
         help: { type: "boolean", short: "h" },
       },
@@ -63,6 +65,13 @@ export function parseCliArgs(argv: string[]): TestServerOptions {
   if (v.now !== undefined) {
     if (parseInstant(v.now) === undefined) throw new UsageError(`--now "${v.now}" is not an ISO 8601 date-time such as 2026-01-01T00:00:00Z`);
     options.now = v.now;
+  }
+  const tokenDates = v["token-dates"];
+  if (tokenDates !== undefined) {
+    if (!(TOKEN_DATES as readonly string[]).includes(tokenDates)) {
+      throw new UsageError(`--token-dates "${tokenDates}" is unknown: use one of ${TOKEN_DATES.join(", ")}`);
+    }
+    options.tokenDates = tokenDates as TokenDates;
   }
   for (const defect of v.defect ?? []) {
     if (!(DEFECTS as readonly string[]).includes(defect)) {

@@ -20,7 +20,7 @@ import { Dataset, MAX_SESSIONS } from "./data.js";
 import { checkDefects, type Defect } from "./defects.js";
 import { FaultRegistry, REPLACING_KINDS, type FaultController, type FaultKind, type FaultSpec } from "./faults.js";
 import { TICKS_PER_MS, toTicks, type Ticks } from "./time.js";
-import { TokenStore } from "./tokens.js";
+import { TOKEN_DATES, TokenStore, type TokenDates } from "./tokens.js";
 import type { BackupOrganization, RestoreSession, RestoreSessionEvent } from "./types.js";
 
 export interface TestServerOptions {
@@ -42,6 +42,12 @@ export interface TestServerOptions {
   tokenTtlSeconds?: number;
   /** Reference time: the newest session starts shortly before it (default: the start-up time). */
   now?: Date | string;
+  /**
+   * How `.issued` and `.expires` of a token answer are written: `iso8601` (default), as the
+   * vendor's document declares (`2026-11-30T09:45:59.000Z`), or `rfc1123`
+   * (`Mon, 30 Nov 2026 09:45:59 GMT`), as servers of this kind are known to write them.
+   */
+  tokenDates?: TokenDates;
   /** Deliberate contract violations (see `Defect`). */
   defects?: Defect[];
 }
@@ -146,13 +152,17 @@ function checkOptions(options: TestServerOptions) {
   } catch (error) {
     fail((error as Error).message);
   }
+  const tokenDates = options.tokenDates ?? "iso8601";
+  if (!(TOKEN_DATES as readonly string[]).includes(tokenDates)) {
+    fail(`tokenDates must be one of ${TOKEN_DATES.join(", ")}, got ${JSON.stringify(options.tokenDates)}`);
+  }
   let defects: Set<Defect>;
   try {
     defects = checkDefects(options.defects ?? []);
   } catch (error) {
     fail((error as Error).message);
   }
-  return { sessions, seed, port, host, ttl, username, password, now, defects };
+  return { sessions, seed, port, host, ttl, username, password, now, tokenDates, defects };
 }
 
 /**
@@ -227,7 +237,7 @@ function faultReply(fault: Readonly<FaultSpec>, ctx: ApiContext, req: IncomingMe
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const config = checkOptions(options);
   const data = new Dataset(config.seed, config.sessions, config.now);
-  const tokens = new TokenStore(config.ttl);
+  const tokens = new TokenStore(config.ttl, config.tokenDates);
   const faults = new FaultRegistry();
   const startedAt = Date.now();
   const requestLog: RequestRecord[] = [];
@@ -412,7 +422,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     data: testData,
     addSessions(count) {
       if (!Number.isInteger(count) || count < 0) throw new Error(`addSessions: count must be a whole number >= 0, got ${count}`);
-      data.addSessions(count);
+      data.addSessions(count, ctx.now());
+      // Time has passed for the data: a session that was running may have ended.
+      ctx.sessionJson.clear();
     },
     expireTokens: () => tokens.expireAll(),
     close() {

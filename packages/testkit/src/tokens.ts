@@ -3,6 +3,10 @@
 import { randomBytes } from "node:crypto";
 import type { TokenResponse } from "./types.js";
 
+/** How `.issued`/`.expires` are written: ISO 8601 UTC as the document declares, or RFC 1123. */
+export const TOKEN_DATES = ["iso8601", "rfc1123"] as const;
+export type TokenDates = (typeof TOKEN_DATES)[number];
+
 interface AccessToken {
   userName: string;
   expiresAt: number;
@@ -12,7 +16,10 @@ export class TokenStore {
   private readonly access = new Map<string, AccessToken>();
   private readonly refresh = new Map<string, string>();
 
-  constructor(private readonly ttlSeconds: number) {}
+  constructor(
+    private readonly ttlSeconds: number,
+    private readonly dates: TokenDates = "iso8601",
+  ) {}
 
   issue(userName: string): TokenResponse {
     const accessToken = randomBytes(32).toString("base64url");
@@ -27,9 +34,14 @@ export class TokenStore {
       token_type: "bearer",
       expires_in: Math.ceil(this.ttlSeconds),
       userName,
-      ".issued": new Date(issuedAt).toUTCString(),
-      ".expires": new Date(expiresAt).toUTCString(),
+      ".issued": this.format(issuedAt),
+      ".expires": this.format(expiresAt),
     };
+  }
+
+  private format(ms: number): string {
+    const date = new Date(ms);
+    return this.dates === "rfc1123" ? date.toUTCString() : date.toISOString();
   }
 
   /** The user a refresh token belongs to, or undefined. */

@@ -1,4 +1,6 @@
 // The API's shapes are the client's names for its generated schema (from the bundled spec).
+import type { components } from "@vbm365/client";
+
 export type {
   ApiErrorBody,
   BackupOrganization,
@@ -9,3 +11,10 @@ export type {
   RestoreSessionPage,
   TokenResponse,
 } from "@vbm365/client";
+
+// What the testkit generates uses the schema's exact shapes: the client's public types
+// are open to enum values a server may add, while the testkit only sends known ones.
+type Schemas = components["schemas"];
+export type ExactSession = Schemas["RestoreSession"];
+export type ExactEvent = Schemas["RestoreSessionEvent"];
+export type ExactOrganization = Schemas["BackupOrganization"];

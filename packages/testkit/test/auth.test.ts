@@ -49,14 +49,38 @@ describe("POST /v6/Token and the bearer check", () => {
     expect(answer.text).not.toContain("s3cret");
   });
 
-  it("wants a form body", async () => {
-    const answer = await call(server, "/v6/Token", {
-      method: "POST",
-      token: null,
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ grant_type: "password", ...server.credentials }),
+  it("takes the token request as JSON too, as the vendor does, and refuses other bodies with a reason", async () => {
+    const send = (contentType: string, body: string) =>
+      call(server, "/v6/token", { method: "POST", token: null, headers: { "content-type": contentType }, body });
+    const json = await send("application/json", JSON.stringify({ grant_type: "password", ...server.credentials }));
+    expect(json.status).toBe(200);
+    expect((await call(server, "/v6/RestoreSessions", { token: json.body.access_token })).status).toBe(200);
+    const refreshed = await send("application/json; charset=utf-8", JSON.stringify({ grant_type: "refresh_token", refresh_token: json.body.refresh_token }));
+    expect(refreshed.status).toBe(200);
+    expect(await send("text/plain", "grant_type=password")).toMatchObject({ status: 400, body: { message: expect.stringMatching(/x-www-form-urlencoded or application\/json/) } });
+    expect(await send("application/json", "{grant_type")).toMatchObject({ status: 400, body: { message: "The token request body is not valid JSON." } });
+    expect(await send("application/json", "[]")).toMatchObject({ status: 400, body: { message: "The token request body must be a JSON object." } });
+    expect(await send("application/json", JSON.stringify({ grant_type: "password", username: 5, password: "x" }))).toMatchObject({
+      status: 400,
+      body: { message: 'The token request field "username" must be a string.' },
     });
-    expect(answer.status).toBe(400);
+  });
+
+  it("writes .issued and .expires in ISO 8601 UTC by default, and as RFC 1123 dates when told", async () => {
+    const { username, password } = server.credentials;
+    const iso = await call(server, "/v6/token", tokenForm({ grant_type: "password", username, password }));
+    expect(iso.body[".issued"]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const rfc = await startTestServer({ sessions: 1, tokenDates: "rfc1123" });
+    try {
+      const answer = await call(rfc, "/v6/token", tokenForm({ grant_type: "password", ...rfc.credentials }));
+      expect(answer.body[".issued"]).toBe(new Date(Date.parse(answer.body[".issued"])).toUTCString());
+      expect(Date.parse(answer.body[".expires"]) - Date.parse(answer.body[".issued"])).toBe(3600_000);
+    } finally {
+      await rfc.close();
+    }
+    await expect(startTestServer({ tokenDates: "rfc822" as "rfc1123" })).rejects.toThrow(
+      'startTestServer: tokenDates must be one of iso8601, rfc1123, got "rfc822"',
+    );
   });
 
   it.each([

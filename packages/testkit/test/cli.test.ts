@@ -45,6 +45,27 @@ describe("pnpm testkit (the CLI)", () => {
     }
   });
 
+  it("writes token dates in ISO 8601 by default and as RFC 1123 dates with --token-dates rfc1123", async () => {
+    const login = async (url: string) => {
+      const body = new URLSearchParams({ grant_type: "password", username: "testkit-admin", password: "testkit-password" });
+      const response = await fetch(`${url}/v6/token`, { method: "POST", body });
+      return (await response.json()) as Record<string, string>;
+    };
+    for (const [args, pattern] of [
+      [[], /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/],
+      [["--token-dates", "rfc1123"], /^[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT$/],
+    ] as const) {
+      const { settings, stop } = await startCli(["--sessions", "1", ...args]);
+      try {
+        const token = await login(settings.VBM365_URL!);
+        expect(token[".issued"]).toMatch(pattern);
+        expect(token[".expires"]).toMatch(pattern);
+      } finally {
+        await stop();
+      }
+    }
+  });
+
   it("with --https writes the CA to a file it names", async () => {
     const { settings, stop } = await startCli(["--sessions", "1", "--https"]);
     try {
@@ -75,6 +96,7 @@ describe("pnpm testkit (the CLI)", () => {
     [["--port", "70000"], /--port must be a whole number from 0 to 65535/],
     [["--defect", "nope"], /--defect "nope" is unknown/],
     [["--now", "tomorrow"], /--now "tomorrow" is not an ISO 8601 date-time/],
+    [["--token-dates", "rfc822"], /--token-dates "rfc822" is unknown: use one of iso8601, rfc1123/],
     [["stray"], /Unexpected argument 'stray'/],
   ])("refuses %j with one line on stderr and exit code 2", (args, message) => {
     const result = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });

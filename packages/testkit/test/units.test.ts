@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { SessionJsonCache } from "../src/api.js";
 import { decodeId, encodeId } from "../src/ids.js";
 import { hash32 } from "../src/random.js";
-import { formatTimeSpan, formatUtcTicks, parseInstant } from "../src/time.js";
+import { itemEvent, itemOutcome, planItem } from "../src/events.js";
+import { drawProfile } from "../src/profile.js";
+import { formatOffsetTicks, formatTimeSpan, formatUtcTicks, parseInstant, TICKS_PER_SECOND } from "../src/time.js";
+import { timelineOf } from "../src/timeline.js";
 
 describe("ids that encode their index", () => {
   it("round-trip any 40-bit number and reject ids from another key or with one digit changed", () => {
@@ -57,5 +60,28 @@ describe("the rendered-session cache", () => {
     expect(renders).toBe(SessionJsonCache.MAX_ENTRIES + 1);
     cache.get(0, render);
     expect(renders).toBe(SessionJsonCache.MAX_ENTRIES + 2);
+  });
+});
+
+describe("an item running when its session is stopped", () => {
+  it("is Cancelled and ends at the Stop, inside the session", () => {
+    const p = { ...drawProfile(3, 7, parseInstant("2026-01-15T10:00:00Z")!), items: 4, zone: 0 };
+    const plan = planItem(3, 7, 2, p);
+    const stoppedAt = plan.start + plan.duration / 2n;
+    const tl = timelineOf(p, (item) => planItem(3, 7, item, p).start, stoppedAt + 1000n * TICKS_PER_SECOND, stoppedAt);
+    expect(tl).toEqual({ working: false, items: 2, end: stoppedAt, stoppedAt });
+    const event = itemEvent(3, 7, 2, p, tl, { id: "e", sessionId: "s", order: 3 });
+    expect(event.status).toBe("Cancelled");
+    expect(event.endTime).toBe(formatOffsetTicks(stoppedAt, 0));
+    expect(event.duration).toBe(formatTimeSpan(stoppedAt - plan.start));
+    expect(event.message).toMatch(/cancelled: the session was stopped$/);
+  });
+
+  it("a session still running at the clock is Working and shows only the items started by then", () => {
+    const p = { ...drawProfile(3, 7, parseInstant("2026-01-15T10:00:00Z")!), items: 6, alwaysWorking: false };
+    const startOf = (item: number) => planItem(3, 7, item, p).start;
+    const tl = timelineOf(p, startOf, startOf(3) + 1n, undefined);
+    expect(tl).toEqual({ working: true, items: 3, end: null });
+    expect(itemOutcome(3, 7, 3, p, tl)).toEqual({ status: "Running", end: null });
   });
 });
