@@ -15,8 +15,9 @@ const now = Date.now();
 const from = new Date(now - 7 * 24 * 3600_000).toISOString();
 const to = new Date(now + 3600_000).toISOString();
 
-async function get(server: DashboardServer, path: string, init?: RequestInit): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await fetch(new URL(path, server.url), init);
+/** A request as the dashboard's page sends it: with its header on every API call. */
+async function get(server: DashboardServer, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+  const response = await fetch(new URL(path, server.url), { ...init, headers: { "x-dashboard-request": "1", ...init.headers } });
   const text = await response.text();
   bodies.push(text);
   return { status: response.status, headers: response.headers, body: text.startsWith("{") ? JSON.parse(text) : text };
@@ -147,7 +148,9 @@ describe("POST /api/sessions/{id}/stop", () => {
 
   it("needs the page's header and its own origin", async () => {
     const id = runningId();
-    expect((await get(writable, `/api/sessions/${id}/stop`, { method: "POST" })).status).toBe(403);
+    const withoutHeader = await raw(writable.url, { method: "POST", path: `/api/sessions/${id}/stop` });
+    expect(withoutHeader.status).toBe(403);
+    expect(JSON.parse(withoutHeader.body).error).toMatch(/x-dashboard-request header is missing/);
     const crossSite = await raw(writable.url, {
       method: "POST",
       path: `/api/sessions/${id}/stop`,
@@ -169,10 +172,11 @@ describe("POST /api/sessions/{id}/stop", () => {
 });
 
 describe("what the server refuses", () => {
+  const page = { "x-dashboard-request": "1" };
   it("answers 404 for unknown routes and never passes a path on to VBM365", async () => {
     vbm.stats.reset();
     for (const path of ["/api/nope", "/api/sessions/x/y", "/v6/RestoreSessions", "/api/v6/RestoreSessions", "/api/sessions/%2e%2e/%2e%2e/v6/Token", "/../package.json", "/src/server/index.ts"]) {
-      const response = await raw(dashboard.url, { path });
+      const response = await raw(dashboard.url, { path, headers: page });
       expect(response.status, path).toBe(404);
     }
     expect(vbm.stats.requests).toBe(0);
@@ -187,7 +191,7 @@ describe("what the server refuses", () => {
       ["PATCH", "/api/config", "GET"],
     ];
     for (const [method, path, allow] of cases) {
-      const response = await raw(dashboard.url, { method, path });
+      const response = await raw(dashboard.url, { method, path, headers: page });
       expect(response.status, `${method} ${path}`).toBe(405);
       expect(response.headers.allow).toBe(allow);
     }
@@ -212,13 +216,13 @@ describe("what the server refuses", () => {
       expect(body.error, path).toMatch(message);
     }
     expect((await raw(dashboard.url, { path: `/api/sessions?q=${"a".repeat(2100)}` })).status).toBe(414);
-    const big = await raw(dashboard.url, { method: "POST", path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop", body: "x".repeat(5000) });
+    const big = await raw(dashboard.url, { method: "POST", path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop", headers: page, body: "x".repeat(5000) });
     expect(big.status).toBe(413);
     // Without a length up front, the server counts the bytes as they come.
     const chunked = await raw(dashboard.url, {
       method: "POST",
       path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop",
-      headers: { "transfer-encoding": "chunked" },
+      headers: { ...page, "transfer-encoding": "chunked" },
       body: "x".repeat(5000),
     });
     expect(chunked.status).toBe(413);

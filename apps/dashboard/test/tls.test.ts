@@ -20,7 +20,7 @@ afterAll(async () => {
 async function sessionsStatus(ca: string | undefined): Promise<{ status: number; body: { error?: string; inWindow?: number } }> {
   const dashboard = await startDashboardServer({ target: { url: vbm.url, auth: vbm.credentials, ca }, log: (line) => logs.push(line) });
   dashboards.push(dashboard);
-  const response = await fetch(new URL("/api/sessions", dashboard.url));
+  const response = await fetch(new URL("/api/sessions", dashboard.url), { headers: { "x-dashboard-request": "1" } });
   return { status: response.status, body: (await response.json()) as { error?: string; inWindow?: number } };
 }
 

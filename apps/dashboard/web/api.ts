@@ -1,9 +1,18 @@
-// The page's calls to its own server. The page never talks to VBM365 and holds no secret.
-import { writeHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse } from "../src/shared/api.js";
+// The page's calls to its own server. The page never talks to VBM365 and holds no secret
+// of it. Every call carries the header that tells the server it comes from this page.
+import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse } from "../src/shared/api.js";
+import { readAccessToken } from "./access.js";
 import type { ViewState } from "./state.js";
 
 export class ApiError extends Error {
   override name = "ApiError";
+  constructor(
+    message: string,
+    /** The server's error body beyond its message: what the page can offer to do next. */
+    readonly details: Omit<ErrorResponse, "error"> = {},
+  ) {
+    super(message);
+  }
 }
 
 export function fetchConfig(): Promise<ConfigResponse> {
@@ -31,21 +40,26 @@ export function fetchDetails(id: string, signal?: AbortSignal): Promise<SessionD
 }
 
 export function stopSession(id: string): Promise<{ stopped: string }> {
-  return call(`/api/sessions/${encodeURIComponent(id)}/stop`, { method: "POST", headers: { [writeHeader]: "1" } });
+  return call(`/api/sessions/${encodeURIComponent(id)}/stop`, { method: "POST" });
 }
 
 async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const token = readAccessToken();
+  const headers: Record<string, string> = { [apiHeader]: "1", ...(token ? { [accessTokenHeader]: token } : {}) };
   let response: Response;
   try {
-    response = await fetch(path, { ...init, credentials: "same-origin", cache: "no-store" });
+    response = await fetch(path, { ...init, headers, credentials: "same-origin", cache: "no-store" });
   } catch (error) {
     if ((error as Error).name === "AbortError") throw error;
     throw new ApiError("The dashboard's server cannot be reached. Is it still running?");
   }
   const body = (await response.json().catch(() => undefined)) as T | ErrorResponse | undefined;
   if (!response.ok) {
-    const message = body && typeof body === "object" && "error" in body ? body.error : `HTTP ${response.status}`;
-    throw new ApiError(message);
+    if (body && typeof body === "object" && "error" in body) {
+      const { error, ...details } = body;
+      throw new ApiError(error, details);
+    }
+    throw new ApiError(`HTTP ${response.status}`);
   }
   return body as T;
 }

@@ -11,8 +11,14 @@ export const typeLabels: Record<string, string> = {
 
 export const resultSymbols: Record<string, string> = { Success: "✓", Warning: "!", Failed: "✕" };
 
+// Server values are looked up as own keys only: "constructor" or "toString" must not
+// find Object's own members (the page would show `function Object() ...`).
 export function typeLabel(type: string): string {
-  return typeLabels[type] ?? type;
+  return Object.hasOwn(typeLabels, type) ? typeLabels[type]! : type;
+}
+
+export function resultSymbol(result: string): string {
+  return Object.hasOwn(resultSymbols, result) ? resultSymbols[result]! : "•";
 }
 
 export function formatTime(iso: string | null | undefined): string {

@@ -1,10 +1,12 @@
 // Wires the page: state from the URL, data from the dashboard's server, views redrawn on change.
 import "./styles.css";
 import type { ConfigResponse, SessionsResponse } from "../src/shared/api.js";
+import { askAccessToken } from "./access.js";
 import { ApiError, fetchConfig, fetchDetails, fetchSessions, stopSession } from "./api.js";
 import { buildControls } from "./controls.js";
 import { renderDetails, showError, showLoading } from "./details.js";
-import { byId } from "./dom.js";
+import { byId, h } from "./dom.js";
+import { formatTime } from "./format.js";
 import { renderChart, renderSummary } from "./summary.js";
 import { renderTable } from "./table.js";
 import { readState, resolveWindow, writeState, type ViewState } from "./state.js";
@@ -50,7 +52,7 @@ async function loadSessions(): Promise<void> {
     controls.setUpdated(`Updated ${new Date(data.fetchedAt).toLocaleTimeString()}`, false);
   } catch (error) {
     if (controller.signal.aborted) return;
-    showAlert(messageOf(error));
+    showProblem(error);
     controls.setUpdated("Not updated", false);
   } finally {
     if (loading === controller) sessions.removeAttribute("aria-busy");
@@ -107,6 +109,18 @@ function showAlert(message: string): void {
   alertBox.hidden = message === "";
 }
 
+/** An error, with what the page can do about it: ask for the access token, or offer a narrower window. */
+function showProblem(error: unknown): void {
+  if (error instanceof ApiError && error.details.accessToken) return askAccessToken(alertBox, error.message, () => void start());
+  showAlert(messageOf(error));
+  const narrower = error instanceof ApiError ? error.details.narrower : undefined;
+  if (narrower) {
+    const button = h("button", { type: "button", id: "narrower" }, `Show ${formatTime(narrower.from)} – ${formatTime(narrower.to)}`);
+    button.addEventListener("click", () => setState({ window: "custom", from: narrower.from, to: narrower.to, page: 1 }, true));
+    alertBox.append(" ", button);
+  }
+}
+
 function messageOf(error: unknown): string {
   return error instanceof ApiError ? error.message : "Something went wrong in the page; reload it.";
 }
@@ -115,7 +129,8 @@ async function start(): Promise<void> {
   try {
     config = await fetchConfig();
   } catch (error) {
-    showAlert(messageOf(error));
+    showProblem(error);
+    if (error instanceof ApiError && error.details.accessToken) return;
   }
   scheduleAutoRefresh();
   await loadSessions();

@@ -1,7 +1,7 @@
 // Counts by result and by type, and a bar chart of restores over time (plain SVG).
 import type { SessionsResponse } from "../src/shared/api.js";
 import { h, s } from "./dom.js";
-import { formatCount, formatTime, resultSymbols, token, typeLabel } from "./format.js";
+import { formatCount, formatTime, resultSymbol, token, typeLabel } from "./format.js";
 
 const resultOrder = ["Success", "Warning", "Failed"];
 
@@ -27,7 +27,7 @@ export function renderSummary(target: HTMLElement, data: SessionsResponse): void
           h(
             "li",
             { "data-key": result },
-            h("span", { class: `badge result-${token(result)}` }, `${resultSymbols[result] ?? "•"} ${result}`),
+            h("span", { class: `badge result-${token(result)}` }, `${resultSymbol(result)} ${result}`),
             h("span", { class: "count" }, formatCount(count)),
           ),
         ),
@@ -90,7 +90,7 @@ export function renderChart(target: HTMLElement, data: SessionsResponse): void {
     h(
       "p",
       { class: "legend" },
-      ...resultOrder.map((result) => h("span", { class: `badge result-${result}` }, `${resultSymbols[result]} ${result}`)),
+      ...resultOrder.map((result) => h("span", { class: `badge result-${result}` }, `${resultSymbol(result)} ${result}`)),
     ),
   );
 }

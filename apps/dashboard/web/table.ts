@@ -2,7 +2,7 @@
 // and arrow keys to move between rows. Enter or Space on a row's name opens its details.
 import type { SessionRow, SessionsResponse, SortKey } from "../src/shared/api.js";
 import { h } from "./dom.js";
-import { formatCount, formatTime, resultSymbols, token, typeLabel } from "./format.js";
+import { formatCount, formatTime, resultSymbol, token, typeLabel } from "./format.js";
 import { pageSizes, type ViewState } from "./state.js";
 
 export interface TableHandlers {
@@ -23,7 +23,7 @@ const columns: { key: SortKey; label: string; cell: (row: SessionRow) => Node | 
 ];
 
 export function resultBadge(result: string): HTMLElement {
-  return h("span", { class: `badge result-${token(result)}` }, `${resultSymbols[result] ?? "•"} ${result}`);
+  return h("span", { class: `badge result-${token(result)}` }, `${resultSymbol(result)} ${result}`);
 }
 
 export function renderTable(target: HTMLElement, data: SessionsResponse, state: ViewState, on: TableHandlers): void {

@@ -81,7 +81,8 @@ describe("the dashboard serves no secret", () => {
   afterAll(() => dashboard.close());
 
   async function fetchAndCheck(path: string, init?: RequestInit): Promise<Response> {
-    const response = await fetch(new URL(path, dashboard.url), init);
+    // The header the dashboard's page sends on every API call (without it the API answers 403).
+    const response = await fetch(new URL(path, dashboard.url), { ...init, headers: { "x-dashboard-request": "1", ...init?.headers } });
     const body = await response.clone().text();
     probe.check(`dashboard ${init?.method ?? "GET"} ${path} body`, body);
     probe.check(`dashboard ${init?.method ?? "GET"} ${path} headers`, JSON.stringify([...response.headers]));
@@ -111,7 +112,9 @@ describe("the dashboard serves no secret", () => {
     server.expireTokens();
     proxy.echo = true;
     try {
-      const failing = await fetchAndCheck(`/api/sessions?from=${from}&to=${new Date(Date.now() + 120_000).toISOString()}`);
+      // An hour later than the first window: the dashboard rounds bounds (15 min here), so a
+      // smaller shift would be answered from its cache.
+      const failing = await fetchAndCheck(`/api/sessions?from=${from}&to=${new Date(Date.now() + 3_600_000).toISOString()}`);
       expect(failing.status).toBe(502);
       expect((await fetchAndCheck(`/api/sessions/${sessionId}`)).status).toBe(502);
       const stop = await fetchAndCheck(`/api/sessions/${sessionId}/stop`, { method: "POST", headers: { "x-dashboard-request": "1" } });
@@ -125,7 +128,7 @@ describe("the dashboard serves no secret", () => {
   it("a dashboard with a refused token", async () => {
     const withToken = await startDashboardServer({ target: { url: proxy.url, auth: { token: SECRET_TOKEN } }, log: (line) => logLines.push(line) });
     try {
-      const response = await fetch(new URL("/api/sessions", withToken.url));
+      const response = await fetch(new URL("/api/sessions", withToken.url), { headers: { "x-dashboard-request": "1" } });
       expect(response.status).toBe(502);
       probe.check("refused-token dashboard answer", await response.text());
       probe.check("dashboard log", logLines.join("\n"));

@@ -22,19 +22,64 @@ export interface DashboardSettings {
   port: number;
   target: TargetSettings;
   allowStop: boolean;
+  /** Host names (or name:port) answered besides loopback and the bound address. */
+  allowedHosts: string[];
+  /** Required on every API call when set; required to bind beyond loopback. */
+  accessToken?: string;
 }
+
+/** Shorter tokens are refused: the token is all that guards a dashboard on the network. */
+export const minAccessTokenChars = 32;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): DashboardSettings {
+  const host = env.HOST?.trim() || defaultHost;
+  const accessToken = parseAccessToken(env.DASHBOARD_ACCESS_TOKEN);
+  checkExposure(host, accessToken);
   return {
-    host: env.HOST?.trim() || defaultHost,
+    host,
     port: parsePort(env.PORT),
     target: targetFromEnv(env),
     allowStop: parseFlag("DASHBOARD_ALLOW_STOP", env.DASHBOARD_ALLOW_STOP),
+    allowedHosts: parseHosts(env.DASHBOARD_ALLOWED_HOSTS),
+    accessToken,
   };
+}
+
+/** 127.0.0.0/8, ::1 and localhost: the addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/** Beyond loopback, anyone on the network could read the sessions: a token is required. */
+export function checkExposure(host: string, accessToken: string | undefined): void {
+  if (!isLoopback(host) && accessToken === undefined) {
+    throw new ConfigError(
+      `HOST ${host} is beyond loopback: set DASHBOARD_ACCESS_TOKEN (at least ${minAccessTokenChars} characters, e.g. from \`openssl rand -hex 32\`), or keep HOST=127.0.0.1 behind a reverse proxy.`,
+    );
+  }
+}
+
+export function parseHosts(raw: string | undefined): string[] {
+  const hosts = (raw ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  for (const host of hosts) {
+    if (!/^([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)) {
+      throw new ConfigError(`DASHBOARD_ALLOWED_HOSTS: "${host.slice(0, 60)}" is not a host name or name:port (give them comma-separated, such as dashboard.example.com,dashboard:8443).`);
+    }
+  }
+  return hosts;
+}
+
+export function parseAccessToken(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  // Never echoed: the message says what is wrong with it, not what it is.
+  if (raw.length < minAccessTokenChars || !/^[\x21-\x7e]+$/.test(raw)) {
+    throw new ConfigError(`DASHBOARD_ACCESS_TOKEN must be at least ${minAccessTokenChars} printable characters without spaces (e.g. from \`openssl rand -hex 32\`).`);
+  }
+  return raw;
 }
 
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): TargetSettings {

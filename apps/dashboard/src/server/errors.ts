@@ -2,8 +2,9 @@
 // Nothing from the VBM365 server's answer or the client's message is passed through:
 // either could carry a token, a password or internal detail.
 import { Vbm365ApiError, Vbm365TimeoutError } from "@vbm365/client";
+import { UnexpectedAnswer } from "./answer-check.js";
 import { BadRequest } from "./query.js";
-import { TooManySessions } from "./source.js";
+import { redact } from "./redact.js";
 
 export interface SafeError {
   status: number;
@@ -12,7 +13,7 @@ export interface SafeError {
 
 export function toSafeError(error: unknown): SafeError {
   if (error instanceof BadRequest) return { status: 400, message: error.message };
-  if (error instanceof TooManySessions) return { status: 422, message: error.message };
+  if (error instanceof UnexpectedAnswer) return { status: 502, message: error.message };
   if (error instanceof Vbm365TimeoutError) {
     return { status: 504, message: "The VBM365 server did not answer in time; try again, or a shorter window." };
   }
@@ -26,6 +27,9 @@ export function toSafeError(error: unknown): SafeError {
       };
     }
     if (status === 429) return { status: 503, message: "The VBM365 server is busy (HTTP 429); try again in a moment." };
+    if (status >= 200 && status < 300) {
+      return { status: 502, message: "The VBM365 server's answer is not what the dashboard expects (not a valid page of restore sessions)." };
+    }
     return { status: 502, message: `The VBM365 server answered HTTP ${status}.` };
   }
   return {
@@ -34,12 +38,8 @@ export function toSafeError(error: unknown): SafeError {
   };
 }
 
-/** A one-line description for the server's own log, with every secret masked. */
-export function describeForLog(error: unknown, secrets: readonly string[]): string {
+/** A one-line description for the server's own log, with every secret masked in every form. */
+export function describeForLog(error: unknown, secrets: readonly (string | undefined)[]): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return redact(text.split("\n")[0] ?? "", secrets);
-}
-
-export function redact(text: string, secrets: readonly string[]): string {
-  return secrets.filter((secret) => secret.length > 0).reduce((out, secret) => out.split(secret).join("***"), text);
 }

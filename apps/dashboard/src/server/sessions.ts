@@ -1,7 +1,7 @@
 // Filters, counts, sorts and pages the sessions of one time window. Pure functions, so
 // the tests can compare them with a plain reading of the data.
 import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
-import type { SessionEventRow, SessionRow, SessionsResponse, TimelineBucket } from "../shared/api.js";
+import type { SessionEventRow, SessionRow, SessionsResponse } from "../shared/api.js";
 import type { SessionsQuery } from "./query.js";
 
 export function matchesFilters(session: RestoreSession, query: SessionsQuery): boolean {
@@ -25,14 +25,21 @@ export function matchesFilters(session: RestoreSession, query: SessionsQuery): b
   return true;
 }
 
-export function summarize(
-  inWindow: readonly RestoreSession[],
-  query: SessionsQuery,
-  fetchedAt: Date,
-): SessionsResponse {
+/** What was read from VBM365 for a view: its bounds may be wider than the view's (rounded). */
+export interface ReadWindow {
+  sessions: readonly RestoreSession[];
+  from: Date;
+  to: Date;
+  fetchedAt: Date;
+}
+
+export function summarize(read: ReadWindow, query: SessionsQuery): SessionsResponse {
   // Filtering a sorted list keeps its order, so each window is sorted once per column.
-  const sorted = sortedOnce(inWindow, query.sort, query.dir).filter((session) => matchesFilters(session, query));
+  const inView = keepView(read, query);
+  const inWindow = read.sessions.filter(inView);
+  const sorted = sortedOnce(read.sessions, query.sort, query.dir).filter((session) => inView(session) && matchesFilters(session, query));
   const matched = sorted;
+  const fetchedAt = read.fetchedAt;
   return {
     window: { from: query.from.toISOString(), to: query.to.toISOString() },
     inWindow: inWindow.length,
@@ -48,6 +55,19 @@ export function summarize(
     timeline: timeline(matched, query.from, query.to),
     initiators: distinct(inWindow.map((session) => session.initiatedBy ?? "")).slice(0, 500),
     fetchedAt: fetchedAt.toISOString(),
+  };
+}
+
+/**
+ * Drops what only the rounding brought in: sessions inside the read bounds but outside the
+ * view's [from, to]. Sessions outside the read bounds altogether come from a server that
+ * ignores the window (the Prism mock does); they stay, as they always did.
+ */
+function keepView(read: ReadWindow, query: SessionsQuery): (session: RestoreSession) => boolean {
+  const [readFrom, readTo, from, to] = [read.from, read.to, query.from, query.to].map((date) => date.getTime()) as number[];
+  return (session) => {
+    const start = Date.parse(session.creationTime);
+    return !((start >= readFrom! && start < from!) || (start > to! && start <= readTo!));
   };
 }
 
@@ -90,10 +110,11 @@ export function timeline(sessions: readonly RestoreSession[], from: Date, to: Da
   const bucketMs = pickBucket(span);
   const first = Math.floor(from.getTime() / bucketMs) * bucketMs;
   const count = Math.max(1, Math.ceil((to.getTime() - first) / bucketMs));
-  const buckets: TimelineBucket[] = Array.from({ length: count }, (_, index) => ({
+  const buckets = Array.from({ length: count }, (_, index) => ({
     start: new Date(first + index * bucketMs).toISOString(),
     total: 0,
-    byResult: {},
+    // A Map, not an object: a result named "constructor" must not read Object's own.
+    results: new Map<string, number>(),
   }));
   for (const session of sessions) {
     // A server that ignores the window (the Prism mock does) sends sessions outside it: they
@@ -101,9 +122,9 @@ export function timeline(sessions: readonly RestoreSession[], from: Date, to: Da
     const bucket = buckets[Math.floor((Date.parse(session.creationTime) - first) / bucketMs)];
     if (!bucket) continue;
     bucket.total += 1;
-    bucket.byResult[session.result] = (bucket.byResult[session.result] ?? 0) + 1;
+    bucket.results.set(session.result, (bucket.results.get(session.result) ?? 0) + 1);
   }
-  return { bucketMs, buckets };
+  return { bucketMs, buckets: buckets.map(({ results, ...bucket }) => ({ ...bucket, byResult: Object.fromEntries(results) })) };
 }
 
 export function toRow(session: RestoreSession): SessionRow {
@@ -124,10 +145,12 @@ function pickBucket(spanMs: number): number {
   return 24 * hour;
 }
 
-function countBy(sessions: readonly RestoreSession[], key: (session: RestoreSession) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const session of sessions) counts[key(session)] = (counts[key(session)] ?? 0) + 1;
-  return counts;
+// Counted in a Map: values come from the server, and an object's `counts["constructor"]`
+// would start from Object's constructor instead of 0.
+export function countBy(sessions: readonly RestoreSession[], key: (session: RestoreSession) => string): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const session of sessions) counts.set(key(session), (counts.get(key(session)) ?? 0) + 1);
+  return Object.fromEntries(counts);
 }
 
 function distinct(values: string[]): string[] {

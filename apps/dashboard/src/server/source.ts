@@ -1,52 +1,87 @@
 // The dashboard's only way to the VBM365 server: a few fixed calls through @vbm365/client.
 // No path or query from the browser is passed on; ids are validated before they get here.
 import { createVbm365Client, type RestoreSession, type RestoreSessionEvent } from "@vbm365/client";
+import { checkEvent, checkSession } from "./answer-check.js";
 import type { TargetSettings } from "./config.js";
 
 export interface SessionSource {
-  /** Every session that started inside [from, to), all pages read. */
-  listWindow(from: Date, to: Date): Promise<RestoreSession[]>;
+  /** Every session that started inside [from, to], all pages read; `signal` stops the walk. */
+  listWindow(from: Date, to: Date, signal: AbortSignal): Promise<RestoreSession[]>;
   get(id: string): Promise<RestoreSession>;
   /** The session's events, at most `max`; `truncated` says whether more exist. */
   events(id: string, max: number): Promise<{ events: RestoreSessionEvent[]; truncated: boolean }>;
   stop(id: string): Promise<void>;
 }
 
-/** Refuses windows with more sessions than this rather than cutting them silently. */
-export const maxSessionsPerWindow = 100_000;
-const pageSize = 1000;
-
-export class TooManySessions extends Error {
-  override name = "TooManySessions";
+/** What one window may hold in memory; more is refused (with a narrower window to try), never cut. */
+export interface WindowCaps {
+  sessions: number;
+  /** Sessions as JSON text, a close measure of what they take in memory. */
+  bytes: number;
 }
 
-export function createSessionSource(target: TargetSettings): SessionSource {
+export const defaultWindowCaps: WindowCaps = { sessions: 50_000, bytes: 48 * 1024 * 1024 };
+const pageSize = 1000;
+
+export class WindowTooLarge extends Error {
+  override name = "WindowTooLarge";
+  constructor(
+    message: string,
+    /** The oldest start seen before the cap: a window from there holds less. */
+    readonly oldestSeen: Date | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export function createSessionSource(target: TargetSettings, caps: WindowCaps = defaultWindowCaps): SessionSource {
   const { restoreSessions } = createVbm365Client({ baseUrl: target.url, auth: target.auth, ca: target.ca });
 
   return {
-    async listWindow(from, to) {
-      const sessions: RestoreSession[] = [];
-      for await (const session of restoreSessions.iterate({ startTimeFrom: from, startTimeTo: to, pageSize })) {
-        if (sessions.length === maxSessionsPerWindow) {
-          throw new TooManySessions(`More than ${maxSessionsPerWindow} sessions in this window; choose a shorter one.`);
-        }
-        sessions.push(session);
+    async listWindow(from, to, signal) {
+      const window = capped(caps);
+      for await (const session of restoreSessions.iterate({ startTimeFrom: from, startTimeTo: to, pageSize, signal })) {
+        window.add(checkSession(session));
       }
-      return sessions;
+      return window.sessions;
     },
 
-    get: (id) => restoreSessions.get(id),
+    get: async (id) => checkSession(await restoreSessions.get(id)),
 
     async events(id, max) {
       const events: RestoreSessionEvent[] = [];
       for await (const event of restoreSessions.events(id, { pageSize: Math.min(pageSize, max + 1) })) {
         // One more than shown tells whether there are more, without reading them all.
         if (events.length === max) return { events, truncated: true };
-        events.push(event);
+        events.push(checkEvent(event));
       }
       return { events, truncated: false };
     },
 
     stop: (id) => restoreSessions.stop(id),
   };
+}
+
+/** Collects a window's sessions and throws WindowTooLarge at the first one over a cap. */
+export function capped(caps: WindowCaps) {
+  const sessions: RestoreSession[] = [];
+  let bytes = 0;
+  let oldest = Number.POSITIVE_INFINITY;
+  return {
+    sessions,
+    add(session: RestoreSession): void {
+      bytes += JSON.stringify(session).length;
+      if (sessions.length === caps.sessions || bytes > caps.bytes) {
+        const limit = sessions.length === caps.sessions ? `${caps.sessions.toLocaleString("en-US")} sessions` : `${sizeOf(caps.bytes)} of sessions`;
+        const message = `This window holds more than ${limit}, the most the dashboard keeps for one window; choose a narrower one.`;
+        throw new WindowTooLarge(message, Number.isFinite(oldest) ? new Date(oldest) : undefined);
+      }
+      sessions.push(session);
+      oldest = Math.min(oldest, Date.parse(session.creationTime));
+    },
+  };
+}
+
+function sizeOf(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} kB`;
 }

@@ -59,10 +59,20 @@ export interface ConfigResponse {
 
 export interface ErrorResponse {
   error: string;
+  /** 401: the API needs the dashboard's access token (DASHBOARD_ACCESS_TOKEN). */
+  accessToken?: boolean;
+  /** 422: the window holds too much; this narrower one (ISO bounds) does not. */
+  narrower?: { from: string; to: string };
 }
 
-/** Header the page sends with every write, so that a plain cross-site form cannot. */
-export const writeHeader = "x-dashboard-request";
+/**
+ * Header the page sends with every API call. Another site cannot make a browser add it
+ * without a CORS preflight, which the server refuses, so a blind cross-site GET or form
+ * never reaches the API.
+ */
+export const apiHeader = "x-dashboard-request";
+/** Header that carries the access token, when the dashboard has one. */
+export const accessTokenHeader = "x-dashboard-token";
 
 /** The window presets the page offers, in milliseconds. */
 export const windowPresets = { "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;

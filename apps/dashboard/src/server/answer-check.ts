@@ -1,0 +1,81 @@
+// Checks what VBM365 sends before the dashboard counts or shows it. A page such as
+// `{"results":"nope"}` must be an error on the page, not an empty or odd table. Only the
+// fields the dashboard reads are checked, with the types of the generated schema.
+import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+
+export class UnexpectedAnswer extends Error {
+  override name = "UnexpectedAnswer";
+}
+
+type Field = "string" | "optional string" | "nullable string" | "date" | "optional number";
+
+const sessionFields: Record<string, Field> = {
+  id: "string",
+  type: "string",
+  state: "string",
+  result: "string",
+  creationTime: "date",
+  endTime: "nullable string",
+  name: "optional string",
+  organization: "optional string",
+  initiatedBy: "optional string",
+  details: "optional string",
+  scopeName: "optional string",
+  clientHost: "optional string",
+};
+
+const eventFields: Record<string, Field> = {
+  id: "string",
+  status: "string",
+  itemName: "optional string",
+  itemType: "optional string",
+  title: "optional string",
+  source: "optional string",
+  target: "optional string",
+  itemSizeBytes: "optional number",
+};
+
+export function checkSession(value: unknown): RestoreSession {
+  checkFields("restore session", value, sessionFields);
+  return value as RestoreSession;
+}
+
+export function checkEvent(value: unknown): RestoreSessionEvent {
+  checkFields("session event", value, eventFields);
+  return value as RestoreSessionEvent;
+}
+
+function checkFields(what: string, value: unknown, fields: Record<string, Field>): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new UnexpectedAnswer(`The VBM365 server sent a list item that is not a ${what} (${describe(value)}).`);
+  }
+  for (const [name, kind] of Object.entries(fields)) {
+    const field = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
+    if (!fits(field, kind)) {
+      throw new UnexpectedAnswer(`The VBM365 server sent a ${what} whose "${name}" is ${describe(field)}, not a ${kind}.`);
+    }
+  }
+}
+
+function fits(value: unknown, kind: Field): boolean {
+  switch (kind) {
+    case "string":
+      return typeof value === "string";
+    case "date":
+      return typeof value === "string" && !Number.isNaN(Date.parse(value));
+    case "optional string":
+      return value === undefined || typeof value === "string";
+    case "nullable string":
+      return value === undefined || value === null || typeof value === "string";
+    case "optional number":
+      return value === undefined || (typeof value === "number" && Number.isFinite(value));
+  }
+}
+
+// Says what was there without repeating it: server data is not echoed into messages.
+function describe(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  return `a ${typeof value}`;
+}
