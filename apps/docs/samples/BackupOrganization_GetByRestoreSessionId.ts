@@ -1,4 +1,5 @@
 // The backed-up organization a restore session works on.
+// The session comes from a list call (here the newest).
 import { createVbm365Client } from "@vbm365/client";
 
 const { VBM365_URL, VBM365_TOKEN } = process.env;
@@ -12,6 +13,11 @@ const vbm = createVbm365Client({
   auth: { token: VBM365_TOKEN },
 });
 
-const sessionId = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
-const org = await vbm.restoreSessions.organization(sessionId);
-console.log(org.name, org.type, org.id);
+const { results } = await vbm.restoreSessions.list({ limit: 1 });
+const [newest] = results;
+if (newest === undefined) {
+  console.log("No restore sessions on this server yet.");
+} else {
+  const org = await vbm.restoreSessions.organization(newest.id);
+  console.log(org.name, org.type, org.id);
+}

@@ -1,5 +1,6 @@
 // Every event of a restore session, all pages, in order:
 // what was restored, exported or sent, and where to.
+// The session comes from a list call (here the newest).
 import { createVbm365Client } from "@vbm365/client";
 
 const { VBM365_URL, VBM365_TOKEN } = process.env;
@@ -13,11 +14,16 @@ const vbm = createVbm365Client({
   auth: { token: VBM365_TOKEN },
 });
 
-const sessionId = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
-const events = vbm.restoreSessions.events(sessionId, {
-  pageSize: 200,
-});
-for await (const event of events) {
-  console.log(event.order, event.status, event.startTime);
-  console.log("  ", event.message);
+const { results } = await vbm.restoreSessions.list({ limit: 1 });
+const [newest] = results;
+if (newest === undefined) {
+  console.log("No restore sessions on this server yet.");
+} else {
+  const events = vbm.restoreSessions.events(newest.id, {
+    pageSize: 200,
+  });
+  for await (const event of events) {
+    console.log(event.order, event.status, event.startTime);
+    console.log("  ", event.message);
+  }
 }

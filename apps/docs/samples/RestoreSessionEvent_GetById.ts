@@ -1,4 +1,5 @@
-// One event of a restore session.
+// One event of a restore session, by id. Both ids come
+// from list calls: the newest session, its first event.
 import { createVbm365Client } from "@vbm365/client";
 
 const { VBM365_URL, VBM365_TOKEN } = process.env;
@@ -12,8 +13,19 @@ const vbm = createVbm365Client({
   auth: { token: VBM365_TOKEN },
 });
 
-const sessionId = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
-const eventId = "5a4b4c54-0a7e-4a4b-9c39-1c1e5f0d9a11";
-const event = await vbm.restoreSessions.event(sessionId, eventId);
-console.log(event.status, event.itemType, event.itemName);
-console.log(event.source, "->", event.target);
+const { results } = await vbm.restoreSessions.list({ limit: 1 });
+const [newest] = results;
+let eventId: string | undefined;
+if (newest !== undefined) {
+  for await (const first of vbm.restoreSessions.events(newest.id)) {
+    eventId = first.id;
+    break; // ends the walk; no further page is fetched
+  }
+}
+if (newest === undefined || eventId === undefined) {
+  console.log("No restore session with events yet.");
+} else {
+  const event = await vbm.restoreSessions.event(newest.id, eventId);
+  console.log(event.status, event.itemType, event.itemName);
+  console.log(event.source, "->", event.target);
+}

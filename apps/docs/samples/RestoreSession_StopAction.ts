@@ -1,5 +1,6 @@
-// Stops a running restore session. The client never retries
-// a stop: a stop that timed out may have stopped the session.
+// Stops the first running restore session found by a list
+// walk. The client never retries a stop: a stop that timed
+// out may have stopped the session.
 import { createVbm365Client } from "@vbm365/client";
 
 const { VBM365_URL, VBM365_TOKEN } = process.env;
@@ -13,6 +14,16 @@ const vbm = createVbm365Client({
   auth: { token: VBM365_TOKEN },
 });
 
-const sessionId = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
-await vbm.restoreSessions.stop(sessionId);
-console.log(`Asked the server to stop ${sessionId}.`);
+let running: string | undefined;
+for await (const session of vbm.restoreSessions.iterate()) {
+  if (session.state === "Working") {
+    running = session.id;
+    break; // ends the walk
+  }
+}
+if (running === undefined) {
+  console.log("No restore session is running.");
+} else {
+  await vbm.restoreSessions.stop(running);
+  console.log(`Asked the server to stop ${running}.`);
+}

@@ -1,7 +1,7 @@
 // Runs the TypeScript samples, exactly as the site shows them, against the Prism mock of
 // the spec. Prism answers with each operation's first example, so a sample that prints
 // what it received must print values from that example.
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { startMock } from "@vbm365/openapi/mock";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { firstResponseExample, operations } from "./spec.js";
@@ -57,6 +57,22 @@ function leafValues(value: unknown): string[] {
   if (typeof value !== "object") return [String(value)];
   return Object.entries(value).flatMap(([key, child]) => (key === "_links" ? [] : leafValues(child)));
 }
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const sourceOf = (file: string) => readFileSync(new URL(file, samplesDir), "utf8");
+
+describe("TypeScript samples as written", () => {
+  // A copied sample must work on the reader's server: the vendor's example ids end in a 404
+  // there, so every id comes from a list call.
+  it.each(sampleFiles)("%s hard-codes no id", (file) => {
+    expect(sourceOf(file)).not.toMatch(UUID);
+  });
+
+  it("one of them shows handling a Vbm365ApiError by its status", () => {
+    const handling = sampleFiles.filter((file) => /instanceof Vbm365ApiError/.test(sourceOf(file)) && /error\.status === 404/.test(sourceOf(file)));
+    expect(handling).toEqual(["RestoreSession_GetByRestoreSessionId.ts"]);
+  });
+});
 
 describe("TypeScript samples against the mock", () => {
   it("the list samples print every session of the spec's example page", async () => {

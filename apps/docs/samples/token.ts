@@ -16,7 +16,7 @@ const vbm = createVbm365Client({
   auth: { username: VBM365_USERNAME, password: VBM365_PASSWORD },
 });
 
-const { data, error, response } = await vbm.api.POST("/v6/Token", {
+const { data, error, response } = await vbm.api.POST("/v6/token", {
   body: {
     grant_type: "password",
     username: VBM365_USERNAME,
