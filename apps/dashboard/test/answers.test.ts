@@ -46,7 +46,7 @@ async function getJson(server: DashboardServer, path: string): Promise<{ status:
 
 describe("a page from VBM365 that is not a page of sessions", () => {
   it.each([
-    ['{"results":"nope","offset":0,"limit":1000}', /not a restore session \(a string\)/],
+    ['{"results":"nope","offset":0,"limit":1000}', /sent a page without a list of restore sessions/],
     ['{"results":[{"id":"x"}],"offset":0,"limit":1000}', /restore session whose "type" is missing, not a string/],
     ['{"results":[7],"offset":0,"limit":1000}', /not a restore session \(a number\)/],
   ])("%s is a 502 naming what is wrong, not an empty table", async (body, message) => {

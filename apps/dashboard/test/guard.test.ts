@@ -123,8 +123,8 @@ describe("access token", () => {
       // A failing call is logged; the token sits in its query string and, encoded, in its path.
       expect((await raw(unreachable.url, { path: `/api/sessions?q=${accessToken}`, headers })).status).toBe(502);
       expect((await raw(unreachable.url, { path: `/api/sessions/${encodeURIComponent(accessToken)}x`, headers })).status).toBe(400);
-      expect(lines.join("\n")).toMatch(/GET \/api\/sessions -> 502/);
       expect(lines.join("\n")).not.toContain(accessToken);
+      expect(lines.join("\n")).toMatch(/GET \/api\/sessions -> 502/);
     } finally {
       await unreachable.close();
     }

@@ -1,7 +1,7 @@
 // Turns any failure into a status and a message that is safe to show in the browser.
 // Nothing from the VBM365 server's answer or the client's message is passed through:
 // either could carry a token, a password or internal detail.
-import { Vbm365ApiError, Vbm365TimeoutError } from "@vbm365/client";
+import { Vbm365ApiError, Vbm365TimeoutError, Vbm365WalkError, type WalkStop } from "@vbm365/client";
 import { UnexpectedAnswer } from "./answer-check.js";
 import { BadRequest } from "./query.js";
 import { redact } from "./redact.js";
@@ -14,6 +14,7 @@ export interface SafeError {
 export function toSafeError(error: unknown): SafeError {
   if (error instanceof BadRequest) return { status: 400, message: error.message };
   if (error instanceof UnexpectedAnswer) return { status: 502, message: error.message };
+  if (error instanceof Vbm365WalkError) return walkStopped[error.reason];
   if (error instanceof Vbm365TimeoutError) {
     return { status: 504, message: "The VBM365 server did not answer in time; try again, or a shorter window." };
   }
@@ -37,6 +38,15 @@ export function toSafeError(error: unknown): SafeError {
     message: "Could not reach the VBM365 server. Check VBM365_URL, that the server is up, and VBM365_CA_FILE if it uses a private certificate.",
   };
 }
+
+// The client ends a walk that a server would make endless or wrong; fixed messages, as above.
+const walkStopped: Record<WalkStop, SafeError> = {
+  shape: { status: 502, message: "The VBM365 server sent a page without a list of restore sessions; nothing is shown rather than an empty table." },
+  offset: { status: 502, message: "The VBM365 server's pages do not advance (it ignores the offset); the dashboard stopped reading." },
+  repeated: { status: 502, message: "The VBM365 server sent the same sessions page after page; the dashboard stopped reading." },
+  maxPages: { status: 422, message: "This window needs more pages from VBM365 than the dashboard reads for one window; choose a narrower one." },
+  maxDuration: { status: 422, message: "Reading this window from VBM365 takes too long; choose a narrower one." },
+};
 
 /** A one-line description for the server's own log, with every secret masked in every form. */
 export function describeForLog(error: unknown, secrets: readonly (string | undefined)[]): string {

@@ -1,5 +1,6 @@
 // Parses and bounds the page's query strings. Every value is checked here, before any
 // call to the VBM365 server, and a bad one gets a one-line message naming it.
+import { UUID_PATTERN } from "@vbm365/client";
 import { sortKeys, type SortKey } from "../shared/api.js";
 
 export class BadRequest extends Error {
@@ -31,7 +32,6 @@ export interface SessionsQuery {
 const sessionParams = ["from", "to", "type", "state", "result", "initiatedBy", "q", "sort", "dir", "offset", "limit"];
 // Enum-like values: letters only, so a typo is an error rather than an empty table.
 const enumValue = /^[A-Za-z]{1,40}$/;
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Refuses unknown, repeated and over-long parameters; returns the rest as a plain map. */
 export function readParams(search: URLSearchParams, allowed: readonly string[]): Map<string, string> {
@@ -87,7 +87,7 @@ export function parseSessionId(raw: string): string {
   } catch {
     throw new BadRequest("The session id is not a valid UUID.");
   }
-  if (!uuid.test(id)) throw new BadRequest("The session id is not a valid UUID.");
+  if (!UUID_PATTERN.test(id)) throw new BadRequest("The session id is not a valid UUID.");
   return id.toLowerCase();
 }
 
