@@ -6,4 +6,5 @@ export interface MockServer {
   close(): Promise<void>;
 }
 export declare function freePort(): Promise<number>;
-export declare function startMock(options?: { port?: number; quiet?: boolean; args?: string[]; spec?: string; startTimeoutMs?: number }): Promise<MockServer>;
+/** `version` serves that API version's bundle; v6 when neither it nor `spec` is given. */
+export declare function startMock(options?: { port?: number; quiet?: boolean; args?: string[]; spec?: string; version?: "v6" | "v7" | "v8"; startTimeoutMs?: number }): Promise<MockServer>;

@@ -3,7 +3,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
-import { bundleYamlPath } from "./index.js";
+import { bundlePaths, bundleYamlPath } from "./index.js";
 
 const require = createRequire(import.meta.url);
 const prismBin = require.resolve("@stoplight/prism-cli/dist/index.js");
@@ -21,12 +21,14 @@ export function freePort() {
 }
 
 /**
- * Starts `prism mock` on 127.0.0.1 and resolves once it answers.
- * @param {{ port?: number, quiet?: boolean, args?: string[], spec?: string, startTimeoutMs?: number }} [options]
+ * Starts `prism mock` on 127.0.0.1 and resolves once it answers. `version` serves that API
+ * version's bundle (v6 when neither it nor `spec` is given).
+ * @param {{ port?: number, quiet?: boolean, args?: string[], spec?: string, version?: "v6" | "v7" | "v8", startTimeoutMs?: number }} [options]
  */
 export async function startMock(options = {}) {
   const port = options.port ?? (await freePort());
-  const args = ["mock", options.spec ?? bundleYamlPath, "-h", "127.0.0.1", "-p", String(port), ...(options.args ?? [])];
+  const spec = options.spec ?? (options.version ? bundlePaths(options.version).yaml : bundleYamlPath);
+  const args = ["mock", spec, "-h", "127.0.0.1", "-p", String(port), ...(options.args ?? [])];
   const child = spawn(process.execPath, [prismBin, ...args], {
     stdio: options.quiet === false ? "inherit" : ["ignore", "pipe", "pipe"],
   });
@@ -43,6 +45,7 @@ export async function startMock(options = {}) {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Prism exited with ${child.exitCode} before it was ready:\n${output}`);
     try {
+      // Any answer means Prism listens (a path of another version gets a 404).
       await fetch(`${url}/v6/RestoreSessions`);
       break;
     } catch {

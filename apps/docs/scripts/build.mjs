@@ -1,70 +1,82 @@
-// Builds the static site into dist/: decorates a copy of the bundled spec with code
-// samples and our logo (build/openapi.json), renders it with `redocly build-docs
-// --inlineBundle` so Redoc's script is inside the page, then drops the one CDN reference
-// Redoc keeps. The result makes no request beyond its own host.
+// Builds the static site into dist/, one page per API version (v6 at dist/index.html, v7
+// and v8 at dist/vN/index.html, linked by a version switch): decorates a copy of each
+// version's bundled spec with code samples and our logo (build/vN/openapi.json), renders it
+// with `redocly build-docs --inlineBundle` so Redoc's script is inside the page, then drops
+// the one CDN reference Redoc keeps. The result makes no request beyond its own host.
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { bundleJsonPath } from "@vbm365/openapi";
+import { apiVersions, bundlePaths } from "@vbm365/openapi";
 import { redocly } from "@vbm365/openapi/redocly";
 import { decorateSpec, readTypeScriptSamples } from "../lib/decorate.mjs";
 import { inlineRedoclyAttribution } from "../lib/offline.mjs";
 import { redocOptions } from "../lib/redoc-options.mjs";
+import { addVersionSwitch, pageDir } from "../lib/versions.mjs";
 
 const here = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
-const title = "vbm365 · Restore Sessions API reference";
 
 function fail(message) {
   console.error(message);
   process.exit(1);
 }
 
-let spec;
+let typeScriptSamples;
 try {
-  spec = JSON.parse(readFileSync(bundleJsonPath, "utf8"));
-} catch (error) {
-  fail(`Cannot read the bundled spec at ${bundleJsonPath} (${error.message}). Run \`pnpm --filter @vbm365/openapi bundle\` first.`);
-}
-
-let decorated;
-try {
-  decorated = decorateSpec(spec, {
-    typeScriptSamples: readTypeScriptSamples(here("samples")),
-    logoSvg: readFileSync(here("assets/logo.svg"), "utf8"),
-  });
+  typeScriptSamples = readTypeScriptSamples(here("samples"));
 } catch (error) {
   fail(error.message);
 }
+const logoSvg = readFileSync(here("assets/logo.svg"), "utf8");
 
-mkdirSync(here("build"), { recursive: true });
-mkdirSync(here("dist"), { recursive: true });
-const decoratedPath = here("build/openapi.json");
-writeFileSync(decoratedPath, JSON.stringify(decorated, null, 2));
-const optionsPath = here("build/redoc-options.json");
-writeFileSync(optionsPath, JSON.stringify(redocOptions(decorated), null, 2));
+/** Decorates and renders one version's page into dist/<pageDir>index.html. */
+function buildVersion(version) {
+  const bundle = bundlePaths(version).json;
+  let spec;
+  try {
+    spec = JSON.parse(readFileSync(bundle, "utf8"));
+  } catch (error) {
+    fail(`Cannot read the bundled ${version} spec at ${bundle} (${error.message}). Run \`pnpm --filter @vbm365/openapi bundle\` first.`);
+  }
+  let decorated;
+  try {
+    decorated = decorateSpec(spec, { typeScriptSamples, logoSvg });
+  } catch (error) {
+    fail(`${version}: ${error.message}`);
+  }
 
-const output = here("dist/index.html");
-const { status, stdout, stderr } = redocly([
-  "build-docs",
-  decoratedPath,
-  "--inlineBundle",
-  "--output",
-  output,
-  "--title",
-  title,
-  "--template",
-  here("template.hbs"),
-  "--openapi",
-  optionsPath,
-]);
-if (status !== 0) fail(`${stdout}\n${stderr}\nBuilding the docs failed.`);
+  mkdirSync(here(`build/${version}`), { recursive: true });
+  mkdirSync(here(`dist/${pageDir(version)}`), { recursive: true });
+  const decoratedPath = here(`build/${version}/openapi.json`);
+  writeFileSync(decoratedPath, JSON.stringify(decorated, null, 2));
+  const optionsPath = here(`build/${version}/redoc-options.json`);
+  writeFileSync(optionsPath, JSON.stringify(redocOptions(decorated), null, 2));
 
-try {
-  writeFileSync(output, inlineRedoclyAttribution(readFileSync(output, "utf8")));
-} catch (error) {
-  fail(error.message);
+  const output = here(`dist/${pageDir(version)}index.html`);
+  const { status, stdout, stderr } = redocly([
+    "build-docs",
+    decoratedPath,
+    "--inlineBundle",
+    "--output",
+    output,
+    "--title",
+    `vbm365 · Restore Sessions API ${version} reference`,
+    "--template",
+    here("template.hbs"),
+    "--openapi",
+    optionsPath,
+  ]);
+  if (status !== 0) fail(`${stdout}\n${stderr}\nBuilding the ${version} docs failed.`);
+
+  try {
+    const page = inlineRedoclyAttribution(readFileSync(output, "utf8"));
+    writeFileSync(output, addVersionSwitch(page, version, apiVersions));
+  } catch (error) {
+    fail(error.message);
+  }
+  // The plain bundle beside the page, for readers who want the spec file itself.
+  copyFileSync(bundle, here(`dist/${pageDir(version)}openapi.json`));
+  console.log(`built dist/${pageDir(version)}index.html (${Math.round(readFileSync(output).length / 1024)} KiB) from ${decoratedPath}`);
 }
-// The plain bundle beside the page, for readers who want the spec file itself.
-copyFileSync(bundleJsonPath, here("dist/openapi.json"));
+
+for (const version of apiVersions) buildVersion(version);
 copyFileSync(here("assets/logo.svg"), here("dist/logo.svg"));
 copyFileSync(here("assets/_headers"), here("dist/_headers"));
-console.log(`built dist/index.html (${Math.round(readFileSync(output).length / 1024)} KiB) from ${decoratedPath}`);

@@ -1,7 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { curlSample, decorateSpec, resolveRefFor, inlineRedoclyAttribution, readTypeScriptSamples, redocOptions, type Sample } from "./lib.js";
-import { operations, spec } from "./spec.js";
+import {
+  addVersionSwitch, claimedVersions, curlSample, decorateSpec, inlineRedoclyAttribution, pageLink, readTypeScriptSamples, redocOptions,
+  resolveRefFor, type Sample,
+} from "./lib.js";
+import { operations, spec, specOf } from "./spec.js";
 
 const samplesDir = new URL("../samples/", import.meta.url).pathname;
 const logoSvg = readFileSync(new URL("../assets/logo.svg", import.meta.url), "utf8");
@@ -37,7 +40,7 @@ describe("decorateSpec", () => {
     const withoutStop = new Map(typeScriptSamples);
     withoutStop.delete("RestoreSession_StopAction");
     expect(() => decorateSpec(spec, { typeScriptSamples: withoutStop, logoSvg })).toThrow(
-      /RestoreSession_StopAction .* has no TypeScript sample: add samples\/RestoreSession_StopAction\.ts/,
+      /RestoreSession_StopAction .* has no TypeScript sample for v6: add samples\/RestoreSession_StopAction\.ts/,
     );
   });
 
@@ -46,7 +49,7 @@ describe("decorateSpec", () => {
     const sample: Sample = { label: "TypeScript", source: "", file: "RestoreSession_Delete.ts" };
     stale.set("RestoreSession_Delete", [sample]);
     expect(() => decorateSpec(spec, { typeScriptSamples: stale, logoSvg })).toThrow(
-      /samples\/RestoreSession_Delete\.ts belongs to RestoreSession_Delete, which the spec does not have/,
+      /samples\/RestoreSession_Delete\.ts belongs to RestoreSession_Delete, which the v6 spec does not have/,
     );
   });
 
@@ -94,5 +97,61 @@ describe("inlineRedoclyAttribution", () => {
 
   it("fails loudly when Redoc stops using that URL, so a new external request is looked at", () => {
     expect(() => inlineRedoclyAttribution("<html></html>")).toThrow(/no longer references/);
+  });
+});
+
+describe("samples and API versions", () => {
+  const sample = (source: string, versions?: string[]): Sample => ({ label: "TypeScript", source, file: "x.ts", ...(versions ? { versions } : {}) });
+  const v8 = specOf("v8");
+  // Every v6 operation's sample, claiming every version, plus one for v8's Statistics.
+  const allVersions = new Map(operations.map(({ operation }) => [operation.operationId as string, [sample(`// ${operation.operationId}\n`)]]));
+  const withStatistics = new Map(allVersions).set("RestoreSession_GetRestoreStatistics", [sample("// statistics\n", ["v8"])]);
+
+  it("reads the versions a sample claims, and refuses a malformed claim", () => {
+    expect(claimedVersions("// API versions: v7 v8\nconsole.log(1);\n")).toEqual(["v7", "v8"]);
+    expect(claimedVersions("// API version: v8\n")).toEqual(["v8"]);
+    expect(claimedVersions("console.log(1);\n")).toBeUndefined();
+    expect(() => claimedVersions("// API versions: eight\n")).toThrow(/must list API versions like "\/\/ API versions: v7 v8"/);
+  });
+
+  it("puts a v8-only sample on the v8 page and keeps it off the v6 page", () => {
+    const decoratedV8 = decorateSpec(v8, { typeScriptSamples: withStatistics, logoSvg });
+    const statistics = decoratedV8.paths["/v8/RestoreSessions/{restoreSessionId}/Statistics"].get["x-codeSamples"];
+    expect(statistics[0]).toEqual({ lang: "TypeScript", label: "TypeScript", source: "// statistics\n" });
+    expect(statistics[1].source).toContain(`"$VBM365_URL/v8/RestoreSessions/`);
+    const decoratedV6 = decorateSpec(spec, { typeScriptSamples: withStatistics, logoSvg });
+    expect(JSON.stringify(decoratedV6)).not.toContain("// statistics");
+  });
+
+  it("refuses a v8 operation without a sample for v8, and a sample for all versions of an operation v6 lacks", () => {
+    expect(() => decorateSpec(v8, { typeScriptSamples: allVersions, logoSvg })).toThrow(
+      /RestoreSession_GetRestoreStatistics \(GET \/v8\/RestoreSessions\/\{restoreSessionId\}\/Statistics\) has no TypeScript sample for v8/,
+    );
+    const unclaimed = new Map(allVersions).set("RestoreSession_GetRestoreStatistics", [sample("// statistics\n")]);
+    expect(() => decorateSpec(spec, { typeScriptSamples: unclaimed, logoSvg })).toThrow(
+      /belongs to RestoreSession_GetRestoreStatistics, which the v6 spec does not have: .*"\/\/ API versions:" line/,
+    );
+  });
+
+  it("names the version's own token path in the samples note", () => {
+    const decoratedV8 = decorateSpec(v8, { typeScriptSamples: withStatistics, logoSvg });
+    expect(decoratedV8.info.description).toContain("(from `POST /v8/token`;");
+  });
+});
+
+describe("the version switch", () => {
+  it("links every version's page relatively, v6 at the root", () => {
+    expect(pageLink("v6", "v8")).toBe("v8/index.html");
+    expect(pageLink("v8", "v6")).toBe("../index.html");
+    expect(pageLink("v7", "v8")).toBe("../v8/index.html");
+  });
+
+  it("goes at the start of the body, the current version marked", () => {
+    const page = addVersionSwitch('<html><body class="x"><div id="redoc"></div></body></html>', "v7", ["v6", "v7", "v8"]);
+    expect(page).toContain(
+      '<body class="x"><nav id="api-version-switch" aria-label="API version"><span>API version</span>' +
+        '<a href="../index.html">v6</a><a href="../v7/index.html" aria-current="page">v7</a><a href="../v8/index.html">v8</a></nav><div id="redoc">',
+    );
+    expect(() => addVersionSwitch("<html></html>", "v6", ["v6"])).toThrow(/no <body>/);
   });
 });

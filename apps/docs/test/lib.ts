@@ -4,10 +4,12 @@ import { decorateSpec as decorate, listOperations as list, readTypeScriptSamples
 import { curlSample as curl, resolveRef } from "../lib/curl.mjs";
 import { inlineRedoclyAttribution as inline } from "../lib/offline.mjs";
 import { redocOptions as options } from "../lib/redoc-options.mjs";
+import { claimedVersions as claimed } from "../lib/decorate.mjs";
+import { addVersionSwitch as addSwitch, pageLink as link } from "../lib/versions.mjs";
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a parsed OpenAPI document
 type Json = any;
-export type Sample = { label: string; source: string; file: string };
+export type Sample = { label: string; source: string; file: string; versions?: string[] };
 export type Operation = { method: string; path: string; pathItem: Json; operation: Json };
 
 export const listOperations: (spec: Json) => Operation[] = list;
@@ -21,3 +23,6 @@ export const resolveRefFor =
     resolveRef(spec, node);
 export const inlineRedoclyAttribution: (html: string) => string = inline;
 export const redocOptions: (spec: Json) => Json = options;
+export const claimedVersions: (source: string) => string[] | undefined = claimed;
+export const addVersionSwitch: (html: string, current: string, versions: readonly string[]) => string = addSwitch;
+export const pageLink: (from: string, to: string) => string = link;

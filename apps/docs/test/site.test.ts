@@ -4,7 +4,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDocsServer } from "../server.mjs";
 import { chromiumMissingInCi, haveChromium, launchChromium, missingChromiumMessage } from "./chromium.js";
-import { firstResponseExample, operations } from "./spec.js";
+import { apiVersions } from "@vbm365/openapi";
+import { firstResponseExample, operations, specOf } from "./spec.js";
 
 const sitePage = new URL("../dist/index.html", import.meta.url);
 const artifacts = new URL("../artifacts/", import.meta.url);
@@ -93,6 +94,34 @@ describe.runIf(haveChromium)("docs site in Chromium", () => {
     );
     await page.screenshot({ path: new URL("docs-search.png", artifacts).pathname });
     await page.keyboard.press("Escape");
+  });
+
+  it("switches between the API versions, each page showing its own operations", async () => {
+    const switcher = page.locator("#api-version-switch a");
+    expect(await switcher.allInnerTexts()).toEqual([...apiVersions]);
+    expect(await switcher.filter({ hasText: "v6" }).getAttribute("aria-current")).toBe("page");
+    // Statistics exists in v8 only: its summary is the test's witness of which page is shown.
+    const statistics = specOf("v8").paths["/v8/RestoreSessions/{restoreSessionId}/Statistics"].get;
+    const labels = async () => (await menu().locator('a[href^="#/"]').allInnerTexts()).map((l) => l.replace(/\s+/g, " ").trim());
+    const openGroup = async (tag: string) => {
+      const group = menu().locator('[data-component-name="Menu/MenuItem"].menu-item-type-group > a').filter({ hasText: tag });
+      await group.first().click();
+    };
+
+    await switcher.filter({ hasText: "v8" }).click();
+    await page.waitForURL(/\/v8\/index\.html$/);
+    expect(await page.locator("#api-version-switch a[aria-current=page]").innerText()).toBe("v8");
+    await expect.poll(() => page.locator("h1").first().innerText(), { timeout: 15_000 }).toContain("REST API v8");
+    await openGroup(statistics.tags[0]);
+    await expect.poll(labels, { timeout: 15_000 }).toContain(`${statistics.summary} GET`);
+    await page.screenshot({ path: new URL("docs-v8.png", artifacts).pathname });
+
+    await page.locator("#api-version-switch a", { hasText: "v6" }).click();
+    await page.waitForURL((url) => url.pathname === "/index.html");
+    await expect.poll(() => page.locator("h1").first().innerText(), { timeout: 15_000 }).toContain("REST API v6");
+    await openGroup(statistics.tags[0]);
+    await expect.poll(labels, { timeout: 15_000 }).toContain(`${listOperation.operation.summary} GET`);
+    expect(await labels()).not.toContain(`${statistics.summary} GET`);
   });
 
   it("logged no console error and asked nothing of any host but its own", () => {

@@ -1,11 +1,16 @@
 // The bundled spec as the tests read it: operations and their examples come from here,
 // never from a copy in the test.
 import { readFileSync } from "node:fs";
-import { bundleJsonPath } from "@vbm365/openapi";
+import { bundleJsonPath, bundlePaths, type ApiVersion } from "@vbm365/openapi";
 import { listOperations, resolveRefFor } from "./lib.js";
 
 export const spec = JSON.parse(readFileSync(bundleJsonPath, "utf8"));
 export const operations = listOperations(spec);
+
+/** One API version's bundle (`spec` above is v6). */
+export function specOf(version: ApiVersion) {
+  return JSON.parse(readFileSync(bundlePaths(version).json, "utf8"));
+}
 
 /** The first example of an operation's 2xx JSON response, or undefined. */
 export function firstResponseExample(operationId: string): unknown {
