@@ -35,4 +35,20 @@ describe("dashboard CLI", () => {
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toEqual(["Dashboard not started: Set both VBM365_USERNAME and VBM365_PASSWORD (or VBM365_TOKEN instead)."]);
   });
+
+  it("refuses to listen beyond loopback without an access token", async () => {
+    const { code, stdout, stderr } = await run({ HOST: "0.0.0.0", PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token" }, false);
+    expect(code).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^Dashboard not started: HOST 0\.0\.0\.0 is beyond loopback: set DASHBOARD_ACCESS_TOKEN/);
+  });
+
+  it("with an access token, says one is needed and never prints it", async () => {
+    const accessToken = "cli-access-token-0123456789abcdef-xyz";
+    const { code, stdout } = await run({ PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token", DASHBOARD_ACCESS_TOKEN: accessToken }, true);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Access token required: open the page and enter DASHBOARD_ACCESS_TOKEN/);
+    expect(stdout).not.toContain(accessToken);
+  });
 });

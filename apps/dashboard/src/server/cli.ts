@@ -8,9 +8,11 @@ try {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));
   }
-  console.log(`Restore dashboard: ${server.url}  (VBM365 server: ${settings.target.url}${settings.allowStop ? ", Stop enabled" : ""})`);
-  // The token itself is never printed: the operator set it and knows it.
-  if (settings.accessToken) console.log("Access token required: open the page and enter DASHBOARD_ACCESS_TOKEN, or append #token=<token> to the URL.");
+  const ready = `Restore dashboard: ${server.url}  (VBM365 server: ${settings.target.url}${settings.allowStop ? ", Stop enabled" : ""})`;
+  // The token itself is never printed: the operator set it and knows it. One write, so a
+  // reader that stops at the URL has the whole message.
+  const tokenNote = "Access token required: open the page and enter DASHBOARD_ACCESS_TOKEN, or append #token=<token> to the URL.";
+  console.log(settings.accessToken ? `${ready}\n${tokenNote}` : ready);
 } catch (error) {
   const known = error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "EADDRINUSE";
   const message = error instanceof Error ? error.message : String(error);
