@@ -2,6 +2,7 @@
 import { createVbm365Client, type RestoreSession, type RestoreSessionEvent } from "@vbm365/client";
 import { resolveConnection } from "./connection.js";
 import type { CliContext } from "./context.js";
+import { checkedEvent, checkedItems, checkedSession } from "./shape.js";
 
 export interface AuditApi {
   sessions(query: { startTimeFrom?: string; startTimeTo?: string; pageSize?: number }): AsyncIterable<RestoreSession>;
@@ -10,8 +11,9 @@ export interface AuditApi {
   stop(sessionId: string): Promise<void>;
 }
 
-export async function connect(ctx: CliContext, urlFlag: string | undefined): Promise<AuditApi> {
-  const settings = await resolveConnection(urlFlag, ctx);
+/** `mock`: whether a missing VBM365_URL may fall back to the local mock (never for `check`). */
+export async function connect(ctx: CliContext, urlFlag: string | undefined, use = { mock: true }): Promise<AuditApi> {
+  const settings = await resolveConnection(urlFlag, ctx, use);
   ctx.secrets.push(...settings.secrets);
   ctx.server = settings.baseUrl;
   const client = createVbm365Client({
@@ -21,10 +23,10 @@ export async function connect(ctx: CliContext, urlFlag: string | undefined): Pro
   });
   const sessions = client.restoreSessions;
   return {
-    sessions: (query) => sessions.iterate(query),
+    sessions: (query) => checkedItems(sessions.iterate(query), checkedSession, "restore session list"),
     // A session has few events: one big page is usually one request per session.
-    events: (id) => sessions.events(id, { pageSize: 1000 }),
-    get: (id) => sessions.get(id),
+    events: (id) => checkedItems(sessions.events(id, { pageSize: 1000 }), checkedEvent, "restore session event list"),
+    get: async (id) => checkedSession(await sessions.get(id)),
     stop: async (id) => {
       await sessions.stop(id);
     },

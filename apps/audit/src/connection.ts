@@ -1,5 +1,6 @@
 // Where to connect and as whom: --url / VBM365_URL, VBM365_TOKEN or VBM365_USERNAME +
-// VBM365_PASSWORD, VBM365_CA_FILE. With none of them, the local Prism mock.
+// VBM365_PASSWORD, VBM365_CA_FILE. With none of them (VBM365_URL unset, not empty), the
+// local Prism mock, except for `check`.
 import { readFile } from "node:fs/promises";
 import type { Readable, Writable } from "node:stream";
 import { UsageError } from "./errors.js";
@@ -26,12 +27,21 @@ export interface ConnectionIo {
   stderr: Writable;
 }
 
-export async function resolveConnection(urlFlag: string | undefined, io: ConnectionIo): Promise<ConnectionSettings> {
+export async function resolveConnection(urlFlag: string | undefined, io: ConnectionIo, use: { mock: boolean }): Promise<ConnectionSettings> {
   const { env } = io;
   const token = env.VBM365_TOKEN || undefined;
   const username = env.VBM365_USERNAME || undefined;
   const url = urlFlag ?? (env.VBM365_URL || undefined);
 
+  if (url === undefined && !use.mock) {
+    // A probe that checked a mock would report OK for a server nobody looked at.
+    const why = env.VBM365_URL === undefined ? "VBM365_URL is not set" : "VBM365_URL is empty";
+    throw new UsageError(`no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443`);
+  }
+  if (url === undefined && env.VBM365_URL !== undefined) {
+    // Set but empty is a broken configuration (an unfilled template), not a wish for the mock.
+    throw new UsageError("VBM365_URL is set but empty: set it to the server root, such as https://vbm.example:4443 (unset it to use the local mock)");
+  }
   if (url === undefined && token === undefined && username === undefined) {
     io.stderr.write(`vbm365-audit: no VBM365_URL or --url set: using the local mock ${MOCK_URL} with a dummy token (start it with 'pnpm mock')\n`);
     return { baseUrl: MOCK_URL, auth: { token: MOCK_TOKEN }, secrets: [] };

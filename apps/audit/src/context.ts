@@ -5,7 +5,7 @@ export interface CliContext {
   argv: string[];
   env: NodeJS.ProcessEnv;
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable & { isTTY?: boolean };
   now: () => Date;
   /** Secrets in play, scrubbed from every message. Filled in when credentials are read. */

@@ -2,13 +2,15 @@
 import { CliError, UsageError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import { redactUrl } from "./connection.js";
+import { terminalSafe } from "./sanitize.js";
 
 export interface Failure {
   message: string;
   exitCode: number;
 }
 
-const NETWORK_CODES: Record<string, string> = {
+// A Map: error codes are looked up by name, and a plain object would also "have" `constructor`.
+const NETWORK_CODES = new Map<string, string>(Object.entries({
   ECONNREFUSED: "connection refused",
   ENOTFOUND: "host not found",
   EAI_AGAIN: "host name lookup failed",
@@ -19,7 +21,7 @@ const NETWORK_CODES: Record<string, string> = {
   UND_ERR_CONNECT_TIMEOUT: "connection timed out",
   UND_ERR_SOCKET: "connection closed",
   UND_ERR_HEADERS_TIMEOUT: "server did not answer in time",
-};
+}));
 const TLS_CODES = new Set([
   "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
   "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "CERT_UNTRUSTED",
@@ -49,7 +51,9 @@ export function describeFailure(error: unknown, server: string | undefined): Fai
 
   const status = (error as { status?: unknown }).status;
   if (typeof status === "number") {
-    const serverMessage = ((error as { body?: { message?: unknown } }).body?.message as string | undefined) ?? "";
+    const bodyMessage = (error as { body?: { message?: unknown } }).body?.message;
+    // The server's own words, on one line: they may carry terminal escapes or line breaks.
+    const serverMessage = typeof bodyMessage === "string" ? terminalSafe(bodyMessage) : "";
     const detail = serverMessage ? `: ${serverMessage}` : "";
     if (status === 401 || status === 403) {
       return { exitCode: EXIT.noPermission, message: `${where} refused the credentials (HTTP ${status}${detail}): check VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD` };
@@ -65,9 +69,9 @@ export function describeFailure(error: unknown, server: string | undefined): Fai
   if (tls) {
     return { exitCode: EXIT.unavailable, message: `cannot trust the certificate of ${where} (${tls}): set VBM365_CA_FILE to the PEM of the CA that signed it` };
   }
-  const network = codes.find((code) => code in NETWORK_CODES);
+  const network = codes.find((code) => NETWORK_CODES.has(code));
   if (network) {
-    return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${NETWORK_CODES[network]}: check --url / VBM365_URL and that the server is running` };
+    return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${NETWORK_CODES.get(network)}: check --url / VBM365_URL and that the server is running` };
   }
   if (codes.includes("Vbm365TimeoutError") || codes.includes("TimeoutError") || codes.includes("AbortError")) {
     return { exitCode: EXIT.unavailable, message: `${where} did not answer in time: check the server, or try again` };
@@ -78,14 +82,4 @@ export function describeFailure(error: unknown, server: string | undefined): Fai
     return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${message}: check --url / VBM365_URL and that the server is running` };
   }
   return { exitCode: EXIT.internal, message: `unexpected error: ${message} (run with --debug for details)` };
-}
-
-/** Removes every secret from text before it is printed. */
-export function scrub(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) if (secret.length > 0) result = result.split(secret).join("***");
-  // Whatever a library puts in an error: bearer headers and form fields of the token call.
-  return result
-    .replace(/(Bearer\s+)[^\s"',}]+/gi, "$1***")
-    .replace(/((?:password|access_token|refresh_token)["']?\s*[=:]\s*["']?)[^&\s"',}]+/gi, "$1***");
 }

@@ -3,12 +3,13 @@
 import type { RestoreSession } from "@vbm365/client";
 import { UsageError } from "./errors.js";
 
-const TYPE_ALIASES: Record<string, RestoreSession["type"]> = {
-  vex: "Vex", exchange: "Vex",
-  veod: "Veod", onedrive: "Veod",
-  vesp: "Vesp", sharepoint: "Vesp",
-  vet: "Vet", teams: "Vet",
-};
+// A Map, not an object literal: `--type constructor` must be unknown, not Object's constructor.
+const TYPE_ALIASES = new Map<string, RestoreSession["type"]>([
+  ["vex", "Vex"], ["exchange", "Vex"],
+  ["veod", "Veod"], ["onedrive", "Veod"],
+  ["vesp", "Vesp"], ["sharepoint", "Vesp"],
+  ["vet", "Vet"], ["teams", "Vet"],
+]);
 const RESULTS = ["Success", "Warning", "Failed"] as const satisfies readonly RestoreSession["result"][];
 // Older servers also report Starting and Stopping (see the spec's RestoreSessionState).
 const STATES = ["Working", "Stopped", "Starting", "Stopping"] as const;
@@ -34,7 +35,7 @@ function pick<T extends string>(value: string, allowed: readonly T[], flag: stri
 export function buildSessionFilter(options: SessionFilterOptions): (session: RestoreSession) => boolean {
   const types = new Set(
     splitList(options.type).map((value) => {
-      const type = TYPE_ALIASES[value.toLowerCase()];
+      const type = TYPE_ALIASES.get(value.toLowerCase());
       if (!type) throw new UsageError(`--type '${value}' is not known: use Vex (exchange), Veod (onedrive), Vesp (sharepoint) or Vet (teams)`);
       return type;
     }),
@@ -45,7 +46,7 @@ export function buildSessionFilter(options: SessionFilterOptions): (session: Res
 
   return (session) =>
     (types.size === 0 || types.has(session.type)) &&
-    (results.size === 0 || results.has(session.result)) &&
+    (results.size === 0 || (results as Set<string>).has(session.result)) &&
     (states.size === 0 || (states as Set<string>).has(session.state)) &&
     (initiatedBy === undefined || (session.initiatedBy ?? "").toLowerCase().includes(initiatedBy));
 }

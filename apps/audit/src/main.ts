@@ -8,7 +8,9 @@ import { stopCommand } from "./commands/stop.js";
 import type { CliContext } from "./context.js";
 import { UsageError } from "./errors.js";
 import { CHECK_EXIT } from "./exit-codes.js";
-import { describeFailure, scrub } from "./failure.js";
+import { describeFailure } from "./failure.js";
+import { terminalSafe, terminalSafeLines } from "./sanitize.js";
+import { scrub } from "./secrets.js";
 import { paint, useColor } from "./terminal.js";
 
 const RUNNERS: Record<CommandName, (ctx: CliContext, values: Values, positionals: string[]) => Promise<number>> = {
@@ -45,8 +47,11 @@ export async function main(ctx: CliContext): Promise<number> {
     if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0])) error.command = ctx.argv[0];
     const failure = describeFailure(error, ctx.server);
     if (failure.message === "") return failure.exitCode; // stdout closed by a pager or `head`
-    const message = scrub(failure.message, ctx.secrets);
-    if (debug) ctx.stderr.write(`${scrub(debugDetails(error), ctx.secrets)}\n`);
+    // Scrubbed before and after removing controls: a secret may contain one, or a server may
+    // split a secret with one so that it only appears once the controls are gone.
+    const clean = (text: string, safe: (text: string) => string) => scrub(safe(scrub(text, ctx.secrets)), ctx.secrets);
+    const message = clean(failure.message, terminalSafe);
+    if (debug) ctx.stderr.write(`${clean(debugDetails(error), terminalSafeLines)}\n`);
     if (isCheck) {
       // Monitoring reads stdout and knows only 0-3: whatever went wrong is UNKNOWN.
       ctx.stdout.write(`${unknownLine(message, prtg)}\n`);

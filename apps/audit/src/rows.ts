@@ -1,19 +1,27 @@
 // The shapes of the three listings. Fields keep the server's values as sent (times
 // included: they may carry an offset or .NET's seven fractional digits), so an export
-// loses nothing.
+// loses nothing; each time also has a `...Utc` column that sorts in time order.
 import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
 import type { Row, RowShape } from "./output/types.js";
+import { utcTimestamp } from "./timestamps.js";
 
 export const SESSION_SHAPE: RowShape = {
-  columns: ["id", "creationTime", "endTime", "type", "state", "result", "initiatedBy", "clientHost", "organization", "name", "scopeName", "details"],
-  tableColumns: ["creationTime", "type", "state", "result", "initiatedBy", "clientHost", "name"],
+  columns: [
+    "id", "creationTime", "creationTimeUtc", "endTime", "endTimeUtc", "type", "state", "result",
+    "initiatedBy", "clientHost", "organization", "name", "scopeName", "details",
+  ],
+  // The id first: it is what `events` and `stop` take, and it is never truncated.
+  tableColumns: ["id", "creationTime", "type", "state", "result", "initiatedBy", "clientHost", "name"],
+  keepWhole: ["id", "creationTime"],
 };
 
 export function sessionRow(session: RestoreSession): Row {
   return {
     id: session.id,
     creationTime: session.creationTime,
+    creationTimeUtc: utcTimestamp(session.creationTime),
     endTime: session.endTime ?? null,
+    endTimeUtc: utcTimestamp(session.endTime),
     type: session.type,
     state: session.state,
     result: session.result,
@@ -27,8 +35,12 @@ export function sessionRow(session: RestoreSession): Row {
 }
 
 export const EVENT_SHAPE: RowShape = {
-  columns: ["sessionId", "order", "id", "type", "status", "startTime", "endTime", "duration", "title", "itemName", "itemType", "itemSizeBytes", "source", "target", "message"],
+  columns: [
+    "sessionId", "order", "id", "type", "status", "startTime", "startTimeUtc", "endTime", "endTimeUtc", "duration",
+    "title", "itemName", "itemType", "itemSizeBytes", "source", "target", "message",
+  ],
   tableColumns: ["order", "type", "status", "startTime", "itemName", "itemType", "itemSizeBytes", "target"],
+  keepWhole: ["startTime"],
 };
 
 export function eventRow(sessionId: string, event: RestoreSessionEvent): Row {
@@ -39,7 +51,9 @@ export function eventRow(sessionId: string, event: RestoreSessionEvent): Row {
     type: event.type ?? null,
     status: event.status,
     startTime: event.startTime,
+    startTimeUtc: utcTimestamp(event.startTime),
     endTime: event.endTime ?? null,
+    endTimeUtc: utcTimestamp(event.endTime),
     duration: event.duration ?? null,
     title: event.title ?? null,
     itemName: event.itemName ?? null,
@@ -54,15 +68,17 @@ export function eventRow(sessionId: string, event: RestoreSessionEvent): Row {
 /** The audit: one row per restored item, with who, when, from where, what, size, source and target. */
 export const REPORT_SHAPE: RowShape = {
   columns: [
-    "time", "initiatedBy", "clientHost", "action", "status", "itemName", "itemType", "itemSizeBytes", "source", "target",
+    "time", "timeUtc", "initiatedBy", "clientHost", "action", "status", "itemName", "itemType", "itemSizeBytes", "source", "target",
     "organization", "sessionType", "sessionId", "sessionName", "sessionResult", "eventId",
   ],
   tableColumns: ["time", "initiatedBy", "clientHost", "action", "status", "itemName", "itemSizeBytes", "target"],
+  keepWhole: ["time"],
 };
 
 export function reportRow(session: RestoreSession, event: RestoreSessionEvent): Row {
   return {
     time: event.startTime,
+    timeUtc: utcTimestamp(event.startTime),
     initiatedBy: session.initiatedBy ?? null,
     clientHost: session.clientHost ?? null,
     action: event.type ?? null,

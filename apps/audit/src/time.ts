@@ -2,8 +2,18 @@ import { UsageError } from "./errors.js";
 
 const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
 
-/** `90m`, `24h`, `7d`, `1h30m`, `2w` to milliseconds. */
-export function parseDuration(text: string, flag: string): number {
+/** Bounds of a duration flag, with what to do instead when a value is outside them. */
+export interface DurationRange {
+  minMs?: number;
+  maxMs: number;
+  /** The range in words, such as "at most 36500d (100 years)". */
+  text: string;
+  /** Said after the range when a value is too long, such as "--all for every session". */
+  tooLongHint?: string;
+}
+
+/** `90m`, `24h`, `7d`, `1h30m`, `2w` to milliseconds, within `range`. */
+export function parseDuration(text: string, flag: string, range: DurationRange = { maxMs: Number.MAX_SAFE_INTEGER, text: "a shorter one" }): number {
   const trimmed = text.trim().toLowerCase();
   if (!/^(\d+[wdhms])+$/.test(trimmed)) {
     throw new UsageError(`${flag} '${text}' is not a duration: use a number and a unit (w, d, h, m, s), such as 90m, 24h, 7d or 1h30m`);
@@ -13,6 +23,12 @@ export function parseDuration(text: string, flag: string): number {
     total += Number(amount) * UNIT_MS[unit!]!;
   }
   if (total <= 0) throw new UsageError(`${flag} '${text}' must be longer than zero, such as 24h`);
+  const { minMs = 1, maxMs, tooLongHint } = range;
+  // Huge digit strings overflow to inexact or infinite numbers: caught here as "too long".
+  if (!Number.isSafeInteger(total) || total > maxMs || total < minMs) {
+    const tooLong = !(total < minMs);
+    throw new UsageError(`${flag} '${text}' is too ${tooLong ? "long" : "short"}: use ${range.text}${tooLong && tooLongHint ? `, or ${tooLongHint}` : ""}`);
+  }
   return total;
 }
 
@@ -84,6 +100,9 @@ function sameCalendar(date: Date, parts: readonly number[], utc: boolean): boole
   return actual.every((value, i) => value === parts[i]);
 }
 
+// A window start further back than this is not a window: --all says so plainly.
+const SINCE_RANGE: DurationRange = { maxMs: 36_500 * UNIT_MS.d!, text: "at most 36500d (100 years)", tooLongHint: "--all for every session" };
+
 export interface TimeWindow {
   from?: Date;
   to?: Date;
@@ -115,7 +134,7 @@ export function resolveWindow(
     return window;
   }
   const text = since ?? defaultSince;
-  const ms = parseDuration(text, "--since");
+  const ms = parseDuration(text, "--since", SINCE_RANGE);
   return { from: new Date(now.getTime() - ms), label: `in the last ${text}` };
 }
 

@@ -45,6 +45,7 @@ describe("check states and exit codes", () => {
     expect(line).toMatch(/^RESTORES OK - /);
     expect(code).toBe(0);
     expect(perfdata(line)).toEqual({ sessions: 1, failed: 0, warning: 0, long_running: 0, working: 0 });
+    expect(line).toMatch(/ \(1 restore session from /);
   });
 
   test("WARNING (1): a session that ended with warnings", async () => {
@@ -59,7 +60,7 @@ describe("check states and exit codes", () => {
     const long = await check([...around(working), "--max-running", "2h"]);
     expect(long.code).toBe(1);
     expect(perfdata(long.line)).toMatchObject({ long_running: 1, working: 1 });
-    const young = await check([...around(working), "--max-running", "1000d"]);
+    const young = await check([...around(working), "--max-running", "365d"]);
     expect(young.code).toBe(0);
     expect(perfdata(young.line)).toMatchObject({ long_running: 0, working: 1 });
   });
@@ -78,6 +79,7 @@ describe("check states and exit codes", () => {
     const counts = perfdata(line);
     expect(counts.sessions! - window.length).toBeGreaterThanOrEqual(0);
     expect(counts.sessions! - window.length).toBeLessThanOrEqual(1); // a session may cross the edge meanwhile
+    expect(line).toContain(` (${counts.sessions} restore sessions in the last 7d)`);
     expect(counts.failed).toBeGreaterThanOrEqual(window.filter((s) => s.result === "Failed").length);
     expect(counts.working).toBe(window.filter((s) => s.state === "Working").length);
   });
@@ -93,6 +95,28 @@ describe("check states and exit codes", () => {
     const badOption = await check(["--max-running", "soon"]);
     expect(badOption.code).toBe(3);
     expect(badOption.line).toMatch(/^RESTORES UNKNOWN - --max-running 'soon' is not a duration/);
+  });
+
+  test.each([
+    ["99999999999999999999d", "long"],
+    ["366d", "long"],
+    ["30s", "short"],
+  ])("UNKNOWN (3): --max-running %s is too %s, and nothing is requested", async (value, which) => {
+    server.stats.reset();
+    const { code, line } = await check(["--max-running", value]);
+    expect(code).toBe(3);
+    expect(line).toBe(`RESTORES UNKNOWN - --max-running '${value}' is too ${which}: use from 1m to 365d, such as 2h`);
+    expect(server.stats.requests).toBe(0);
+  });
+
+  test.each([
+    ["unset", {}, "VBM365_URL is not set"],
+    ["empty", { VBM365_URL: "" }, "VBM365_URL is empty"],
+    ["empty, with a token", { VBM365_URL: "", VBM365_TOKEN: "t0ken" }, "VBM365_URL is empty"],
+  ])("UNKNOWN (3): VBM365_URL %s never falls back to the local mock", async (_name, env, why) => {
+    const { code, line } = await check([], env);
+    expect(code).toBe(3);
+    expect(line).toBe(`RESTORES UNKNOWN - no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443`);
   });
 
   test("--prtg prints value:message for a PRTG EXE/Script sensor, with the same exit codes", async () => {

@@ -30,6 +30,10 @@ describe("bad command lines exit 64 with one line", () => {
   const cases: [string, string[], RegExp][] = [
     ["unknown flag", ["sessions", "--sincee", "24h"], /unknown option '--sincee' for 'sessions'.*--help/],
     ["bad duration", ["sessions", "--since", "yesterday"], /--since 'yesterday' is not a duration: use .*24h/],
+    ["a duration past any date", ["sessions", "--since", "99999999999999999999d"], /--since '99999999999999999999d' is too long: use at most 36500d \(100 years\), or --all for every session/],
+    ["a duration past the window limit", ["report", "--since", "36501d"], /--since '36501d' is too long: use at most 36500d/],
+    ["type named like an Object property", ["sessions", "--type", "constructor"], /--type 'constructor' is not known: use Vex \(exchange\)/],
+    ["session id named like an Object property", ["events", "constructor"], /session id 'constructor' is not a UUID/],
     ["bad date", ["report", "--from", "27/11/2026"], /--from '27\/11\/2026' is not a date: use ISO 8601/],
     ["impossible date", ["sessions", "--from", "2026-02-30"], /not a real date/],
     ["--from after --to", ["sessions", "--from", "2026-11-27", "--to", "2026-11-01"], /--from 2026-11-27 is after --to 2026-11-01/],
@@ -37,6 +41,7 @@ describe("bad command lines exit 64 with one line", () => {
     ["unknown type", ["sessions", "--type", "mailbox"], /--type 'mailbox' is not known: use Vex \(exchange\)/],
     ["unknown result", ["sessions", "--result", "Great"], /--result 'Great' is not known: use one of Success, Warning, Failed/],
     ["unknown format", ["sessions", "--format", "xml"], /--format 'xml' is not known/],
+    ["--csv-raw without csv", ["report", "--out", "x.ndjson", "--csv-raw"], /--csv-raw applies to CSV output only, and this output is ndjson/],
     ["bad page size", ["sessions", "--page-size", "0"], /--page-size '0' must be a whole number from 1 to 10000/],
     ["page size in exponent notation", ["sessions", "--page-size", "1e3"], /--page-size '1e3' must be a whole number from 1 to 10000/],
     ["unknown command", ["restores"], /unknown command 'restores'/],
@@ -111,7 +116,11 @@ describe("server problems", () => {
     }
   });
 
-  test("killed mid-export: the partial --out file is removed", async () => {
+  test.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+    ["SIGHUP", 129],
+  ] as const)("%s mid-export: the partial --out file is removed, exit %i", async (signal, code) => {
     const dir = await mkdtemp(join(tmpdir(), "vbm365-audit-kill-"));
     // Page 3 hangs, so the export is surely under way when the signal comes.
     const fault = server.faults.inject({ kind: "delayHeaders", delayMs: 20_000, match: { path: /offset=100\b/ }, times: Infinity });
@@ -124,8 +133,8 @@ describe("server problems", () => {
       while (!(await readdir(dir)).some((name) => name.startsWith("export.ndjson.partial-")) || fault.fired === 0) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      child.kill("SIGTERM");
-      expect(await exited).toBe(143);
+      child.kill(signal);
+      expect(await exited).toBe(code);
       expect(await readdir(dir)).toEqual([]);
     } finally {
       fault.remove();
@@ -138,11 +147,13 @@ describe("server problems", () => {
     expectOneLineError(result, 66, /no such restore session \(HTTP 404/);
   });
 
-  test("with nothing configured it says it uses the local mock", async () => {
+  test("with nothing configured it says it uses the local mock; an empty VBM365_URL is an error, not the mock", async () => {
     const result = await runCli(["sessions", "--url", `http://127.0.0.1:${await freePort()}`], { env: { VBM365_TOKEN: "x" } });
     expect(result.code).toBe(69);
     const mock = await runCli(["sessions"], { env: {} });
     expect(mock.stderr).toMatch(/^vbm365-audit: no VBM365_URL or --url set: using the local mock http:\/\/127\.0\.0\.1:4010 with a dummy token/);
+    const empty = await runCli(["sessions"], { env: { VBM365_URL: "" } });
+    expectOneLineError(empty, 64, /VBM365_URL is set but empty: set it to the server root/);
   });
 });
 

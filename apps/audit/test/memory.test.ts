@@ -30,7 +30,7 @@ test(`exports ${SESSIONS} sessions to CSV with the heap capped at ${HEAP_CAP_MB}
     nodeArgs: [`--max-old-space-size=${HEAP_CAP_MB}`],
     sampleMemory: true,
   });
-  expect(result.stderr).toBe("");
+  expect(result.stderr).toBe(`vbm365-audit: wrote ${SESSIONS} restore sessions to ${out} (csv)\n`);
   expect(result.code).toBe(0);
   const text = await readFile(out, "utf8");
   const rows = text.split("\n").filter(Boolean);

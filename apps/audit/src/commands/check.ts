@@ -6,7 +6,8 @@ import type { RestoreSession } from "@vbm365/client";
 import { connect } from "../api.js";
 import type { CliContext } from "../context.js";
 import { CHECK_EXIT } from "../exit-codes.js";
-import { formatDuration, parseDuration } from "../time.js";
+import { countOf } from "../words.js";
+import { formatDuration, parseDuration, type DurationRange } from "../time.js";
 import { resolveSelection, selectedSessions, str, type Values } from "./common.js";
 
 export interface CheckCounts {
@@ -62,12 +63,15 @@ export function statusLine(state: CheckState, text: string, prtg: boolean, count
   return `RESTORES ${state} - ${text}${counts ? ` | ${perfdata(counts)}` : ""}`;
 }
 
+// Shorter than a minute flags every session just started; longer than a year never fires.
+const MAX_RUNNING_RANGE: DurationRange = { minMs: 60_000, maxMs: 365 * 86_400_000, text: "from 1m to 365d, such as 2h" };
+
 export async function checkCommand(ctx: CliContext, values: Values): Promise<number> {
   const prtg = values.prtg === true;
   const selection = resolveSelection(values, ctx);
   const maxRunningText = str(values, "max-running") ?? "2h";
-  const maxRunningMs = parseDuration(maxRunningText, "--max-running");
-  const api = await connect(ctx, str(values, "url"));
+  const maxRunningMs = parseDuration(maxRunningText, "--max-running", MAX_RUNNING_RANGE);
+  const api = await connect(ctx, str(values, "url"), { mock: false });
 
   const counts: CheckCounts = { sessions: 0, failed: 0, warning: 0, working: 0, longRunning: 0 };
   const now = ctx.now().getTime();
@@ -77,7 +81,7 @@ export async function checkCommand(ctx: CliContext, values: Values): Promise<num
   const state = checkState(counts);
   const text =
     `${counts.failed} failed, ${counts.warning} with warnings, ${counts.longRunning} Working longer than ${formatDuration(maxRunningMs)} ` +
-    `(${counts.sessions} restore sessions ${selection.window.label})`;
+    `(${countOf(counts.sessions, "restore session")} ${selection.window.label})`;
   ctx.stdout.write(`${statusLine(state, text, prtg, counts)}\n`);
   return EXIT_OF[state];
 }

@@ -1,3 +1,4 @@
+import { extname } from "node:path";
 import type { RestoreSession } from "@vbm365/client";
 import type { AuditApi } from "../api.js";
 import type { CliContext } from "../context.js";
@@ -12,12 +13,38 @@ export type Values = Record<string, string | boolean | string[] | undefined>;
 export const str = (values: Values, key: string) => values[key] as string | undefined;
 export const list = (values: Values, key: string) => values[key] as string[] | undefined;
 
+// `--out restores.csv` means CSV without saying so twice.
+const FORMAT_OF_EXTENSION = new Map<string, Format>([
+  [".csv", "csv"],
+  [".json", "json"],
+  [".ndjson", "ndjson"],
+  [".jsonl", "ndjson"],
+]);
+
+/** --format; without it, from the --out file's extension, else table on a terminal and ndjson otherwise. */
 export function resolveFormat(values: Values, ctx: CliContext): Format {
   const requested = str(values, "format");
-  if (requested === undefined) return ctx.stdout.isTTY && !str(values, "out") ? "table" : "ndjson";
-  const format = FORMATS.find((candidate) => candidate === requested.toLowerCase());
-  if (!format) throw new UsageError(`--format '${requested}' is not known: use table, json, ndjson or csv`);
+  const out = str(values, "out");
+  let format: Format | undefined;
+  if (requested !== undefined) {
+    format = FORMATS.find((candidate) => candidate === requested.toLowerCase());
+    if (!format) throw new UsageError(`--format '${requested}' is not known: use table, json, ndjson or csv`);
+  } else if (out !== undefined) {
+    format = FORMAT_OF_EXTENSION.get(extname(out).toLowerCase()) ?? "ndjson";
+  } else {
+    format = ctx.stdout.isTTY ? "table" : "ndjson";
+  }
+  if (values["csv-raw"] === true && format !== "csv") {
+    throw new UsageError(`--csv-raw applies to CSV output only, and this output is ${format}: drop it or add --format csv`);
+  }
   return format;
+}
+
+/** The width a table must fit: the terminal's, else COLUMNS when set (a pipe has none). */
+export function tableWidth(ctx: CliContext): number | undefined {
+  if (ctx.stdout.isTTY && ctx.stdout.columns) return ctx.stdout.columns;
+  const columns = ctx.env.COLUMNS;
+  return columns && /^\d+$/.test(columns) && Number(columns) > 0 ? Number(columns) : undefined;
 }
 
 export function resolvePageSize(values: Values): number {

@@ -8,19 +8,28 @@ import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
 import { EVENT_SHAPE, REPORT_SHAPE, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow } from "../rows.js";
 import { useColor } from "../terminal.js";
-import { resolveFormat, resolveSelection, selectedSessions, sessionIdArgument, str, type Values } from "./common.js";
+import { countOf } from "../words.js";
+import { resolveFormat, resolveSelection, selectedSessions, sessionIdArgument, str, tableWidth, type Values } from "./common.js";
 
 /** Rows streaming to the terminal would tear the progress line: show it only when they go elsewhere. */
 function rowsGoElsewhere(ctx: CliContext, values: Values): boolean {
   return !ctx.stdout.isTTY || str(values, "out") !== undefined;
 }
 
-/** Writes rows to stdout or --out in the chosen format. */
-async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows: AsyncIterable<Row>): Promise<number> {
+/** Writes rows to stdout or --out in the chosen format; a file export ends with a summary on stderr. */
+async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows: AsyncIterable<Row>, noun: string): Promise<number> {
   const format = resolveFormat(values, ctx);
   const out = str(values, "out");
   const target = await openOutput(out, ctx.stdout);
-  await writeRows(rows, { format, shape, target, color: out === undefined && useColor(ctx.stdout, ctx.env) });
+  const written = await writeRows(rows, {
+    format,
+    shape,
+    target,
+    color: out === undefined && useColor(ctx.stdout, ctx.env),
+    csvRaw: values["csv-raw"] === true,
+    tableWidth: out === undefined ? tableWidth(ctx) : undefined,
+  });
+  if (out !== undefined) ctx.stderr.write(`vbm365-audit: wrote ${countOf(written, noun)} to ${out} (${format})\n`);
   return EXIT.ok;
 }
 
@@ -34,7 +43,7 @@ export async function sessionsCommand(ctx: CliContext, values: Values): Promise<
   async function* rows(): AsyncGenerator<Row> {
     for await (const session of selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values))) yield sessionRow(session);
   }
-  return exportRows(ctx, values, SESSION_SHAPE, rows());
+  return exportRows(ctx, values, SESSION_SHAPE, rows(), "restore session");
 }
 
 export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]: string[]): Promise<number> {
@@ -44,7 +53,7 @@ export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]
   async function* rows(): AsyncGenerator<Row> {
     for await (const event of api.events(id)) yield eventRow(id, event);
   }
-  return exportRows(ctx, values, EVENT_SHAPE, rows());
+  return exportRows(ctx, values, EVENT_SHAPE, rows(), "event");
 }
 
 const EVENT_CONCURRENCY = 4;
@@ -63,5 +72,5 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
     const sessions = selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values));
     for await (const items of mapOrdered(sessions, EVENT_CONCURRENCY, itemsOf)) yield* items;
   }
-  return exportRows(ctx, values, REPORT_SHAPE, rows());
+  return exportRows(ctx, values, REPORT_SHAPE, rows(), "restored item");
 }

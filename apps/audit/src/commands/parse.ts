@@ -8,10 +8,11 @@ export type ParsedCommand =
   | { kind: "run"; command: CommandName; values: Record<string, string | boolean | string[] | undefined>; positionals: string[] };
 
 // Flags that would put a secret into shell history and `ps`: refused with a pointer to the environment.
-const SECRET_FLAGS: Record<string, string> = {
-  "--password": "set VBM365_PASSWORD, or leave it unset to be prompted",
-  "--token": "set VBM365_TOKEN",
-};
+// A Map: an argument such as `constructor` must not find Object's own properties.
+const SECRET_FLAGS = new Map([
+  ["--password", "set VBM365_PASSWORD, or leave it unset to be prompted"],
+  ["--token", "set VBM365_TOKEN"],
+]);
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
   const [first, ...rest] = argv;
@@ -29,7 +30,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
 
   for (const arg of rest) {
     const flag = arg.split("=")[0]!;
-    const hint = SECRET_FLAGS[flag];
+    const hint = SECRET_FLAGS.get(flag);
     if (hint) throw new UsageError(`${flag} is not accepted on the command line (it would be visible in shell history and ps): ${hint}`, command);
   }
   if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command };

@@ -12,6 +12,7 @@ const common = {
 const output = {
   format: { type: "string", short: "f" },
   out: { type: "string", short: "o" },
+  "csv-raw": { type: "boolean" },
 } satisfies Options;
 
 const window = {
@@ -45,16 +46,21 @@ const CONNECTION_HELP = `Connection (environment):
   VBM365_USERNAME, VBM365_PASSWORD  a login (without VBM365_PASSWORD you are prompted on a terminal;
                                   there is no password flag, so it never lands in shell history)
   VBM365_CA_FILE                  PEM file of the CA that signed a self-signed server certificate
-  With none of these set, the local mock http://127.0.0.1:4010 (pnpm mock) is used with a dummy token.`;
+  With none of these set (VBM365_URL unset, not empty), the local mock http://127.0.0.1:4010
+  (pnpm mock) is used with a dummy token, and a line on stderr says so; check never uses it.`;
 
 const COMMON_HELP = `  --url URL             server root (default: VBM365_URL)
   --debug               stack traces and request details on errors (secrets stay hidden)
   -h, --help            this help`;
 
-const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default: table on a terminal, ndjson otherwise)
-  -o, --out FILE        write to FILE instead of stdout`;
+const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default: from the --out extension .csv, .json,
+                        .ndjson or .jsonl; else table on a terminal, ndjson otherwise)
+  -o, --out FILE        write to FILE instead of stdout; a summary line goes to stderr
+  --csv-raw             CSV cells exactly as the server sent them: by default a cell starting with
+                        = + - @ tab or CR gets a leading ' so spreadsheets do not run it as a formula`;
 
-const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions started in the last DURATION: 90m, 24h, 7d, 2w, 1h30m (default ${defaultSince})
+const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions started in the last DURATION: 90m, 24h, 7d, 2w, 1h30m, at most
+                        36500d (default ${defaultSince})
   --from DATE, --to DATE  sessions started in [from, to]; ISO 8601, local time unless it has
                         Z or an offset: 2026-11-27, 2026-11-27T08:00, 2026-11-27T08:00:00+02:00
   --all                 every session the server has
@@ -163,11 +169,12 @@ A monitoring probe in the Nagios plugin format: one status line with performance
   CRITICAL (exit 2)  a session in the window failed
   WARNING  (exit 1)  a session ended with warnings, or has been Working longer than --max-running
   OK       (exit 0)  none of these
-  UNKNOWN  (exit 3)  the check could not run (bad options, server unreachable, credentials refused)
+  UNKNOWN  (exit 3)  the check could not run (bad options, no VBM365_URL, server unreachable,
+                     credentials refused, an answer that is not a session list)
 
 Options:
 ${WINDOW_HELP("24h")}
-  --max-running DURATION  a Working session older than this is a WARNING (default 2h)
+  --max-running DURATION  a Working session older than this is a WARNING, 1m to 365d (default 2h)
 ${FILTER_HELP}
   --prtg                PRTG EXE/Script sensor output (value:message, value = problem sessions);
                         exit codes stay the same

@@ -2,6 +2,7 @@ import { connect } from "../api.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
+import { terminalSafe } from "../sanitize.js";
 import { confirm } from "../terminal.js";
 import { sessionIdArgument, str, type Values } from "./common.js";
 
@@ -15,11 +16,12 @@ export async function stopCommand(ctx: CliContext, values: Values, [sessionId]: 
   const api = await connect(ctx, str(values, "url"));
   const session = await api.get(id);
   if (session.state === "Stopped") {
-    ctx.stdout.write(`Restore session ${id} is already stopped (result ${session.result}).\n`);
+    ctx.stdout.write(`Restore session ${id} is already stopped (result ${terminalSafe(session.result)}).\n`);
     return EXIT.ok;
   }
   if (ask) {
-    const what = `${session.name ?? session.type} started ${session.creationTime} by ${session.initiatedBy ?? "unknown"}`;
+    // Server text on the terminal the user answers on: no escapes that could rewrite the question.
+    const what = terminalSafe(`${session.name ?? session.type} started ${session.creationTime} by ${session.initiatedBy ?? "unknown"}`);
     const yes = await confirm(`Stop restore session ${id} (${what})? [y/N] `, ctx.stdin, ctx.stderr);
     if (!yes) {
       ctx.stderr.write("Not stopped.\n");

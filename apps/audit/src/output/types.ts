@@ -10,4 +10,6 @@ export interface RowShape {
   columns: readonly string[];
   /** The narrower set a terminal table shows; csv/json carry all columns. */
   tableColumns: readonly string[];
+  /** Table columns never truncated to fit the terminal (ids users copy, times). */
+  keepWhole: readonly string[];
 }

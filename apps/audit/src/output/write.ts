@@ -17,6 +17,10 @@ export interface OutputTarget {
   abort(): Promise<void>;
 }
 
+const CLEANUP_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+// The shell's exit status for death by a signal is 128 + its number.
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+
 /**
  * stdout, or the --out file. The file is written beside its final name and renamed at
  * the end; it is opened first, so a bad path fails before any request is made.
@@ -31,16 +35,14 @@ export async function openOutput(path: string | undefined, stdout: Writable): Pr
       reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}: check the folder exists and is writable`, EXIT.ioError)),
     );
   });
-  // Ctrl-C or a kill mid-export must not leave a half file behind either.
+  // Ctrl-C, a kill or a closed terminal (SIGHUP) mid-export must not leave a half file behind either.
   const onSignal = (signal: NodeJS.Signals) => {
     rmSync(partial, { force: true });
-    process.exit(signal === "SIGINT" ? 130 : 143);
+    process.exit(128 + SIGNAL_NUMBERS[signal as (typeof CLEANUP_SIGNALS)[number]]);
   };
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  for (const signal of CLEANUP_SIGNALS) process.once(signal, onSignal);
   const release = () => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    for (const signal of CLEANUP_SIGNALS) process.off(signal, onSignal);
   };
   return {
     stream,
@@ -65,7 +67,16 @@ export async function openOutput(path: string | undefined, stdout: Writable): Pr
 /** Streams rows to the target in the format; resolves with the number of rows written. */
 export async function writeRows(
   rows: AsyncIterable<Row>,
-  options: { format: Format; shape: RowShape; target: OutputTarget; color: boolean },
+  options: {
+    format: Format;
+    shape: RowShape;
+    target: OutputTarget;
+    color: boolean;
+    /** CSV cells exactly as sent, without the formula guard (--csv-raw). */
+    csvRaw: boolean;
+    /** Width the table must fit; undefined: no limit. */
+    tableWidth: number | undefined;
+  },
 ): Promise<number> {
   let count = 0;
   const counted = (async function* () {
@@ -79,7 +90,7 @@ export async function writeRows(
   try {
     switch (format) {
       case "csv":
-        await pipeline(Readable.from(counted), toCsv(shape), target.stream, end);
+        await pipeline(Readable.from(counted), toCsv(shape, options.csvRaw), target.stream, end);
         break;
       case "json":
         await pipeline(counted, toJsonArray, target.stream, end);
@@ -88,7 +99,7 @@ export async function writeRows(
         await pipeline(counted, toNdjson, target.stream, end);
         break;
       case "table":
-        await pipeline(counted, toTable(shape, options.color), target.stream, end);
+        await pipeline(counted, toTable(shape, options.color, options.tableWidth), target.stream, end);
         break;
     }
   } catch (error) {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { UsageError } from "./errors.js";
-import { formatDuration, parseDuration, parseInstant, resolveWindow } from "./time.js";
+import { UsageError } from "../src/errors.js";
+import { formatDuration, parseDuration, parseInstant, resolveWindow } from "../src/time.js";
 
 describe("parseDuration", () => {
   test.each([

@@ -1,0 +1,53 @@
+// What the server sent, checked before it is counted or printed. `check` must not answer OK
+// for a page that holds no sessions at all (`{"results":"nope"}`), and a listing must not
+// print a character of a string as if it were a session. Unknown enum values pass: a newer
+// server may add them.
+import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+import { CliError } from "./errors.js";
+import { EXIT } from "./exit-codes.js";
+
+type Fields = Record<string, unknown>;
+
+function problemOf(value: unknown, strings: readonly string[], times: readonly string[]): string | undefined {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return `an item is ${Array.isArray(value) ? "an array" : JSON.stringify(value) ?? typeof value}, not an object`;
+  }
+  const fields = value as Fields;
+  const notText = strings.find((name) => typeof fields[name] !== "string");
+  if (notText) return `'${notText}' is ${fields[notText] === undefined ? "missing" : `not text (${JSON.stringify(fields[notText])})`}`;
+  const notTime = times.find((name) => !Number.isFinite(Date.parse(fields[name] as string)));
+  if (notTime) return `'${notTime}' is not a date-time (${JSON.stringify(fields[notTime])})`;
+  return undefined;
+}
+
+function malformed(what: string, problem: string): CliError {
+  return new CliError(
+    `the server's answer is not a valid ${what}: ${problem.slice(0, 200)}: check that --url / VBM365_URL points at the VBM365 REST API, not a proxy or another service`,
+    EXIT.unavailable,
+  );
+}
+
+export function checkedSession(value: unknown): RestoreSession {
+  const problem = problemOf(value, ["id", "creationTime", "type", "state", "result"], ["creationTime"]);
+  if (problem) throw malformed("restore session list", problem);
+  return value as RestoreSession;
+}
+
+export function checkedEvent(value: unknown): RestoreSessionEvent {
+  const problem = problemOf(value, ["id", "status", "startTime"], ["startTime"]);
+  if (problem) throw malformed("restore session event list", problem);
+  return value as RestoreSessionEvent;
+}
+
+/**
+ * Items of a walk, each checked. A page without a `results` array makes the client's walk
+ * fail with a TypeError (reading the length of nothing): that is the server's fault too.
+ */
+export async function* checkedItems<T>(items: AsyncIterable<unknown>, check: (value: unknown) => T, what: string): AsyncGenerator<T> {
+  try {
+    for await (const item of items) yield check(item);
+  } catch (error) {
+    if (error instanceof TypeError && error.name === "TypeError") throw malformed(what, `${error.message}`);
+    throw error;
+  }
+}
