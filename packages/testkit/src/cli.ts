@@ -7,7 +7,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { DEFECTS, type Defect } from "./defects.js";
 import { parseInstant } from "./time.js";
-import { startTestServer, type TestServerOptions } from "./server.js";
+import { type TestServerOptions } from "./options.js";
+import { startTestServer } from "./server.js";
 import { TOKEN_DATES, type TokenDates } from "./tokens.js";
 
 const USAGE =

@@ -3,14 +3,13 @@
 // table, which is what lets a million sessions be found by id without storing them.
 // The key is one 32-bit number (see `hash32`), hashed once by the caller: ids are made
 // for every session of every page, so this path is kept cheap.
+import { UUID_PATTERN } from "@vbm365/client";
 import { mix32 } from "./random.js";
 
 const HALF = 2 ** 20;
 const HALF_MASK = HALF - 1;
 const ROUNDS = 4;
 const TWO_32 = 2 ** 32;
-
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);

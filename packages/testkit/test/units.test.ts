@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SessionJsonCache } from "../src/api.js";
+import { SessionJsonCache } from "../src/caches.js";
 import { decodeId, encodeId } from "../src/ids.js";
 import { hash32 } from "../src/random.js";
 import { itemEvent, itemOutcome, planItem } from "../src/events.js";
