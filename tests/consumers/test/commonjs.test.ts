@@ -46,11 +46,14 @@ describe("CommonJS consumer", () => {
     const tarball = scratch().tarballs["@vbm365/client"];
     const ran = await run(consumersBin("attw"), [tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"], { cwd: scratch().root });
     expect(ran.stderr).toBe("");
-    type Resolutions = Record<string, { resolution?: { fileName: string } }>;
+    type Resolved = { fileName: string } | undefined;
+    type Resolutions = Record<string, { resolution?: Resolved; implementationResolution?: Resolved }>;
     const report = JSON.parse(ran.stdout) as { analysis: { entrypoints: Record<string, { resolutions: Resolutions }> } };
     const root = report.analysis.entrypoints["."]!.resolutions;
-    expect(root["node16-cjs"]?.resolution?.fileName).toMatch(/dist\/index\.d\.ts$/);
-    expect(root["node16-esm"]?.resolution?.fileName).toMatch(/dist\/index\.d\.ts$/);
+    for (const mode of ["node16-cjs", "node16-esm"]) {
+      expect(root[mode]?.resolution?.fileName, `${mode} types`).toMatch(/dist\/index\.d\.ts$/);
+      expect(root[mode]?.implementationResolution?.fileName, `${mode} code`).toMatch(/dist\/index\.js$/);
+    }
     expect(ran.code).toBe(0);
   });
 });
