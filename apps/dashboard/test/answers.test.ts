@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RestoreSession } from "@vbm365/client";
 import { startDashboardServer, type DashboardServer, type SessionsResponse } from "../src/server/index.js";
 import { redact } from "../src/server/redact.js";
-import type { SessionSource } from "../src/server/source.js";
+import { windowSource } from "./support/source.js";
 
 const page = { "x-dashboard-request": "1" };
 const token = "Tok3n-secret+/=value-41c2";
@@ -70,13 +70,7 @@ describe("counts of server strings", () => {
       creationTime: new Date(now - (index + 1) * 60_000).toISOString(),
     });
     const sessions = [session(1, "constructor", "toString"), session(2, "constructor", "Vex"), session(3, "__proto__", "toString"), session(4, "Success", "Vex")];
-    const source: SessionSource = {
-      listWindow: async () => sessions,
-      get: () => Promise.reject(new Error("not used")),
-      events: () => Promise.reject(new Error("not used")),
-      stop: () => Promise.reject(new Error("not used")),
-    };
-    const dashboard = await dashboardFor({ source });
+    const dashboard = await dashboardFor({ source: windowSource(async () => sessions) });
     const answer = await getJson(dashboard, "/api/sessions");
     expect(answer.status).toBe(200);
     const data = answer.body as SessionsResponse;

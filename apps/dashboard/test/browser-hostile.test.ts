@@ -9,6 +9,7 @@ import type { RestoreSession } from "@vbm365/client";
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { startDashboardServer, type DashboardServer } from "../src/server/index.js";
 import type { SessionSource } from "../src/server/source.js";
+import { windowSource } from "./support/source.js";
 import { browserAvailable, launchBrowser } from "./support/browser.js";
 import { sessionsInWindow } from "./support/expected.js";
 
@@ -47,8 +48,7 @@ function fixedSource(values: { result: string; type: string }[]): SessionSource 
       creationTime: new Date(now - (index + 1) * 60_000).toISOString(),
     }),
   );
-  const unused = () => Promise.reject(new Error("not used"));
-  return { listWindow: async () => sessions, get: unused, events: unused, stop: unused };
+  return windowSource(async () => sessions);
 }
 
 describe.runIf(runBrowser)("the page under hostile data", () => {

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RestoreSession } from "@vbm365/client";
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { startDashboardServer, type DashboardServer, type SessionsResponse } from "../src/server/index.js";
-import type { SessionSource } from "../src/server/source.js";
 import { sessionsInWindow } from "./support/expected.js";
+import { windowSource } from "./support/source.js";
 
 const page = { "x-dashboard-request": "1" };
 const minute = 60_000;
@@ -41,16 +41,13 @@ async function getJson(server: DashboardServer, path: string): Promise<{ status:
 /** A source whose window loads wait until released, recording each load's signal. */
 function heldSource() {
   const loads: { from: Date; signal: AbortSignal; release: (sessions: RestoreSession[]) => void }[] = [];
-  const source: SessionSource = {
-    listWindow: (from, _to, signal) =>
+  const source = windowSource(
+    (from, _to, signal) =>
       new Promise((resolve, reject) => {
         loads.push({ from, signal, release: resolve });
         signal.addEventListener("abort", () => reject(signal.reason));
       }),
-    get: () => Promise.reject(new Error("not used")),
-    events: () => Promise.reject(new Error("not used")),
-    stop: () => Promise.reject(new Error("not used")),
-  };
+  );
   return { source, loads };
 }
 

@@ -57,7 +57,7 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     allow(method, ["GET"]);
     readParams(searchParams, []);
     const id = parseSessionId(details[1]!);
-    const [session, events] = await Promise.all([context.source.get(id), context.source.events(id, eventsLimit)]);
+    const [session, events] = await Promise.all([context.source.get(id, gone), context.source.events(id, eventsLimit, gone)]);
     const body: SessionDetailsResponse = {
       session: toRow(session),
       events: events.events.map(toEventRow),

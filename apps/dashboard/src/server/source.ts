@@ -7,9 +7,9 @@ import type { TargetSettings } from "./config.js";
 export interface SessionSource {
   /** Every session that started inside [from, to], all pages read; `signal` stops the walk. */
   listWindow(from: Date, to: Date, signal: AbortSignal): Promise<RestoreSession[]>;
-  get(id: string): Promise<RestoreSession>;
+  get(id: string, signal?: AbortSignal): Promise<RestoreSession>;
   /** The session's events, at most `max`; `truncated` says whether more exist. */
-  events(id: string, max: number): Promise<{ events: RestoreSessionEvent[]; truncated: boolean }>;
+  events(id: string, max: number, signal?: AbortSignal): Promise<{ events: RestoreSessionEvent[]; truncated: boolean }>;
   stop(id: string): Promise<void>;
 }
 
@@ -46,11 +46,11 @@ export function createSessionSource(target: TargetSettings, caps: WindowCaps = d
       return window.sessions;
     },
 
-    get: async (id) => checkSession(await restoreSessions.get(id)),
+    get: async (id, signal) => checkSession(await restoreSessions.get(id, { signal })),
 
-    async events(id, max) {
+    async events(id, max, signal) {
       const events: RestoreSessionEvent[] = [];
-      for await (const event of restoreSessions.events(id, { pageSize: Math.min(pageSize, max + 1) })) {
+      for await (const event of restoreSessions.events(id, { pageSize: Math.min(pageSize, max + 1), signal })) {
         // One more than shown tells whether there are more, without reading them all.
         if (events.length === max) return { events, truncated: true };
         events.push(checkEvent(event));
