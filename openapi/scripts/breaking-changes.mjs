@@ -7,7 +7,8 @@
 // - a removed response field, or a response field that is no longer required;
 // - a removed enum (or const) value, anywhere;
 // - a request field or parameter that becomes required (including new required ones);
-// - a changed type or format, anywhere.
+// - a changed type or format, anywhere;
+// - a changed operationId (generated clients and the docs' samples are keyed by it).
 // Paths compare with their parameter names blanked, so renaming `{id}` is not a removal.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -27,6 +28,9 @@ export function findBreakingChanges(releasedDocument, currentDocument) {
       continue;
     }
     const report = (message) => changes.push(`${before.label}: ${message}`);
+    if (before.operation.operationId !== after.operation.operationId) {
+      report(`operationId changed from ${before.operation.operationId ?? "none"} to ${after.operation.operationId ?? "none"}`);
+    }
     compareParameters(before.parameters, after.parameters, report);
     compareRequestBodies(before.operation.requestBody, after.operation.requestBody, report);
     compareResponses(before.operation.responses ?? {}, after.operation.responses ?? {}, report);

@@ -59,6 +59,8 @@ describe("the gate finds each kind of breaking change", () => {
       "GET /v6/RestoreSessions: response 200 application/json.totalCount: type changed from integer | null to integer"],
     ["a changed format", (s) => (schemas(s).RestoreSession.properties.creationTime.format = "date"),
       "GET /v6/RestoreSessions: response 200 application/json.results[].creationTime: format changed from date-time to date"],
+    ["a changed operationId", (s) => (s.paths["/v6/token"].post.operationId = "Token_Create"),
+      "POST /v6/token: operationId changed from token to Token_Create"],
     ["a removed success response", (s) => delete s.paths["/v6/RestoreSessions/{restoreSessionId}/organization"].get.responses["200"],
       "GET /v6/RestoreSessions/{restoreSessionId}/organization: response 200 removed"],
   ])("%s", (_kind, change, expected) => {

@@ -67,6 +67,9 @@ function compareResponses(responses: any, fact: OperationFact, facts: VersionFac
   const successes = Object.keys(responses).filter((status) => /^2/.test(status));
   sameSet(successes, [fact.success.status], "success statuses", report);
   const success = responses[fact.success.status];
+  if (success && Boolean(success["x-veeam-page-result"]) !== Boolean(fact.success.paged)) {
+    report(`${fact.success.status}: x-veeam-page-result is ${success["x-veeam-page-result"]}, facts say ${Boolean(fact.success.paged)}`);
+  }
   if (success) {
     const schema = success.content?.["application/json"]?.schema;
     if (!fact.success.body) {
@@ -109,6 +112,7 @@ function compareField(schema: any, fact: FieldFact, where: string, report: (mess
     sameSet((values ?? []).map(String), expectedValues.map(String), `${where} enum`, report);
   }
   if (fact.default !== undefined && schema.default !== fact.default) report(`${where}: default ${schema.default}, facts say ${fact.default}`);
+  if (fact.maximum !== undefined && schema.maximum !== fact.maximum) report(`${where}: maximum ${schema.maximum}, facts say ${fact.maximum}`);
 }
 
 function typesOf(schema: any): string[] {

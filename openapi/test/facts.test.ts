@@ -33,6 +33,9 @@ describe("the facts check can fail", () => {
     delete bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Stop"].post.responses["204"];
     bundle.paths["/v8/RestoreSessions"].get.parameters = bundle.paths["/v8/RestoreSessions"].get.parameters.filter((p: any) => p.name !== "orderAsc");
     delete bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Statistics"];
+    const events = bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Events"].get;
+    delete events.responses["200"]["x-veeam-page-result"];
+    events.parameters.find((p: any) => p.name === "limit").schema.maximum = 1000;
 
     const problems = compareWithFacts(bundle, facts.v8);
     const get = "GET /v8/RestoreSessions/{restoreSessionId}";
@@ -49,6 +52,8 @@ describe("the facts check can fail", () => {
       "POST /v8/RestoreSessions/{restoreSessionId}/Stop: success statuses: missing 204",
       "GET /v8/RestoreSessions: parameters: missing orderAsc",
       "GET /v8/RestoreSessions/{restoreSessionId}/Statistics: missing from the bundle",
+      "GET /v8/RestoreSessions/{restoreSessionId}/Events: 200: x-veeam-page-result is undefined, facts say true",
+      "GET /v8/RestoreSessions/{restoreSessionId}/Events: parameter limit: maximum 1000, facts say 10000",
     ]));
   });
 

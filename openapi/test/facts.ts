@@ -10,6 +10,7 @@ export interface FieldFact {
   nullable?: boolean;
   enum?: string[];
   default?: unknown;
+  maximum?: number;
 }
 export interface BodyFact {
   required: string[];
@@ -18,8 +19,9 @@ export interface BodyFact {
 export interface OperationFact {
   operationId: string;
   parameters: Record<string, FieldFact & { in: "query" | "path" }>;
-  /** The success status and the facts of its body (undefined: no body). */
-  success: { status: string; body?: string };
+  /** The success status and the facts of its body (undefined: no body); `paged` marks the
+   * vendor's `x-veeam-page-result: true`. */
+  success: { status: string; body?: string; paged?: boolean };
   /** The token operation is anonymous; everything else needs the bearer token. */
   anonymous?: boolean;
   /** Request body: media types and the facts of each accepted grant. */
@@ -40,7 +42,7 @@ const nullable = (fact: FieldFact): FieldFact => ({ ...fact, nullable: true });
 
 const restoreSessionId = { ...uuid, in: "path" as const };
 const paging = {
-  limit: { ...int32, in: "query" as const, default: 30 },
+  limit: { ...int32, in: "query" as const, default: 30, maximum: 10_000 },
   offset: { ...int32, in: "query" as const, default: 0 },
 };
 
@@ -50,7 +52,7 @@ function v6(): VersionFacts {
       "GET /v6/RestoreSessions": {
         operationId: "RestoreSession_GetPage",
         parameters: { ...paging, startTimeFrom: { ...dateTime, in: "query" }, startTimeTo: { ...dateTime, in: "query" } },
-        success: { status: "200", body: "RestoreSessionPage" },
+        success: { status: "200", body: "RestoreSessionPage", paged: true },
       },
       "GET /v6/RestoreSessions/{restoreSessionId}": {
         operationId: "RestoreSession_GetByRestoreSessionId",
@@ -65,7 +67,7 @@ function v6(): VersionFacts {
       "GET /v6/RestoreSessions/{restoreSessionId}/Events": {
         operationId: "RestoreSessionEvent_Get",
         parameters: { restoreSessionId, ...paging },
-        success: { status: "200", body: "RestoreSessionEventPage" },
+        success: { status: "200", body: "RestoreSessionEventPage", paged: true },
       },
       "GET /v6/RestoreSessions/{restoreSessionId}/Events/{eventId}": {
         operationId: "RestoreSessionEvent_GetById",
