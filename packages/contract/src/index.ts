@@ -5,3 +5,6 @@ export { loadSpec, listOperations, type Operation, type OpenApiDocument } from "
 export { targetFromEnv, fetchToken, ContractSettingsError, prismCapabilities, fullCapabilities, type Target, type Capabilities } from "./target.js";
 export { formatViolation, type Violation, type ViolationKind } from "./violations.js";
 export type { Check, CheckOutcome } from "./checks/types.js";
+export { runFuzz, type FuzzReport, type FuzzResult, type FuzzFinding } from "./fuzz/run.js";
+export { formatFuzzReport, nothingFuzzed, replayCommand } from "./fuzz/report.js";
+export { fuzzOptionsFromEnv, propertyNames, type FuzzOptions } from "./fuzz/options.js";

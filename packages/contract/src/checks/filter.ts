@@ -6,7 +6,7 @@ import { maxLimit, readReference } from "./paging-reference.js";
 import { pass, skip, statelessReason, type Check } from "./types.js";
 
 /** The date-time property every item must carry: what the start-time filters compare. */
-function filteredField(op: Operation): string | undefined {
+export function filteredField(op: Operation): string | undefined {
   const schema = op.responses["200"]?.content?.["application/json"]?.schema as
     | { properties?: { results?: { items?: JsonSchema & { required?: string[]; properties?: Record<string, { format?: string }> } } } }
     | undefined;

@@ -24,8 +24,8 @@ export interface Reference {
 }
 
 /** One page as large as the spec allows: the set a walk must reproduce. */
-export async function readReference(ctx: ContractContext, op: Operation, query: Record<string, string> = {}): Promise<Reference> {
-  const basePath = fillPath(op.path, await ctx.pathValues(op));
+export async function readReference(ctx: ContractContext, op: Operation, query: Record<string, string> = {}, values?: Record<string, string>): Promise<Reference> {
+  const basePath = fillPath(op.path, values ?? (await ctx.pathValues(op)));
   const limit = maxLimit(op);
   const { request, res } = await ctx.call(op, { path: basePath, query: { ...query, limit: String(limit) } });
   const { violations, body } = validateResponse(op, request, res, { statuses: [200] });

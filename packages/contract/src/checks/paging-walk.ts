@@ -33,9 +33,12 @@ interface Walk {
 }
 
 /** About five pages whatever the size, so small sets still page and big ones stay cheap. */
-function planWalk(ctx: ContractContext, op: Operation, reference: Reference): Walk {
+function fivePages(reference: Reference): number {
+  return reference.complete ? Math.max(1, Math.ceil(reference.items.length / 5)) : 100;
+}
+
+function planWalk(ctx: ContractContext, op: Operation, reference: Reference, limit: number): Walk {
   const total = reference.items.length;
-  const limit = reference.complete ? Math.max(1, Math.ceil(total / 5)) : 100;
   const maxPages = reference.complete ? Math.ceil(total / limit) + slackPages : (ctx.target.maxPages ?? defaultMaxPages);
   return { op, reference, limit, maxPages, seen: new Map(), visited: new Set(), violations: [...reference.violations] };
 }
@@ -107,6 +110,29 @@ function checkNoneMissing(walk: Walk): void {
   walk.violations.push({ operationId: op.operationId, request: `${op.method} ${reference.basePath} (walk)`, kind: "paging", rule: "missing-id", pointer: "/results", expected: `all ${reference.items.length} ids of the single large page`, actual: `${missing.length} never seen, such as ${missing[0]}` });
 }
 
+export interface WalkOptions {
+  limit: number;
+  /** Query values every page keeps (filters), besides offset and limit. */
+  query?: Record<string, string>;
+  /** Sees every page read, to check more than the walk does (the fuzzer's filters). */
+  onPage?: (request: string, page: Page) => void;
+}
+
+/** Walks the pages of `op` from offset 0 by `_links.next`, checking them against `reference`. */
+export async function walkPages(ctx: ContractContext, op: Operation, reference: Reference, options: WalkOptions): Promise<Violation[]> {
+  const walk = planWalk(ctx, op, reference, options.limit);
+  let next: Request | undefined = { path: reference.basePath, query: { ...options.query, offset: "0", limit: String(options.limit) } };
+  for (let pageNo = 1; next; pageNo++) {
+    const read = await readPage(ctx, walk, next);
+    if (!read) break;
+    checkPage(walk, read.request, read.page, next, pageNo);
+    options.onPage?.(read.request, read.page);
+    next = nextRequest(walk, read.request, read.page, pageNo);
+  }
+  checkNoneMissing(walk);
+  return walk.violations;
+}
+
 export function walkCheck(op: Operation): Check {
   return {
     id: `${op.operationId}/paging-walk`,
@@ -116,16 +142,8 @@ export function walkCheck(op: Operation): Check {
     run: (ctx) =>
       whenCallable(async () => {
         if (!ctx.target.capabilities.stateful) return skip(statelessReason.paging);
-        const walk = planWalk(ctx, op, await readReference(ctx, op));
-        let next: Request | undefined = { path: walk.reference.basePath, query: { offset: "0", limit: String(walk.limit) } };
-        for (let pageNo = 1; next; pageNo++) {
-          const read = await readPage(ctx, walk, next);
-          if (!read) break;
-          checkPage(walk, read.request, read.page, next, pageNo);
-          next = nextRequest(walk, read.request, read.page, pageNo);
-        }
-        checkNoneMissing(walk);
-        return pass(walk.violations);
+        const reference = await readReference(ctx, op);
+        return pass(await walkPages(ctx, op, reference, { limit: fivePages(reference) }));
       }),
   };
 }

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// `pnpm contract [--fuzz | --workflows] [options]`: the contract suite, the fuzzer or the
+// Arazzo workflows, against VBM365_URL or, without it, against servers the run starts
+// itself. The suites are vitest files (the package has no build step, vitest runs its
+// TypeScript); the flags become VBM365_FUZZ_* / VBM365_WORKFLOWS_* settings for them.
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const usage = [
+  "usage: pnpm contract                      the contract checks",
+  "       pnpm contract --fuzz [--runs N] [--max-time SECONDS] [--seed N] [--property requests|paging|sequences --path P] [--spec FILE]",
+  "       pnpm contract --workflows [--workflow ID]",
+  "Against a real server set VBM365_URL and VBM365_USERNAME + VBM365_PASSWORD (or VBM365_TOKEN); see packages/contract/README.md.",
+].join("\n");
+
+function fail(message) {
+  console.error(`contract: ${message}\n${usage}`);
+  process.exit(2);
+}
+
+let values;
+try {
+  ({ values } = parseArgs({
+    args: process.argv.slice(2).filter((arg) => arg !== "--"),
+    options: {
+      fuzz: { type: "boolean", default: false },
+      workflows: { type: "boolean", default: false },
+      runs: { type: "string" },
+      "max-time": { type: "string" },
+      seed: { type: "string" },
+      property: { type: "string" },
+      path: { type: "string" },
+      spec: { type: "string" },
+      workflow: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  }));
+} catch (error) {
+  fail(error.message);
+}
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+if (values.fuzz && values.workflows) fail("give --fuzz or --workflows, not both");
+const fuzzOnly = ["runs", "max-time", "seed", "property", "path", "spec"].filter((name) => values[name] !== undefined);
+if (!values.fuzz && fuzzOnly.length > 0) fail(`--${fuzzOnly[0]} belongs to --fuzz`);
+if (!values.workflows && values.workflow !== undefined) fail("--workflow belongs to --workflows");
+
+const env = { ...process.env };
+const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", workflow: "VBM365_WORKFLOW" };
+for (const [flag, name] of Object.entries(settings)) if (values[flag] !== undefined) env[name] = values[flag];
+
+const file = values.fuzz ? "test/fuzz.test.ts" : values.workflows ? "test/workflows.test.ts" : "test/contract.test.ts";
+const vitest = fileURLToPath(new URL("../node_modules/vitest/vitest.mjs", import.meta.url));
+const cwd = fileURLToPath(new URL("..", import.meta.url));
+const { status } = spawnSync(process.execPath, [vitest, "run", file], { cwd, env, stdio: "inherit" });
+process.exit(status ?? 1);

@@ -1,0 +1,45 @@
+// The settings of a fuzz run, from VBM365_FUZZ_* (the `pnpm contract --fuzz` flags set
+// them): how many runs, how long, which seed, which property, which spec. A mistake is a
+// one-line ContractSettingsError naming the flag.
+import { dereferencedJsonPath } from "@vbm365/openapi";
+import { ContractSettingsError } from "../target.js";
+
+export interface FuzzOptions {
+  /** Runs per property (fast-check numRuns). */
+  runs: number;
+  /** The whole run stops after this long, shrinking included; shared by the properties. */
+  maxTimeMs: number;
+  seed: number;
+  /** Only this property (`requests`, `paging`, `sequences`). */
+  property?: string;
+  /** fast-check's path to one counterexample, to replay it alone. */
+  path?: string;
+  /** The dereferenced bundle of the API version under test. */
+  specPath: string;
+}
+
+export const propertyNames = ["requests", "paging", "sequences"] as const;
+
+function whole(env: NodeJS.ProcessEnv, name: string, flag: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!(value >= min) || !Number.isSafeInteger(value)) throw new ContractSettingsError(`${flag} must be a whole number, ${min} or more, not "${raw}".`);
+  return value;
+}
+
+export function fuzzOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzOptions {
+  const runs = whole(env, "VBM365_FUZZ_RUNS", "--runs", 100, 1);
+  const maxTimeMs = whole(env, "VBM365_FUZZ_MAX_TIME", "--max-time (seconds)", 30, 1) * 1000;
+  // A seed fast-check takes: a 32-bit integer; a fresh one per run unless given.
+  const seed = whole(env, "VBM365_FUZZ_SEED", "--seed", Math.floor(Math.random() * 2 ** 31), 0);
+  if (seed >= 2 ** 32) throw new ContractSettingsError(`--seed must be below 4294967296, not "${env.VBM365_FUZZ_SEED}".`);
+  const property = env.VBM365_FUZZ_PROPERTY || undefined;
+  if (property !== undefined && !(propertyNames as readonly string[]).includes(property)) {
+    throw new ContractSettingsError(`--property must be one of ${propertyNames.join(", ")}, not "${property}".`);
+  }
+  const path = env.VBM365_FUZZ_PATH || undefined;
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
+  if (path !== undefined && property === undefined) throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
+  return { runs, maxTimeMs, seed, property, path, specPath: env.VBM365_FUZZ_SPEC || dereferencedJsonPath };
+}

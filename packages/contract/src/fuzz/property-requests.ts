@@ -1,0 +1,40 @@
+// Single requests from the spec: each answer judged (never a 5xx, the status the request
+// earned, the body the schema declares), each read sent twice for the same answer, and
+// sent in an equivalent spelling for the same answer again.
+import fc from "fast-check";
+import { exchangeSpellings, requestLine, sendRequest, type Spelling } from "./exchange.js";
+import { statelessReason } from "../checks/types.js";
+import { inconclusive, judge, sameAnswer } from "./oracle.js";
+import { failOn, runner, type PropertyBuilder } from "./property.js";
+import { requestsFor } from "./requests.js";
+
+const why: Record<Exclude<Spelling, "plain">, string> = {
+  "percent-encoded": "the same answer with every byte of the query values percent-encoded",
+  "unknown-parameter": "the same answer with a query parameter the spec does not name (ignored)",
+};
+
+export const requestsProperty: PropertyBuilder = (ctx, pool) => {
+  const name = "requests";
+  const title = "any request from the spec: never a 5xx, the status it earned with the declared body, the same answer twice and in an equivalent spelling";
+  const arbs = ctx.operations.flatMap((op) => requestsFor(op, pool, ctx.target) ?? []);
+  if (arbs.length === 0) return { name, title, skipped: "no operation can be called: the lists gave no ids and no token form could be filled" };
+  const property = fc.asyncProperty(fc.oneof(...arbs), fc.constantFrom(...exchangeSpellings), async (r, spelling) => {
+    const line = requestLine(r);
+    const res = await sendRequest(ctx.target, r);
+    fc.pre(!inconclusive(res));
+    const violations = judge(r, line, res);
+    if (r.op.method === "GET" && violations.length === 0) {
+      violations.push(...sameAnswer(r, line, res, await sendRequest(ctx.target, r), "same-read-twice", "the same answer to the same read"));
+      if (spelling !== "plain" && (spelling === "unknown-parameter" || r.query.length > 0)) {
+        const other = await sendRequest(ctx.target, r, spelling);
+        violations.push(...sameAnswer(r, requestLine(r, spelling), res, other, spelling, why[spelling]));
+      }
+    }
+    failOn(violations);
+  });
+  const notChecked = [
+    ...(ctx.target.capabilities.stateful ? [] : [`an unknown or crossed id may get 2xx, since ${statelessReason.notFound}`]),
+    ...(ctx.target.capabilities.validatesTokens ? [] : [`no request with a token the server never issued, since ${statelessReason.token}`]),
+  ];
+  return { name, title, notChecked, check: runner(property) };
+};
