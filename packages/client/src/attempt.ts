@@ -84,8 +84,6 @@ function targetHost(response: Response, url: string): string {
   }
 }
 
-const decoder = new TextDecoder();
-
 /** The whole body as text, at most `maxBytes`: refused by Content-Length first, else counted as it arrives. */
 async function readText(response: Response, deadline: Deadline, call: Call, maxBytes: number): Promise<string> {
   const announced = Number(response.headers.get("content-length") ?? 0);
@@ -96,8 +94,7 @@ async function readText(response: Response, deadline: Deadline, call: Call, maxB
   if (!response.body) return "";
   const reader = response.body.getReader();
   try {
-    const chunks = await deadline.race(readAll(reader, maxBytes, () => tooLarge(response.status, call, maxBytes, "grew past")));
-    return decoder.decode(chunks.length === 1 ? chunks[0] : concat(chunks));
+    return await deadline.race(decodeAll(reader, maxBytes, () => tooLarge(response.status, call, maxBytes, "grew past")));
   } catch (error) {
     // The deadline, the cap or a reset: stop the transfer (and with it the connection).
     void reader.cancel().catch(() => undefined);
@@ -105,26 +102,19 @@ async function readText(response: Response, deadline: Deadline, call: Call, maxB
   }
 }
 
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, overCap: () => Error): Promise<Uint8Array[]> {
-  const chunks: Uint8Array[] = [];
+/** Reads and decodes chunk by chunk, counting bytes, so no more than the cap is ever held. */
+async function decodeAll(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number, overCap: () => Error): Promise<string> {
+  // One decoder per body: it keeps a character split across two chunks until the next one.
+  const decoder = new TextDecoder();
+  let text = "";
   let total = 0;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) return chunks;
+    if (done) return text + decoder.decode();
     total += value.byteLength;
     if (total > maxBytes) throw overCap();
-    chunks.push(value);
+    text += decoder.decode(value, { stream: true });
   }
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const whole = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    whole.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return whole;
 }
 
 function tooLarge(status: number, call: Call, maxBytes: number, size: string): Vbm365ApiError {

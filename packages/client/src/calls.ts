@@ -48,36 +48,36 @@ export function callsOf(settings: CallSettings): One {
         call.method === "GET" ? settings.retry : false,
         signal,
       );
-    const failed = (failure: Failure) =>
-      toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.tokens.secrets(), signal });
-
-    let answer: Answer;
-    try {
+    return fetchJson(settings, call, signal, async () => {
       const token = await settings.tokens.current();
-      answer = await send(token);
-      // A 401: the token expired or was revoked. Renewed once, the call repeated once.
-      if (answer.status === 401) {
-        const fresh = await settings.tokens.renew(token);
-        if (fresh !== undefined) answer = await send(fresh);
-      }
-    } catch (error) {
-      throw failed({ kind: "thrown", error });
-    }
-    if (answer.status < 200 || answer.status > 299) throw failed({ kind: "status", status: answer.status, text: answer.text });
-    return parseJson<SuccessOf<Operation<typeof method, typeof path>>>(answer, (cause) => failed({ kind: "notJson", status: answer.status, cause }));
+      const answer = await send(token);
+      if (answer.status !== 401) return answer;
+      // The token expired or was revoked: renewed once, the call repeated once.
+      const fresh = await settings.tokens.renew(token);
+      return fresh === undefined ? answer : send(fresh);
+    });
   };
 }
 
 /**
- * The body as the schema's type. The one place where the server's JSON is taken to match the
- * schema, as openapi-fetch does; the walk checks a page's shape before relying on it.
+ * The 2xx answer's body as the schema's type; every failure on the way mapped by
+ * `toClientError`. The one place where the server's JSON is taken to match the schema, as
+ * openapi-fetch does; the walk checks a page's shape before relying on it.
  */
-function parseJson<T>(answer: Answer, notJson: (cause: unknown) => unknown): T {
+export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
+  const failed = (failure: Failure) => toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal });
+  let answer: Answer;
+  try {
+    answer = await send();
+  } catch (error) {
+    throw failed({ kind: "thrown", error });
+  }
+  if (answer.status < 200 || answer.status > 299) throw failed({ kind: "status", status: answer.status, text: answer.text });
   if (answer.text === "") return undefined as T;
   try {
     return JSON.parse(answer.text) as T;
   } catch (cause) {
-    throw notJson(cause);
+    throw failed({ kind: "notJson", status: answer.status, cause });
   }
 }
 

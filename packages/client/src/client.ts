@@ -20,7 +20,7 @@ import type {
   RestoreSessionIterateOptions,
   RestoreSessionPage,
 } from "./types.js";
-import { checkUuid, checkWhole, toSessionQuery } from "./validate.js";
+import { checkPositive, checkUuid, toSessionQuery } from "./validate.js";
 
 export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
@@ -69,7 +69,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
-  const maxBodyBytes = checkWhole("maxBodyBytes", options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, 1, Number.MAX_SAFE_INTEGER);
+  const maxBodyBytes = checkPositive("maxBodyBytes", options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : options.maxBodyBytes);
   const retry = options.retry ?? {};
 
   const settings: AttemptSettings & { baseUrl: string; retry: RetryOptions | false } = {

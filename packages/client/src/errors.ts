@@ -13,56 +13,52 @@ type Call = { method: string; path: string };
  */
 export class Vbm365ApiError extends Error {
   override name = "Vbm365ApiError";
-  readonly status: number;
-  readonly method: string;
-  readonly path: string;
+  declare readonly status: number;
+  declare readonly method: string;
+  declare readonly path: string;
   /** The parsed error body (`{ message }`, plus whatever a newer server adds), secrets redacted. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
-  constructor(init: Call & { status: number; body: unknown; detail?: string; cause?: unknown }) {
-    const serverMessage = (init.body as { message?: unknown } | null | undefined)?.message;
-    const detail = init.detail ?? (typeof serverMessage === "string" && serverMessage ? serverMessage : undefined);
-    const head = `${init.method} ${init.path} failed with HTTP ${init.status}`;
-    super(detail ? `${head}: ${detail}` : head, { cause: init.cause });
-    this.status = init.status;
-    this.method = init.method;
-    this.path = init.path;
-    this.body = init.body;
+  constructor({ detail, cause, ...fields }: Call & { status: number; body: unknown; detail?: string; cause?: unknown }) {
+    const serverMessage = (fields.body as { message?: unknown } | null | undefined)?.message;
+    const explained = detail ?? (typeof serverMessage === "string" && serverMessage ? serverMessage : undefined);
+    const head = `${fields.method} ${fields.path} failed with HTTP ${fields.status}`;
+    super(explained ? `${head}: ${explained}` : head, { cause });
+    // Declared fields set here, as own properties: one statement rather than one per field.
+    Object.assign(this, fields);
   }
 }
 
 /** No answer: the connection failed (refused, reset, DNS, TLS). The low-level error is `cause`. */
 export class Vbm365NetworkError extends Error {
   override name = "Vbm365NetworkError";
-  readonly method: string;
-  readonly path: string;
+  declare readonly method: string;
+  declare readonly path: string;
 
-  constructor(init: Call & { detail: string; cause: unknown }) {
-    super(`${init.method} ${init.path}: ${init.detail}`, { cause: init.cause });
-    this.method = init.method;
-    this.path = init.path;
+  constructor({ detail, cause, ...fields }: Call & { detail: string; cause: unknown; timeoutMs?: number }) {
+    super(`${fields.method} ${fields.path}: ${detail}`, { cause });
+    Object.assign(this, fields);
   }
 }
 
 /** No answer (or no whole body) within `timeoutMs`. */
 export class Vbm365TimeoutError extends Vbm365NetworkError {
   override name = "Vbm365TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(init: Call & { timeoutMs: number; cause: unknown }) {
     super({ ...init, detail: `no answer within ${init.timeoutMs} ms` });
-    this.timeoutMs = init.timeoutMs;
   }
 }
 
 /** A caller's argument that no request was sent for. A `TypeError`, as for any wrong argument. */
 export class Vbm365ValidationError extends TypeError {
   override name = "Vbm365ValidationError";
-  readonly parameter: string;
+  declare readonly parameter: string;
 
   constructor(parameter: string, value: unknown, problem: string) {
     super(`${parameter}: ${typeof value === "string" ? JSON.stringify(value) : String(value)} ${problem}`);
-    this.parameter = parameter;
+    Object.assign(this, { parameter });
   }
 }
 
@@ -72,14 +68,13 @@ export type WalkStop = "repeated" | "maxPages" | "maxDuration" | "offset" | "sha
 /** A walk the client ended because the server would make it endless or wrong, or it hit its bound. */
 export class Vbm365WalkError extends Error {
   override name = "Vbm365WalkError";
-  readonly reason: WalkStop;
+  declare readonly reason: WalkStop;
   /** Pages read before the walk ended. */
-  readonly pages: number;
+  declare readonly pages: number;
 
-  constructor(reason: WalkStop, pages: number, message: string) {
-    super(message);
-    this.reason = reason;
-    this.pages = pages;
+  constructor(reason: WalkStop, pages: number, problem: string) {
+    super(`the walk ended after ${pages} pages: ${problem}`);
+    Object.assign(this, { reason, pages });
   }
 }
 
@@ -129,13 +124,9 @@ function fromThrown(error: unknown, call: FailedCall): unknown {
   return error;
 }
 
+/** One of the classes above (they all carry a `Vbm365` name). */
 function isClientError(error: unknown): boolean {
-  return (
-    error instanceof Vbm365ApiError ||
-    error instanceof Vbm365NetworkError ||
-    error instanceof Vbm365ValidationError ||
-    error instanceof Vbm365WalkError
-  );
+  return /^Vbm365/.test(String((error as { name?: unknown } | null)?.name));
 }
 
 /** The most telling part of a fetch failure: undici's code (`ECONNREFUSED`), else its message. */

@@ -6,7 +6,7 @@ import { Vbm365WalkError } from "./errors.js";
 import { PAGE_SIZE } from "./generated/limits.js";
 import { onAbort } from "./signals.js";
 import type { WalkOptions } from "./types.js";
-import { checkLimit, checkWhole } from "./validate.js";
+import { checkLimit, checkPositive } from "./validate.js";
 
 /** Items per request of a walk when the caller gives none (the server's own default is 30). */
 export const DEFAULT_WALK_PAGE_SIZE = 100;
@@ -28,10 +28,11 @@ type Bounds = { pageSize: number; maxPages: number; maxDurationMs: number };
 
 /** The walk as an AsyncIterable; the options are checked at once, before any request. */
 export function pages<T extends { id: string }>(fetchPage: FetchPage<T>, options: WalkOptions): AsyncIterable<T> {
+  // Only a missing option takes the default: `null` from a JavaScript caller is refused.
   const bounds: Bounds = {
-    pageSize: checkLimit("pageSize", options.pageSize ?? DEFAULT_WALK_PAGE_SIZE),
-    maxPages: checkWhole("maxPages", options.maxPages ?? DEFAULT_MAX_PAGES, 1, Number.MAX_SAFE_INTEGER),
-    maxDurationMs: checkWhole("maxDurationMs", options.maxDurationMs ?? Number.MAX_SAFE_INTEGER, 1, Number.MAX_SAFE_INTEGER),
+    pageSize: checkLimit("pageSize", options.pageSize === undefined ? DEFAULT_WALK_PAGE_SIZE : options.pageSize),
+    maxPages: checkPositive("maxPages", options.maxPages === undefined ? DEFAULT_MAX_PAGES : options.maxPages),
+    maxDurationMs: checkPositive("maxDurationMs", options.maxDurationMs === undefined ? Infinity : options.maxDurationMs),
   };
   return { [Symbol.asyncIterator]: () => walkPages(fetchPage, bounds, options.signal) };
 }
@@ -69,11 +70,11 @@ async function* walkPages<T extends { id: string }>(fetchPage: FetchPage<T>, bou
 /** The page as it must be to walk on: an object with a results array, at the offset asked for. */
 function checkPage<T>(page: Page<T>, query: PageQuery, pagesRead: number): Page<T> {
   if (typeof page !== "object" || page === null || !Array.isArray(page.results)) {
-    throw new Vbm365WalkError("shape", pagesRead, `the server's page at offset ${query.offset} has no results array: it is not a page of this API`);
+    throw new Vbm365WalkError("shape", pagesRead, `the page at offset ${query.offset} has no results array`);
   }
   if ((page.offset ?? query.offset) !== query.offset) {
     // A server (or mock) that ignores the offset would make the walk endless or wrong.
-    throw new Vbm365WalkError("offset", pagesRead, `Server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
+    throw new Vbm365WalkError("offset", pagesRead, `the server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
   }
   return page;
 }
@@ -88,16 +89,16 @@ function repeated(page: Page<unknown>, query: PageQuery, pagesRead: number): Vbm
   return new Vbm365WalkError(
     "repeated",
     pagesRead,
-    `the server sent a full page at offset ${query.offset} with no new id (all ${page.results.length} were on earlier pages): it repeats itself, and the walk would never end`,
+    `the full page at offset ${query.offset} brought no new id: the server repeats itself, the walk would never end`,
   );
 }
 
 function boundHit(bounds: Bounds, pagesRead: number, elapsedMs: number): Vbm365WalkError | undefined {
   if (pagesRead >= bounds.maxPages) {
-    return new Vbm365WalkError("maxPages", pagesRead, `the walk stopped after ${pagesRead} pages: maxPages (${bounds.maxPages}) was reached before the last page; raise maxPages or narrow the window`);
+    return new Vbm365WalkError("maxPages", pagesRead, `maxPages (${bounds.maxPages}) reached before the last page: raise it, or narrow the window`);
   }
   if (elapsedMs > bounds.maxDurationMs) {
-    return new Vbm365WalkError("maxDuration", pagesRead, `the walk stopped after ${elapsedMs} ms and ${pagesRead} pages: maxDurationMs (${bounds.maxDurationMs} ms) passed before the last page; raise maxDurationMs or narrow the window`);
+    return new Vbm365WalkError("maxDuration", pagesRead, `maxDurationMs (${bounds.maxDurationMs} ms) passed before the last page: raise it, or narrow the window`);
   }
   return undefined;
 }

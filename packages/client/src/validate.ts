@@ -19,6 +19,10 @@ export function checkUuid(parameter: string, value: unknown): string {
 // `number` as typed; JavaScript callers may pass anything, which the check refuses too.
 export const checkLimit = (parameter: string, value: number) => checkWhole(parameter, value, PAGE_SIZE.min, PAGE_SIZE.max);
 
+/** A whole number from 1 up, or Infinity (no bound), else a Vbm365ValidationError naming the parameter. */
+export const checkPositive = (parameter: string, value: number) =>
+  value === Infinity ? value : checkWhole(parameter, value, 1, Number.MAX_SAFE_INTEGER);
+
 /** A whole number from `min` to `max`, else a Vbm365ValidationError naming the parameter. */
 export function checkWhole(parameter: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {

@@ -96,3 +96,12 @@ describe("endless walks end", () => {
     expect(requests).toHaveLength(0);
   });
 });
+
+describe("walk options from JavaScript callers", () => {
+  it.each(["pageSize", "maxPages", "maxDurationMs"] as const)("%s: null is refused, not taken for the default", (name) => {
+    const { requests, fetch } = fakeFetch(() => Response.json({}));
+    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch });
+    expect(() => vbm.restoreSessions.iterate({ [name]: null as unknown as number })).toThrow(new RegExp(`^${name}: null must be a whole number`));
+    expect(requests).toHaveLength(0);
+  });
+});

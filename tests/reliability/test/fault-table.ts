@@ -250,4 +250,20 @@ export const FAULT_CASES: FaultCase[] = [
     expected: { kind: "apiError", status: 500, requests: 4 },
     withinMs: SLACK * 2,
   },
+  {
+    fault: "HTTP 307 on the token endpoint (a redirect)",
+    outcome: "never followed nor retried: `Vbm365ApiError` status 307 naming the target host; the credentials go nowhere else (a 307/308 with a `Location` elsewhere reaches it 0 times, packages/client/test/redirects.test.ts)",
+    call: "login",
+    faults: () => [{ kind: "status", status: 307, match: TOKEN_CALL }],
+    expected: { kind: "apiError", status: 307, requests: 1 },
+    withinMs: SLACK,
+  },
+  {
+    fault: "HTTP 302 on a data call (a redirect)",
+    outcome: "never followed nor retried: `Vbm365ApiError` status 302; no other host's answer is taken for data",
+    call: "list",
+    faults: () => [once("status", { status: 302 })],
+    expected: { kind: "apiError", status: 302, requests: 1 },
+    withinMs: SLACK,
+  },
 ];
