@@ -1,0 +1,98 @@
+// The fuzzer's checks that no testkit defect reaches, each proven able to fail: a proxy in
+// front of a clean testkit server bends one rule at a time, and the fuzzer must report it.
+import { createServer, request, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatFuzzReport, loadSpec, runFuzz } from "../src/index.js";
+import { testkit, type RunningTarget } from "./targets.js";
+
+const doc = loadSpec();
+
+interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** How the proxy bends the upstream answer to one request. */
+type Twist = (req: IncomingMessage, answer: Answer, count: number) => Answer;
+
+const twists: Record<string, Twist> = {
+  // Broken values accepted: every 400 becomes an empty page.
+  acceptsBroken: (_req, a) => (a.status === 400 ? { status: 200, headers: { "content-type": "application/json" }, body: '{"offset":0,"limit":30,"results":[]}' } : a),
+  // Refusals without the error body: an HTML page.
+  htmlErrors: (_req, a) => (a.status >= 400 ? { ...a, headers: { "content-type": "text/html" }, body: "<h1>Bad Request</h1>" } : a),
+  // A read that changes every time: the item's name carries a counter.
+  changesBetweenReads: (_req, a, n) => (a.status === 200 && /^\{"id"/.test(a.body) ? { ...a, body: a.body.replace(/^\{/, `{"name":"read ${n}",`) } : a),
+  // A parameter the spec does not name is refused instead of ignored.
+  refusesUnknownParameter: (req, a) => (/vbm365FuzzUnknown=/.test(req.url!) ? { status: 400, headers: { "content-type": "application/json" }, body: '{"message":"unknown parameter"}' } : a),
+  // Percent-encoded digits are not decoded: the same value spelled another way is refused.
+  refusesEncodedDigits: (req, a) => (/%3\d/.test(req.url!) ? { status: 400, headers: { "content-type": "application/json" }, body: '{"message":"bad value"}' } : a),
+  // A filtered page carries a session from before the window.
+  leaksOldSession: (req, a) =>
+    a.status === 200 && /startTimeFrom=/.test(req.url!) ? { ...a, body: a.body.replace(/"creationTime":"[^"]+"/, '"creationTime":"2000-01-01T00:00:00Z"') } : a,
+  // Session ids that were listed are not found by id.
+  forgetsListedIds: (req, a) => (/^\/v6\/RestoreSessions\/[^/?]+$/i.test(req.url!) ? { status: 404, headers: { "content-type": "application/json" }, body: '{"message":"gone"}' } : a),
+};
+
+function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const out = request(new URL(req.url!, upstream), { method: req.method, headers: req.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, headers: { "content-type": String(res.headers["content-type"] ?? "") }, body: Buffer.concat(chunks).toString() }));
+    });
+    out.on("error", reject);
+    out.end(body);
+  });
+}
+
+let upstream: RunningTarget;
+let proxy: Server;
+let twist: Twist = (_req, a) => a;
+beforeAll(async () => {
+  upstream = await testkit({ sessions: 12 }).start();
+  let count = 0;
+  proxy = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      const answer = twist(req, await forward(new URL(upstream.target.baseUrl), req, Buffer.concat(chunks)), ++count);
+      res.writeHead(answer.status, answer.headers).end(answer.body);
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  await upstream.close();
+});
+
+async function fuzzThrough(name: keyof typeof twists, property: string) {
+  twist = twists[name]!;
+  const { port } = proxy.address() as AddressInfo;
+  const report = await runFuzz(doc, { ...upstream.target, name, baseUrl: `http://127.0.0.1:${port}` }, { runs: 100, maxTimeMs: 10_000, seed: 20261128, property, specPath: "" });
+  return { text: formatFuzzReport(report), failure: report.results.find((r) => r.name === property)?.failure };
+}
+
+describe("the fuzzer through a proxy that bends one rule", () => {
+  it.each([
+    ["acceptsBroken", "requests", /expected 4xx, got 200 \(.*\) \[status\]/],
+    ["htmlErrors", "requests", /expected application\/json, got text\/html \[content-type\]/],
+    ["changesBetweenReads", "requests", /expected the same answer to the same read, got bodies differ from character 1[0-9]: .*\[consistency\/same-read-twice\]/],
+    ["refusesUnknownParameter", "requests", /expected the same answer with a query parameter the spec does not name \(ignored\), got status (200|404) then 400 \[consistency\/unknown-parameter\]/],
+    ["refusesEncodedDigits", "requests", /expected the same answer with every byte of the query values percent-encoded, got .* \[consistency\/percent-encoded\]/],
+    ["leaksOldSession", "paging", /creationTime: expected at or after startTimeFrom=[^ ]+ on every page, got "2000-01-01T00:00:00Z" \[filter\/filter-across-pages\]/],
+    ["forgetsListedIds", "sequences", /expected 200: the id was listed earlier in this run, got 404 \[consistency\/listed-id-404\]/],
+  ] as const)("%s is reported by the %s property", async (name, property, says) => {
+    const { text, failure } = await fuzzThrough(name, property);
+    expect(failure?.error, text).toMatch(says);
+  });
+
+  it("passes the same proxy when it bends nothing (so each failure above is the twist's)", async () => {
+    twist = (_req, a) => a;
+    const { port } = proxy.address() as AddressInfo;
+    const report = await runFuzz(doc, { ...upstream.target, baseUrl: `http://127.0.0.1:${port}` }, { runs: 50, maxTimeMs: 10_000, seed: 20261128, specPath: "" });
+    expect(report.results.filter((r) => r.failure).map((r) => r.name), formatFuzzReport(report)).toEqual([]);
+  });
+});
