@@ -226,12 +226,12 @@ export interface components {
             type: components["schemas"]["RestoreSessionType"];
             /**
              * Format: date-time
-             * @description When the session started, in UTC.
+             * @description When the session started (UTC in the vendor's examples).
              */
             creationTime: string;
             /**
              * Format: date-time
-             * @description When the session ended, in UTC; `null` while it is still running.
+             * @description When the session ended (UTC in the vendor's examples). May be `null`; the vendor does not say when (presumably while the session runs).
              */
             endTime?: string | null;
             state: components["schemas"]["RestoreSessionState"];
@@ -300,7 +300,7 @@ export interface components {
             startTime: string;
             /**
              * Format: date-time
-             * @description When the step ended, with an offset like `startTime`; `null` while it runs.
+             * @description When the step ended, with an offset like `startTime`. May be `null`; the vendor does not say when (presumably while the step runs).
              */
             endTime?: string | null;
             /** @description How long the step took, as a .NET time span `hh:mm:ss`, with fractions of a second when the server adds them (`00:00:07.4150000`). */
@@ -311,7 +311,7 @@ export interface components {
             message: string;
             /** @description Name of the item the step handled, such as a mailbox, a message or a file. */
             itemName?: string;
-            /** @description Kind of the item, as the server names it (for example `Folder`); the reference does not list the values. */
+            /** @description Kind of the item, as the server names it (an example event shows `Channel`); the reference does not list the values. */
             itemType?: string;
             /**
              * Format: int64
@@ -324,7 +324,7 @@ export interface components {
             target?: string;
             /**
              * Format: int32
-             * @description Position of the event in the session's log; the events page lists events in this order.
+             * @description Position of the event in the session's log.
              */
             order: number;
             _links?: components["schemas"]["Links"];
@@ -549,7 +549,7 @@ export interface components {
         startTimeTo: string;
         /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
         offset: number;
-        /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
+        /** @description Largest number of items to put on the page: at most 10,000, and 30 when left out. (The vendor gives no minimum; this spec asks for at least 1.) */
         limit: number;
         /**
          * @description Identifier (UUID) of the restore session, as in its `id` or its `_links.self`.
@@ -583,7 +583,7 @@ export interface operations {
                 startTimeTo?: components["parameters"]["startTimeTo"];
                 /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
                 offset?: components["parameters"]["offset"];
-                /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
+                /** @description Largest number of items to put on the page: at most 10,000, and 30 when left out. (The vendor gives no minimum; this spec asks for at least 1.) */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
@@ -678,7 +678,7 @@ export interface operations {
             query?: {
                 /** @description Number of items to skip before the page starts; 0 when left out. `_links.next` already carries the right value. */
                 offset?: components["parameters"]["offset"];
-                /** @description Largest number of items to put on the page, from 1 to 10,000; 30 when left out. */
+                /** @description Largest number of items to put on the page: at most 10,000, and 30 when left out. (The vendor gives no minimum; this spec asks for at least 1.) */
                 limit?: components["parameters"]["limit"];
             };
             header?: never;
