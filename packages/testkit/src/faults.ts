@@ -16,6 +16,20 @@ export const FAULT_KINDS = [
 
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** What the client gets from each fault, for `--help` and the README. */
+export const FAULT_DESCRIPTIONS: Record<FaultKind, string> = {
+  status: "that status (default 500) with a {message} body",
+  retryAfter: "429 with Retry-After (default 1; seconds or an HTTP date)",
+  resetBeforeHeaders: "the connection reset before any byte",
+  resetMidBody: "the headers and half the body, then a reset",
+  delayHeaders: "the normal answer after delayMs (default 2000)",
+  slowBody: "the headers at once, the body dribbled out over delayMs",
+  malformedJson: "200 (or status) application/json that does not parse",
+  truncatedBody: "a Content-Length larger than what is sent, then a clean close",
+  html: "an HTML error page with status (default 502; 200 works too)",
+  unauthorized: "401 {message}, and the token presented stays expired",
+};
+
 /** Faults that answer instead of the route (the request has no effect on the data). */
 export const REPLACING_KINDS: ReadonlySet<FaultKind> = new Set([
   "status",

@@ -34,6 +34,21 @@ export interface TestServerOptions {
   defects?: Defect[];
 }
 
+/** Every option's name, for the README check (a type test keeps it complete). */
+export const OPTION_NAMES = [
+  "sessions",
+  "seed",
+  "port",
+  "host",
+  "https",
+  "username",
+  "password",
+  "tokenTtlSeconds",
+  "now",
+  "tokenDates",
+  "defects",
+] as const satisfies readonly (keyof TestServerOptions)[];
+
 export const DEFAULT_USERNAME = "testkit-admin";
 export const DEFAULT_PASSWORD = "testkit-password";
 export const DEFAULT_SESSIONS = 100;
