@@ -1,7 +1,7 @@
 // The settings of a fuzz run, from VBM365_FUZZ_* (the `pnpm contract --fuzz` flags set
 // them): how many runs, how long, which seed, which property, which spec. A mistake is a
 // one-line ContractSettingsError naming the flag.
-import { dereferencedJsonPath } from "@vbm365/openapi";
+import { apiVersions, bundlePaths, dereferencedJsonPath } from "@vbm365/openapi";
 import { ContractSettingsError } from "../target.js";
 
 export interface FuzzOptions {
@@ -41,5 +41,17 @@ export function fuzzOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzOp
   const path = env.VBM365_FUZZ_PATH || undefined;
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
   if (path !== undefined && property === undefined) throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
-  return { runs, maxTimeMs, seed, property, path, specPath: env.VBM365_FUZZ_SPEC || dereferencedJsonPath };
+  return { runs, maxTimeMs, seed, property, path, specPath: specPathOf(env) };
+}
+
+/** The bundle under test: a file given with --spec, a version's bundle with --api-version, else v6. */
+function specPathOf(env: NodeJS.ProcessEnv): string {
+  const file = env.VBM365_FUZZ_SPEC || undefined;
+  const version = env.VBM365_FUZZ_API_VERSION || undefined;
+  if (file && version) throw new ContractSettingsError("give --spec FILE or --api-version VERSION, not both.");
+  if (file) return file;
+  if (!version) return dereferencedJsonPath;
+  const known = apiVersions.find((v) => v === version);
+  if (!known) throw new ContractSettingsError(`--api-version must be one of ${apiVersions.join(", ")}, not "${version}".`);
+  return bundlePaths(known).dereferenced;
 }
