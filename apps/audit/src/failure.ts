@@ -49,6 +49,12 @@ export function describeFailure(error: unknown, server: string | undefined): Fai
     return { exitCode: EXIT.usage, message: `${(error as Error).message}: check the value and try again` };
   }
 
+  // The client ended a walk the server would have made endless or wrong (a repeated page,
+  // a page without results, an offset it ignores) or that hit the walk's bound.
+  if ((error as Error).name === "Vbm365WalkError") {
+    return { exitCode: EXIT.unavailable, message: `${where}: ${(error as Error).message}: check that the server pages correctly, or narrow the window` };
+  }
+
   const status = (error as { status?: unknown }).status;
   if (typeof status === "number") {
     const bodyMessage = (error as { body?: { message?: unknown } }).body?.message;

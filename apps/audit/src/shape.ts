@@ -39,15 +39,18 @@ export function checkedEvent(value: unknown): RestoreSessionEvent {
   return value as RestoreSessionEvent;
 }
 
-/**
- * Items of a walk, each checked. A page without a `results` array makes the client's walk
- * fail with a TypeError (reading the length of nothing): that is the server's fault too.
- */
+/** A page the client's walk refused for its shape (no `results` array), or tripped over (a TypeError in older clients). */
+function isPageShapeError(error: unknown): error is Error {
+  const { name, reason } = error as { name?: unknown; reason?: unknown };
+  return (name === "Vbm365WalkError" && reason === "shape") || (error instanceof TypeError && name === "TypeError");
+}
+
+/** Items of a walk, each checked; a page of the wrong shape is the same failure as a wrong item. */
 export async function* checkedItems<T>(items: AsyncIterable<unknown>, check: (value: unknown) => T, what: string): AsyncGenerator<T> {
   try {
     for await (const item of items) yield check(item);
   } catch (error) {
-    if (error instanceof TypeError && error.name === "TypeError") throw malformed(what, `${error.message}`);
+    if (isPageShapeError(error)) throw malformed(what, error.message);
     throw error;
   }
 }

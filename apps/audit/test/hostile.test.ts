@@ -94,6 +94,18 @@ describe("an answer that is not a session list", () => {
     expect(listing.code).toBe(69);
   });
 
+  test("a server that repeats the same full page: the walk ends with exit 69 (UNKNOWN for check), not a hang or exit 70", async () => {
+    const page = Array.from({ length: 50 }, () => session());
+    const env = await serve(({ url }) => ({ body: { offset: Number(new URL(url, "http://x").searchParams.get("offset")), limit: 50, results: page } }));
+    const listing = await runCli(["sessions", "--page-size", "50", "--format", "ndjson"], { env });
+    expect(lines(listing.stderr)).toEqual([expect.stringMatching(/^vbm365-audit: http:\/\/127\.0\.0\.1:\d+: the walk ended after \d+ pages: .*check that the server pages correctly/)]);
+    expect(listing.code).toBe(69);
+    expect(server!.requests.length).toBeLessThan(10);
+    const check = await runCli(["check", "--page-size", "50"], { env });
+    expect(lines(check.stdout)).toEqual([expect.stringMatching(/^RESTORES UNKNOWN - http:\/\/127\.0\.0\.1:\d+: the walk ended after/)]);
+    expect(check.code).toBe(3);
+  });
+
   test("unknown enum values and Object's property names are counted as what they are", async () => {
     const env = await serve(
       sessionPages([

@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import type { RestoreSession } from "@vbm365/client";
+import { PAGE_SIZE, UUID_PATTERN, type RestoreSession } from "@vbm365/client";
 import type { AuditApi } from "../api.js";
 import type { CliContext } from "../context.js";
 import { UsageError } from "../errors.js";
@@ -52,8 +52,8 @@ export function resolvePageSize(values: Values): number {
   if (text === undefined) return 1000;
   // Digits only: Number() would also take "1e3", "0x10" or " 12 ", which nobody means.
   const size = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isInteger(size) || size < 1 || size > 10_000) {
-    throw new UsageError(`--page-size '${text}' must be a whole number from 1 to 10000`);
+  if (!Number.isInteger(size) || size < PAGE_SIZE.min || size > PAGE_SIZE.max) {
+    throw new UsageError(`--page-size '${text}' must be a whole number from ${PAGE_SIZE.min} to ${PAGE_SIZE.max}`);
   }
   return size;
 }
@@ -119,11 +119,9 @@ export async function* selectedSessions(
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Session ids are UUIDs; checked before connecting so a typo costs no request. */
 export function sessionIdArgument(value: string | undefined): string {
-  if (value === undefined || !UUID.test(value)) {
+  if (value === undefined || !UUID_PATTERN.test(value)) {
     throw new UsageError(`session id '${value ?? ""}' is not a UUID: copy it from the id column of 'vbm365-audit sessions'`);
   }
   return value;

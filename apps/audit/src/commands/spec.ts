@@ -1,4 +1,5 @@
 // The command line: which options each command takes, and its --help text.
+import { PAGE_SIZE } from "@vbm365/client";
 import type { ParseArgsConfig } from "node:util";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -64,7 +65,7 @@ const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions 
   --from DATE, --to DATE  sessions started in [from, to]; ISO 8601, local time unless it has
                         Z or an offset: 2026-11-27, 2026-11-27T08:00, 2026-11-27T08:00:00+02:00
   --all                 every session the server has
-  --page-size N         sessions per request, 1-10000 (default 1000)`;
+  --page-size N         sessions per request, ${PAGE_SIZE.min}-${PAGE_SIZE.max} (default 1000)`;
 
 const FILTER_HELP = `  --type TYPE           Vex|exchange, Veod|onedrive, Vesp|sharepoint, Vet|teams (repeat or comma-separate)
   --result RESULT       Success, Warning, Failed (repeat or comma-separate)
