@@ -1,4 +1,5 @@
 // Command-line options of `pnpm bench`. A mistake gets one line naming it, never a trace.
+import { PAGE_SIZE } from "@vbm365/client";
 import { GROUPS, type Group } from "./report.js";
 
 export interface BenchOptions {
@@ -33,7 +34,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === "--out") out = valueOf(argv, ++i, "--out");
     else if (arg === "--only") groups = parseGroups(valueOf(argv, ++i, "--only"));
     else if (arg === "--sessions") sessions = positiveInteger(valueOf(argv, ++i, "--sessions"), "--sessions", 1_000_000_000);
-    else if (arg === "--page-size") pageSize = positiveInteger(valueOf(argv, ++i, "--page-size"), "--page-size", 10_000);
+    else if (arg === "--page-size") pageSize = positiveInteger(valueOf(argv, ++i, "--page-size"), "--page-size", PAGE_SIZE.max);
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
   }

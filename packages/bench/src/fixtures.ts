@@ -1,9 +1,9 @@
 // One realistic page of restore sessions (the API's default page size, 30), the body every
 // contender of the call-overhead and loopback benchmarks receives.
-import type { RestoreSession, RestoreSessionPage } from "@vbm365/client";
+import { PAGE_SIZE, type RestoreSession, type RestoreSessionPage } from "@vbm365/client";
 
 export const PAGE_PATH = "/v6/RestoreSessions";
-export const PAGE_QUERY = { offset: 0, limit: 30 } as const;
+export const PAGE_QUERY = { offset: 0, limit: PAGE_SIZE.default } as const;
 export const TOKEN = "bench-token";
 
 function session(index: number): RestoreSession {

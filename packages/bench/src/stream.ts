@@ -13,20 +13,37 @@ export interface StreamPlan {
 }
 
 export const CLIENT_WALK = "@vbm365/client iterate";
+/** The client's walk of a server a tenth the size, same page size: memory must not grow with the count. */
+export const SMALL_DIVISOR = 10;
+export const smallWalk = (sessions: number) => `${CLIENT_WALK}, ${(sessions / SMALL_DIVISOR).toLocaleString("en-US")} sessions`;
 export const HAND_WALK = "fetch + JSON.parse loop";
 
 export interface StreamResult {
   rows: Row[];
   client?: { sessionsPerSecond: number; peakRssMB: number };
+  small?: { sessionsPerSecond: number; peakRssMB: number };
   hand?: { sessionsPerSecond: number; peakRssMB: number };
 }
 
-async function walkAll(mode: string, server: { url: string; token: string }, plan: StreamPlan): Promise<WalkReport> {
+async function walkAll(mode: string, server: { url: string; token: string }, plan: StreamPlan, sessions = plan.sessions): Promise<WalkReport> {
   const report = await runChild<WalkReport>("stream-walker.js", [mode, server.url, server.token, String(plan.pageSize)]);
-  if (report.sessions !== plan.sessions) {
-    throw new Error(`${mode} walk saw ${report.sessions} sessions, the server has ${plan.sessions}`);
+  if (report.sessions !== sessions) {
+    throw new Error(`${mode} walk saw ${report.sessions} sessions, the server has ${sessions}`);
   }
   return report;
+}
+
+/** The client's walk of a server with a tenth of the sessions, `plan.runs` times. */
+async function walkSmall(plan: StreamPlan): Promise<WalkReport[]> {
+  const sessions = Math.max(1, Math.round(plan.sessions / SMALL_DIVISOR));
+  const server = await startServerChild<{ url: string; token: string }>("stream-server.js", [String(sessions)], 300_000);
+  try {
+    const reports: WalkReport[] = [];
+    for (let run = 0; run < plan.runs; run++) reports.push(await walkAll("client", server.info, plan, sessions));
+    return reports;
+  } finally {
+    await server.stop();
+  }
 }
 
 function summarise(reports: WalkReport[]) {
@@ -50,12 +67,14 @@ export async function benchStream(plan: StreamPlan): Promise<StreamResult> {
   }
   const client = summarise(reports.client);
   const hand = summarise(reports.hand);
+  const small = summarise(await walkSmall(plan));
   const note = `${plan.sessions.toLocaleString("en-US")} sessions, page ${plan.pageSize.toLocaleString("en-US")}`;
   const rows: Row[] = [
     { group: "stream", name: `${CLIENT_WALK}: throughput`, median: client.sessionsPerSecond, unit: "sessions/s", ratioTo: `${HAND_WALK}: throughput`, samples: plan.runs, note },
     { group: "stream", name: `${HAND_WALK}: throughput`, median: hand.sessionsPerSecond, unit: "sessions/s", samples: plan.runs, note },
     { group: "stream", name: `${CLIENT_WALK}: peak RSS`, median: client.peakRssMB, unit: "MB", ratioTo: `${HAND_WALK}: peak RSS`, samples: plan.runs, note: "max over runs, walker process only" },
     { group: "stream", name: `${HAND_WALK}: peak RSS`, median: hand.peakRssMB, unit: "MB", samples: plan.runs, note: "max over runs, walker process only" },
+    { group: "stream", name: `${smallWalk(plan.sessions)}: peak RSS`, median: small.peakRssMB, unit: "MB", ratioTo: `${CLIENT_WALK}: peak RSS`, samples: plan.runs, note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}` },
   ];
-  return { rows, client, hand };
+  return { rows, client, hand, small };
 }
