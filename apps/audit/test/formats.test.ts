@@ -52,8 +52,8 @@ describe("sessions against the testkit server", () => {
     const rows = parseFormat("csv", result.stdout);
     const withComma = rows.find((row) => row.organization === "Fabrikam, Inc.");
     const withQuote = rows.find((row) => row.name!.includes('"'));
-    expect(withComma, "the seed has sessions of 'Fabrikam, Inc.'").toBeDefined();
-    expect(withQuote, "the seed has session names with double quotes").toBeDefined();
+    expect(withComma?.organization, "the seed has sessions of 'Fabrikam, Inc.'").toBe("Fabrikam, Inc.");
+    expect(withQuote?.name, "the seed has session names with double quotes").toMatch(/"/);
     expect(result.stdout).toContain('"Fabrikam, Inc."');
     expect(result.stdout).toContain(`"${withQuote!.name!.replaceAll('"', '""')}"`);
     const names = new Map(sessionsOf(server).map(({ session }) => [session.id, session.name]));

@@ -97,7 +97,7 @@ describe.skipIf(!hasScript)("at a terminal", () => {
     expect(terminal.output).toMatch(/┌[^\n]*\r?\n│ id\s+│ creationTime/);
     const piped = await runCli(["sessions", "--since", "3h"], { env: tokenEnv(server) });
     expect(piped.stderr).toBe("");
-    expect(JSON.parse(piped.stdout.split("\n")[0]!)).toHaveProperty("id");
+    expect(JSON.parse(piped.stdout.split("\n")[0]!).id).toBe(sessionsOf(server)[0]!.session.id);
   });
 });
 

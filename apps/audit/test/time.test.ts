@@ -13,6 +13,15 @@ describe("parseDuration", () => {
 
   test.each(["", "24", "h", "1.5h", "-2h", "0h", "24 hours", "1y"])("rejects '%s'", (text) => {
     expect(() => parseDuration(text, "--since")).toThrow(UsageError);
+    expect(() => parseDuration(text, "--since")).toThrow(/^--since '.*' (is not a duration: use a number and a unit|must be longer than zero)/);
+  });
+
+  test("bounds: a range refuses what is outside it, naming both ends; digits past any number are too long", () => {
+    const range = { minMs: 60_000, maxMs: 86_400_000, text: "from 1m to 1d" };
+    expect(parseDuration("1d", "--x", range)).toBe(86_400_000);
+    expect(() => parseDuration("25h", "--x", range)).toThrow("--x '25h' is too long: use from 1m to 1d");
+    expect(() => parseDuration("59s", "--x", range)).toThrow("--x '59s' is too short: use from 1m to 1d");
+    expect(() => parseDuration("99999999999999999999d", "--since")).toThrow(/is too long/);
   });
 
   test("formatDuration writes it back", () => expect(formatDuration(parseDuration("1d2h30m", "x"))).toBe("1d2h30m"));
@@ -35,6 +44,7 @@ describe("parseInstant", () => {
 
   test.each(["27/11/2026", "2026-11-27T25:00", "2026-02-30", "2026-11-27T08:00+3", "tomorrow", "2026-1-5"])("rejects '%s'", (text) => {
     expect(() => parseInstant(text, "--from")).toThrow(UsageError);
+    expect(() => parseInstant(text, "--from")).toThrow(/^--from '.*' is not a (real )?date/);
   });
 });
 
