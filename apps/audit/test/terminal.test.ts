@@ -19,10 +19,11 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/** Runs the CLI on a pseudo-terminal; `answer` is typed once `prompt` appears. */
-function runOnTerminal(args: string[], env: Record<string, string>, prompt?: string, answer?: string) {
+/** Runs the CLI on a pseudo-terminal after the shell commands `setup`; `answer` is typed once `prompt` appears. */
+function runOnTerminal(args: string[], env: Record<string, string>, prompt?: string, answer?: string, setup?: string) {
   return new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const command = [process.execPath, CLI, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+    const quoted = [process.execPath, CLI, ...args].map((part) => `'${part.replaceAll("'", "'\\''")}'`).join(" ");
+    const command = setup === undefined ? quoted : `${setup}; ${quoted}`;
     const child = spawn("script", ["-qec", command, "/dev/null"], { env: { ...process.env, ...env } });
     let output = "";
     let answered = false;
@@ -89,6 +90,18 @@ describe.skipIf(!hasScript)("at a terminal", () => {
     const plain = await runOnTerminal(["sessions", "--since", "bad"], { NO_COLOR: "1" });
     expect(plain.output).not.toContain("\u001b[");
     expect(plain.output).toMatch(/^vbm365-audit: --since 'bad'/);
+  });
+
+  test("the table fits the terminal's width: rows cut, never wrapped, the id whole", async () => {
+    // `script` exports COLUMNS as its own width: set a different one, the terminal's must win.
+    const setup = "stty cols 90 rows 50; export COLUMNS=300";
+    const result = await runOnTerminal(["sessions", "--all"], { ...tokenEnv(server), NO_COLOR: "1" }, undefined, undefined, setup);
+    expect(result.code).toBe(0);
+    const out = result.output.split(/\r?\n/).filter(Boolean);
+    expect(out[0]).toMatch(/^┌/);
+    for (const line of out) expect(line.length).toBeLessThanOrEqual(90);
+    const ids = out.filter((line) => /^│ [0-9a-f]{8}-/.test(line)).map((line) => line.slice(2, 38));
+    expect(ids).toEqual(sessionsOf(server).map(({ session }) => session.id));
   });
 
   test("table is the default on a terminal, ndjson when piped (with nothing on stderr)", async () => {
