@@ -55,7 +55,8 @@ const COMMON_HELP = `  --url URL             server root (default: VBM365_URL)
   -h, --help            this help`;
 
 const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default: from the --out extension .csv, .json,
-                        .ndjson or .jsonl; else table on a terminal, ndjson otherwise)
+                        .ndjson or .jsonl; else table on a terminal, ndjson otherwise); a table
+                        fits the terminal (or COLUMNS), cutting long cells with …
   -o, --out FILE        write to FILE instead of stdout; a summary line goes to stderr
   --csv-raw             CSV cells exactly as the server sent them: by default a cell starting with
                         = + - @ tab or CR gets a leading ' so spreadsheets do not run it as a formula`;
