@@ -2,25 +2,31 @@
 // same sessions cost one render each) and, for the eventAnySession defect, event ids.
 
 /**
- * Rendered session JSON by key, bounded: a million-session walk still holds at most
- * MAX_ENTRIES strings (oldest forgotten first). Stop and new sessions invalidate it.
+ * Rendered session JSON by key and version, bounded: a million-session walk still holds
+ * at most MAX_ENTRIES sessions (oldest forgotten first). Stop and new sessions invalidate it.
  */
 export class SessionJsonCache {
   static readonly MAX_ENTRIES = 20_000;
-  private readonly entries = new Map<number, string>();
+  private readonly entries = new Map<number, Map<string, string>>();
 
-  get(key: number, render: () => string): string {
-    let json = this.entries.get(key);
+  get(key: number, render: () => string, version = "v6"): string {
+    let versions = this.entries.get(key);
+    let json = versions?.get(version);
     if (json === undefined) {
       json = render();
-      if (this.entries.size >= SessionJsonCache.MAX_ENTRIES) {
-        this.entries.delete(this.entries.keys().next().value as number);
+      if (!versions) {
+        if (this.entries.size >= SessionJsonCache.MAX_ENTRIES) {
+          this.entries.delete(this.entries.keys().next().value as number);
+        }
+        versions = new Map();
+        this.entries.set(key, versions);
       }
-      this.entries.set(key, json);
+      versions.set(version, json);
     }
     return json;
   }
 
+  /** Forgets the session in every version. */
   delete(key: number): void {
     this.entries.delete(key);
   }
@@ -29,6 +35,7 @@ export class SessionJsonCache {
     this.entries.clear();
   }
 
+  /** How many sessions are held (each in one or more versions). */
   get size(): number {
     return this.entries.size;
   }

@@ -7,6 +7,7 @@ import { FAULT_DESCRIPTIONS, FAULT_KINDS } from "./faults.js";
 import { DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SESSIONS, DEFAULT_TOKEN_TTL_SECONDS, DEFAULT_USERNAME, type TestServerOptions } from "./options.js";
 import { parseInstant } from "./time.js";
 import { TOKEN_DATES, type TokenDates } from "./tokens.js";
+import { API_VERSIONS, type ApiVersion } from "./versions.js";
 
 export class UsageError extends Error {}
 
@@ -32,6 +33,11 @@ export const CLI_OPTIONS: Record<string, CliOption> = {
     value: TOKEN_DATES.join("|"),
     help: "how .issued/.expires are written: iso8601 as the vendor's document declares (default), rfc1123 as servers often do",
   },
+  versions: {
+    type: "string",
+    value: "LIST",
+    help: `the API versions served, comma-separated (default ${API_VERSIONS.join(",")}; v6 alone is a v6-era server)`,
+  },
   defect: { type: "string", multiple: true, value: "NAME", help: "switch on a deliberate contract violation (repeatable; see below)" },
   help: { type: "boolean", short: "h", help: "print this help" },
 };
@@ -44,7 +50,7 @@ export function helpText(): string {
   return [
     "usage: vbm365-testkit [options]   (in this repository: pnpm testkit [options])",
     "",
-    "Runs a fake VBM365 v6 RestoreSessions server on loopback until Ctrl+C and prints",
+    "Runs a fake VBM365 RestoreSessions server (v6, v7, v8) on loopback until Ctrl+C and prints",
     "VBM365_URL, VBM365_USERNAME, VBM365_PASSWORD, VBM365_TOKEN (and VBM365_CA_FILE).",
     `Log in as ${DEFAULT_USERNAME} / ${DEFAULT_PASSWORD}.`,
     "",
@@ -110,6 +116,8 @@ export function parseCliArgs(argv: string[]): TestServerOptions | undefined {
   }
   const tokenDates = text("token-dates");
   if (tokenDates !== undefined) options.tokenDates = oneOf<TokenDates>("token-dates", tokenDates, TOKEN_DATES);
+  const versions = text("versions");
+  if (versions !== undefined) options.versions = versions.split(",").map((version) => oneOf<ApiVersion>("versions", version.trim(), API_VERSIONS));
   const defects = v.defect as string[] | undefined;
   if (defects) options.defects = defects.map((defect) => oneOf<Defect>("defect", defect, DEFECTS));
   return options;

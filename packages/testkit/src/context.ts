@@ -6,6 +6,7 @@ import type { Defect } from "./defects.js";
 import type { Reply } from "./reply.js";
 import type { Ticks } from "./time.js";
 import type { TokenStore } from "./tokens.js";
+import type { ApiVersion } from "./versions.js";
 
 export interface ApiRequest {
   method: string;
@@ -25,6 +26,8 @@ export interface ApiStats {
 
 export interface ApiContext {
   data: Dataset;
+  /** The API versions this server answers; a path under another answers 404. */
+  versions: ReadonlySet<ApiVersion>;
   sessionJson: SessionJsonCache;
   tokens: TokenStore;
   defects: ReadonlySet<Defect>;
@@ -45,6 +48,11 @@ export interface ParsedQuery {
   limit: number;
   startTimeFrom?: string;
   startTimeTo?: string;
+  /** v8 only. */
+  endTimeFrom?: string;
+  endTimeTo?: string;
+  orderBy?: "CreationTime" | "EndTime";
+  orderAsc?: boolean;
 }
 
 /** A route's answer, and for list routes the query values it used (for the request log). */

@@ -3,7 +3,7 @@
 // negative keys (newer than all). List position p (0 = newest) is p = k + added.
 // Everything about a session is computed from (seed, k, the clock); only the sessions
 // stopped through the API and the batches of added sessions are remembered.
-import { boundaryEvent, itemEvent, itemOutcome, planItem } from "./events.js";
+import { boundaryEvent, itemEvent, itemOutcome, itemSubject, planItem } from "./events.js";
 import { decodeId, encodeId } from "./ids.js";
 import { ORGANIZATIONS } from "./catalog.js";
 import { drawProfile, SALT_PROFILE, type Profile } from "./profile.js";
@@ -11,6 +11,8 @@ import { Draw, hash32 } from "./random.js";
 import { formatUtcTicks, TICKS_PER_SECOND, type Ticks } from "./time.js";
 import { timelineOf, type Timeline } from "./timeline.js";
 import type { ExactEvent as RestoreSessionEvent, ExactOrganization as BackupOrganization, ExactSession as RestoreSession } from "./types.js";
+import { eventIds, type V8EventFields, type V8SessionFields } from "./v8-fields.js";
+import { atLeast, type ApiVersion } from "./versions.js";
 
 /** Sessions start on average this far apart, going back in time from the reference time. */
 export const SESSION_SPACING: Ticks = 15n * 60n * TICKS_PER_SECOND;
@@ -35,8 +37,7 @@ export class Dataset {
   private readonly batches: Batch[] = [];
   private readonly sessionIdKey: number;
   private readonly organizationIdKey: number;
-  /** The data's "now": sessions still running at it are Working. Moves when sessions arrive. */
-  private clock: Ticks;
+  private dataClock: Ticks;
 
   constructor(
     private readonly seed: number,
@@ -45,7 +46,12 @@ export class Dataset {
   ) {
     this.sessionIdKey = hash32(seed, KEY_SESSION_ID);
     this.organizationIdKey = hash32(seed, KEY_ORG_ID);
-    this.clock = now;
+    this.dataClock = now;
+  }
+
+  /** The data's "now": sessions still running at it are Working. Moves when sessions arrive. */
+  get clock(): Ticks {
+    return this.dataClock;
   }
 
   get total(): number {
@@ -60,11 +66,14 @@ export class Dataset {
     if (this.total + count > MAX_SESSIONS) throw new Error(`cannot hold more than ${MAX_SESSIONS} sessions`);
     if (count === 0) return;
     const newest = this.total > 0 ? this.creationTicks(this.keyAt(0)) : at - SESSION_SPACING;
-    const step = (at - newest) / BigInt(count);
-    if (step < 1n) throw new Error(`cannot fit ${count} new sessions between the newest session and now: add fewer at a time`);
+    // At least a tick apart, so creation times stay strictly ordered: when sessions arrive
+    // faster than the clock moves, the data's clock runs the few ticks ahead it takes.
+    const spread = (at - newest) / BigInt(count);
+    const step = spread >= 1n ? spread : 1n;
     this.batches.push({ first: -this.added - 1, last: -this.added - count, base: newest, step });
     this.added += count;
-    if (at > this.clock) this.clock = at;
+    const last = newest + BigInt(count) * step;
+    this.dataClock = [this.dataClock, at, last].reduce((a, b) => (a > b ? a : b));
   }
 
   keyAt(position: number): number {
@@ -119,6 +128,16 @@ export class Dataset {
     return this.timeline(key, this.profile(key)).working;
   }
 
+  /** When the session ended, or null while it is Working. */
+  endTicks(key: number): Ticks | null {
+    return this.timeline(key, this.profile(key)).end;
+  }
+
+  /** Keys of the sessions stopped through the API (they may end long after they started). */
+  stoppedKeys(): Iterable<number> {
+    return this.stopped.keys();
+  }
+
   /** Stops a Working session at `at` (not before the data's clock); false when it was not Working. */
   stop(key: number, at: Ticks): boolean {
     if (!this.isWorking(key)) return false;
@@ -134,7 +153,7 @@ export class Dataset {
     return timelineOf(p, (item) => planItem(this.seed, key, item, p).start, this.clock, this.stopped.get(key));
   }
 
-  session(key: number): RestoreSession {
+  session(key: number, version: ApiVersion = "v6"): RestoreSession & Partial<V8SessionFields> {
     const p = this.profile(key);
     const tl = this.timeline(key, p);
     const counts = { success: 0, warning: 0, failed: 0 };
@@ -152,7 +171,7 @@ export class Dataset {
     const done = tl.working ? tl.items - 1 : tl.items;
     const processed = `${Math.max(0, done)} item${done === 1 ? "" : "s"} processed`;
     const id = this.sessionId(key);
-    const self = `/v6/restoresessions/${id}`;
+    const self = `/${version}/restoresessions/${id}`;
     return {
       id,
       name: p.name,
@@ -174,6 +193,7 @@ export class Dataset {
         organization: { href: `${self}/organization` },
         restoreSessionEvents: { href: `${self}/events` },
       },
+      ...(atLeast(version, "v8") ? { eTag: this.stopped.has(key) ? 2 : 1 } : {}),
     };
   }
 
@@ -194,19 +214,29 @@ export class Dataset {
     return index !== undefined && index < this.eventCount(key) ? index : undefined;
   }
 
-  event(key: number, index: number): RestoreSessionEvent {
+  event(key: number, index: number, version: ApiVersion = "v6"): RestoreSessionEvent & Partial<V8EventFields> {
     const p = this.profile(key);
     const tl = this.timeline(key, p);
-    const ids = { id: this.eventId(key, index), sessionId: this.sessionId(key), order: index + 1 };
-    if (index === 0) return boundaryEvent("started", p.creation, p.zone, ids);
-    if (index === tl.items + 1 && tl.end !== null) return boundaryEvent("stopped", tl.end, p.zone, ids);
-    return itemEvent(this.seed, key, index, p, tl, ids);
+    const ids = { id: this.eventId(key, index), sessionId: this.sessionId(key), order: index + 1, version };
+    const boundary = index === 0 ? "started" : index === tl.items + 1 && tl.end !== null ? "stopped" : undefined;
+    const event = boundary
+      ? boundaryEvent(boundary, boundary === "started" ? p.creation : tl.end!, p.zone, ids)
+      : itemEvent(this.seed, key, index, p, tl, ids);
+    if (!atLeast(version, "v8")) return event;
+    const subject = boundary
+      ? undefined
+      : { organizationId: this.organizationId(p.organization), sessionType: p.type, subject: itemSubject(this.seed, key, index, p) };
+    return { ...event, ...eventIds(this.seed, subject) };
   }
 
-  organization(key: number): BackupOrganization {
+  private organizationId(index: number): string {
+    return encodeId(index, this.organizationIdKey);
+  }
+
+  organization(key: number, version: ApiVersion = "v6"): BackupOrganization {
     const index = this.profile(key).organization;
     const entry = ORGANIZATIONS[index]!;
-    const id = encodeId(index, this.organizationIdKey);
-    return { id, name: entry.name, type: entry.type, _links: { self: { href: `/v6/organizations/${id}` } } };
+    const id = this.organizationId(index);
+    return { id, name: entry.name, type: entry.type, _links: { self: { href: `/${version}/organizations/${id}` } } };
   }
 }

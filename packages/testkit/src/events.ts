@@ -7,6 +7,7 @@ import { Draw } from "./random.js";
 import { formatOffsetTicks, formatTimeSpan, type Ticks } from "./time.js";
 import { EVENT_SPACING, type Timeline } from "./timeline.js";
 import type { ExactEvent as RestoreSessionEvent } from "./types.js";
+import type { ApiVersion } from "./versions.js";
 
 export const SALT_EVENT = 11;
 
@@ -76,6 +77,8 @@ export interface EventIdentity {
   id: string;
   sessionId: string;
   order: number;
+  /** The version whose paths the links use. */
+  version: ApiVersion;
 }
 
 export function boundaryEvent(which: "started" | "stopped", at: Ticks, zone: number, ids: EventIdentity): RestoreSessionEvent {
@@ -92,6 +95,12 @@ export function boundaryEvent(which: "started" | "stopped", at: Ticks, zone: num
     order: ids.order,
     _links: links(ids),
   };
+}
+
+/** Who or what an item is about: the person for mail and files, the item for sites and teams. */
+export function itemSubject(seed: number, key: number, index: number, p: Profile): string {
+  const plan = planItem(seed, key, index, p);
+  return p.type === "Vex" || p.type === "Veod" ? plan.person : plan.itemName;
 }
 
 export function itemEvent(seed: number, key: number, index: number, p: Profile, tl: Timeline, ids: EventIdentity): RestoreSessionEvent {
@@ -130,7 +139,7 @@ export function itemEvent(seed: number, key: number, index: number, p: Profile, 
 
 function links(ids: EventIdentity) {
   return {
-    self: { href: `/v6/restoresessions/${ids.sessionId}/events/${ids.id}` },
-    restoreSession: { href: `/v6/restoresessions/${ids.sessionId}` },
+    self: { href: `/${ids.version}/restoresessions/${ids.sessionId}/events/${ids.id}` },
+    restoreSession: { href: `/${ids.version}/restoresessions/${ids.sessionId}` },
   };
 }

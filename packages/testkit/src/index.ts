@@ -8,6 +8,8 @@ export { FAULT_KINDS } from "./faults.js";
 export type { FaultKind, FaultSpec, FaultMatch, InjectedFault, FaultController } from "./faults.js";
 export { TOKEN_DATES } from "./tokens.js";
 export type { TokenDates } from "./tokens.js";
+export { API_VERSIONS } from "./versions.js";
+export type { ApiVersion } from "./versions.js";
 export { DEFECTS, DEFECT_DESCRIPTIONS } from "./defects.js";
 export type { Defect } from "./defects.js";
 export type {

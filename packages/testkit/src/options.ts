@@ -4,6 +4,7 @@ import { MAX_SESSIONS } from "./data.js";
 import { checkDefects, type Defect } from "./defects.js";
 import { TICKS_PER_MS, toTicks, type Ticks } from "./time.js";
 import { TOKEN_DATES, type TokenDates } from "./tokens.js";
+import { API_VERSIONS, type ApiVersion } from "./versions.js";
 
 export interface TestServerOptions {
   /** How many sessions exist at start (default 100; 0 to hundreds of billions, all computed lazily). */
@@ -30,6 +31,12 @@ export interface TestServerOptions {
    * (`Mon, 30 Nov 2026 09:45:59 GMT`), as servers of this kind are known to write them.
    */
   tokenDates?: TokenDates;
+  /**
+   * The REST API versions served (default all: v6, v7, v8, as a Veeam Backup for
+   * Microsoft 365 8 server). A path under another version answers 404, as on a server
+   * that does not have it: `["v6"]` is a v6-era server.
+   */
+  versions?: ApiVersion[];
   /** Deliberate contract violations (see `Defect`). */
   defects?: Defect[];
 }
@@ -46,6 +53,7 @@ export const OPTION_NAMES = [
   "tokenTtlSeconds",
   "now",
   "tokenDates",
+  "versions",
   "defects",
 ] as const satisfies readonly (keyof TestServerOptions)[];
 
@@ -66,6 +74,7 @@ export interface ServerConfig {
   password: string;
   now: Ticks;
   tokenDates: TokenDates;
+  versions: Set<ApiVersion>;
   defects: Set<Defect>;
 }
 
@@ -108,6 +117,11 @@ export function checkOptions(options: TestServerOptions): ServerConfig {
   if (!(TOKEN_DATES as readonly string[]).includes(tokenDates)) {
     fail(`tokenDates must be one of ${TOKEN_DATES.join(", ")}, got ${JSON.stringify(options.tokenDates)}`);
   }
+  const versions = options.versions ?? [...API_VERSIONS];
+  const unknown = Array.isArray(versions) ? versions.find((v) => !(API_VERSIONS as readonly string[]).includes(v)) : undefined;
+  if (!Array.isArray(versions) || versions.length === 0 || unknown !== undefined) {
+    fail(`versions must be a non-empty list of ${API_VERSIONS.join(", ")}, got ${JSON.stringify(options.versions)}`);
+  }
   const defects = checked(() => checkDefects(options.defects ?? []));
-  return { sessions, seed, port, host, ttl, username, password, now, tokenDates, defects };
+  return { sessions, seed, port, host, ttl, username, password, now, tokenDates, versions: new Set(versions), defects };
 }

@@ -9,6 +9,10 @@ import type { ExactSession as RestoreSession } from "./types.js";
 /** The salt of every draw about a session as a whole. */
 export const SALT_PROFILE = 10;
 
+/** Bounds of the draws below that decide how long a session runs. */
+export const MAX_ITEMS = 150;
+export const MAX_END_EXTRA: Ticks = 3600n * TICKS_PER_SECOND;
+
 export interface Profile {
   type: RestoreSession["type"];
   /** Index into ORGANIZATIONS. */
@@ -53,12 +57,12 @@ export function drawProfile(seed: number, key: number, creation: Ticks): Profile
     initiatedBy: byOperator ? operator : draw.chance(0.8) ? draw.pick(ADMINS) : `admin@${domain}`,
     scopeName: byOperator ? operator : "",
     clientHost: `${local ? "srv0101" : draw.pick(HOSTS)} (via: ${via})`,
-    items: big ? draw.int(40, 150) : draw.int(0, 6),
+    items: big ? draw.int(40, MAX_ITEMS) : draw.int(0, 6),
     noEvents: draw.chance(0.03),
     // Key 1 always, so even a small data set has a session to stop.
     alwaysWorking: key === 1 || draw.chance(0.03),
     zone: draw.pick(EVENT_ZONES),
-    endExtra: BigInt(draw.int(1, 3600 * 10_000_000)),
+    endExtra: BigInt(draw.int(1, Number(MAX_END_EXTRA))),
     creation,
   };
 }

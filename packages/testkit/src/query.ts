@@ -51,6 +51,23 @@ export function dateParam(ctx: ApiContext, query: Query, name: string): Ticks | 
   return ticks;
 }
 
+/** `true`/`false` in any case, as .NET binds a bool; undefined when absent. */
+export function booleanParam(query: Query, name: string): boolean | undefined {
+  const raw = query.get(name.toLowerCase());
+  if (raw === undefined) return undefined;
+  if (/^(true|false)$/i.test(raw)) return raw.toLowerCase() === "true";
+  throw new BadRequest(`The value "${raw}" is not valid for ${name}: use true or false.`);
+}
+
+/** One of `values` in any case, as .NET binds an enum; the canonical spelling, or undefined when absent. */
+export function enumParam<T extends string>(query: Query, name: string, values: readonly T[]): T | undefined {
+  const raw = query.get(name.toLowerCase());
+  if (raw === undefined) return undefined;
+  const found = values.find((value) => value.toLowerCase() === raw.toLowerCase());
+  if (found === undefined) throw new BadRequest(`The value "${raw}" is not valid for ${name}: use one of ${values.join(", ")}.`);
+  return found;
+}
+
 /** `&name=value` for each of `names` the query has, as sent: page links carry the filters on. */
 export function carriedFilters(query: Query, names: readonly string[]): string {
   let extra = "";

@@ -14,7 +14,6 @@ import { checkOptions, type TestServerOptions } from "./options.js";
 import { errorReply, json, SERVER_ERROR_MESSAGE } from "./reply.js";
 import { handle, isTokenPath } from "./router.js";
 import { testDataOf, type TestData } from "./test-data.js";
-import { TICKS_PER_MS } from "./time.js";
 import { TokenStore } from "./tokens.js";
 
 export interface TestServerStats {
@@ -64,6 +63,7 @@ export interface TestServer {
 }
 
 const MAX_LOG = 1000;
+const NS_PER_TICK = 100n;
 
 function newStats(): TestServerStats {
   const stats: TestServerStats = {
@@ -95,17 +95,22 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const tokens = new TokenStore(config.ttl, config.tokenDates);
   const faults = new FaultRegistry();
   const delivery = new Delivery();
-  const startedAt = Date.now();
+  const startedAt = process.hrtime.bigint();
   const requestLog: RequestRecord[] = [];
   const stats = newStats();
   const ctx: ApiContext = {
     data,
+    versions: config.versions,
     sessionJson: new SessionJsonCache(),
     tokens,
     defects: config.defects,
     credentials: { username: config.username, password: config.password },
     stats,
-    now: () => config.now + BigInt(Date.now() - startedAt) * TICKS_PER_MS,
+    // Sub-millisecond, monotonic: sessions added in quick succession still fit before it.
+    now: () => {
+      const clock = config.now + (process.hrtime.bigint() - startedAt) / NS_PER_TICK;
+      return clock > data.clock ? clock : data.clock;
+    },
     ...(config.defects.has("eventAnySession") ? { servedEvents: new ServedEvents() } : {}),
   };
 

@@ -3,20 +3,24 @@
 import type { Dataset } from "./data.js";
 import { toTicks } from "./time.js";
 import type { BackupOrganization, RestoreSession, RestoreSessionEvent } from "./types.js";
+import type { ApiVersion } from "./versions.js";
 
 export interface StartTimeFilter {
   startTimeFrom?: Date | string;
   startTimeTo?: Date | string;
 }
 
-/** `index` is the position in the newest-first list. */
+/**
+ * `index` is the position in the newest-first list. Objects are as served under `version`
+ * (default v6): its links, and on v8 the session's `eTag` and the events' related ids.
+ */
 export interface TestData {
   sessionCount(): number;
   /** The ids a complete walk must yield, newest first (from <= creationTime <= to). */
   sessionIds(filter?: StartTimeFilter): Iterable<string>;
-  session(index: number): RestoreSession;
-  events(index: number): RestoreSessionEvent[];
-  organization(index: number): BackupOrganization;
+  session(index: number, version?: ApiVersion): RestoreSession;
+  events(index: number, version?: ApiVersion): RestoreSessionEvent[];
+  organization(index: number, version?: ApiVersion): BackupOrganization;
   /** Position of a session id in the list, or -1. */
   indexOf(id: string): number;
 }
@@ -40,12 +44,12 @@ export function testDataOf(data: Dataset): TestData {
         },
       };
     },
-    session: (index) => data.session(keyOf(index)),
-    events(index) {
+    session: (index, version) => data.session(keyOf(index), version),
+    events(index, version) {
       const key = keyOf(index);
-      return Array.from({ length: data.eventCount(key) }, (_, i) => data.event(key, i));
+      return Array.from({ length: data.eventCount(key) }, (_, i) => data.event(key, i, version));
     },
-    organization: (index) => data.organization(keyOf(index)),
+    organization: (index, version) => data.organization(keyOf(index), version),
     indexOf(id) {
       const key = data.keyOfId(id);
       return key === undefined ? -1 : data.positionOf(key);

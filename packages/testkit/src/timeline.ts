@@ -2,11 +2,14 @@
 // answer keeps. Nothing ends after the data set's "now"; a session whose items would
 // still be running then is Working, shows only the items started by then and has no end;
 // a session stopped through the API ends at that moment.
-import type { Profile } from "./profile.js";
+import { MAX_END_EXTRA, MAX_ITEMS, type Profile } from "./profile.js";
 import { TICKS_PER_SECOND, type Ticks } from "./time.js";
 
 /** Item events start about this far apart (plus up to 1.5 s), after the start event. */
 export const EVENT_SPACING: Ticks = 20n * TICKS_PER_SECOND;
+
+/** The longest a session can run unless it is stopped through the API. */
+export const MAX_NATURAL_SPAN: Ticks = BigInt(MAX_ITEMS + 1) * EVENT_SPACING + MAX_END_EXTRA;
 
 export interface Timeline {
   working: boolean;

@@ -1,11 +1,14 @@
-// POST /v6/token: the password and refresh_token grants, from a form body or (as the
+// POST /vN/token: the password and refresh_token grants, from a form body or (as the
 // vendor also accepts) a JSON object. A route like the others, open without a bearer token.
+// v7's disable_antiforgery_token is accepted and has nothing to switch off here.
 import type { ApiContext, ApiRequest, Handled } from "./context.js";
 import { errorReply, json, type Reply } from "./reply.js";
 
 // The spec's bounds on the token form (maxLength).
 const MAX_CREDENTIAL = 1024;
 const MAX_REFRESH_TOKEN = 8192;
+
+const STRING_FIELDS = ["grant_type", "username", "password", "refresh_token"];
 
 interface Fields {
   get(name: string): string | null;
@@ -26,7 +29,8 @@ function tokenFields(request: ApiRequest): Fields | string {
   }
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return "The token request body must be a JSON object.";
   const fields = parsed as Record<string, unknown>;
-  const wrong = Object.keys(fields).find((name) => typeof fields[name] !== "string");
+  // The grant's own fields are strings; others (v7's disable_antiforgery_token: true) pass.
+  const wrong = STRING_FIELDS.find((name) => name in fields && typeof fields[name] !== "string");
   if (wrong) return `The token request field "${wrong}" must be a string.`;
   return { get: (name) => (typeof fields[name] === "string" ? fields[name] : null) };
 }

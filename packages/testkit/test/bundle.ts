@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { dereferencedJsonPath } from "@vbm365/openapi";
+import { apiVersions, bundlePaths } from "@vbm365/openapi";
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
@@ -46,9 +46,9 @@ export interface BoundOperation {
 
 const METHODS = new Set(["get", "put", "post", "delete", "patch", "head", "options"]);
 
-/** The bundle of every version the testkit serves, by API version. */
+/** The dereferenced bundle of every version the spec describes (the testkit serves them all). */
 export function servedBundles(): { version: string; bundle: Bundle }[] {
-  return [{ version: "v6", bundle: JSON.parse(readFileSync(dereferencedJsonPath, "utf8")) as Bundle }];
+  return apiVersions.map((version) => ({ version, bundle: JSON.parse(readFileSync(bundlePaths(version).dereferenced, "utf8")) as Bundle }));
 }
 
 export function operationsOf(bundle: Bundle): BoundOperation[] {

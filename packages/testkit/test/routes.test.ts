@@ -47,7 +47,8 @@ describe("single-resource routes", () => {
 
   it("answers 404 for unknown paths and 405 for a wrong method", async () => {
     expect((await call(server, "/v6/Nothing")).status).toBe(404);
-    expect((await call(server, "/v7/RestoreSessions")).status).toBe(404);
+    expect((await call(server, "/v9/RestoreSessions")).status).toBe(404);
+    expect((await call(server, "/v6/RestoreSessions/x/Statistics")).status).toBe(404);
     const wrong = await call(server, "/v6/RestoreSessions", { method: "DELETE" });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get("allow")).toBe("GET");

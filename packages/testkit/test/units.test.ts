@@ -70,7 +70,7 @@ describe("an item running when its session is stopped", () => {
     const stoppedAt = plan.start + plan.duration / 2n;
     const tl = timelineOf(p, (item) => planItem(3, 7, item, p).start, stoppedAt + 1000n * TICKS_PER_SECOND, stoppedAt);
     expect(tl).toEqual({ working: false, items: 2, end: stoppedAt, stoppedAt });
-    const event = itemEvent(3, 7, 2, p, tl, { id: "e", sessionId: "s", order: 3 });
+    const event = itemEvent(3, 7, 2, p, tl, { id: "e", sessionId: "s", order: 3, version: "v6" });
     expect(event.status).toBe("Cancelled");
     expect(event.endTime).toBe(formatOffsetTicks(stoppedAt, 0));
     expect(event.duration).toBe(formatTimeSpan(stoppedAt - plan.start));
