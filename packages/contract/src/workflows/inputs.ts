@@ -1,0 +1,51 @@
+// The inputs the workflows take besides the credentials: the server root their `next`
+// links are relative to, a time window to audit and a running session to stop. Given by
+// VBM365_WORKFLOW_* or, when absent, read from the target: the window around its newest
+// sessions, and its first `Working` session.
+import { send } from "../http.js";
+import type { Target } from "../target.js";
+import { ContractSettingsError } from "../target.js";
+
+const windowSessions = 5;
+
+interface Listed {
+  id: string;
+  creationTime: string;
+  state: string;
+}
+
+async function newestSessions(target: Target, limit: number): Promise<Listed[]> {
+  const url = new URL(`v6/RestoreSessions?limit=${limit}`, target.baseUrl.endsWith("/") ? target.baseUrl : `${target.baseUrl}/`);
+  const res = await send({ method: "GET", url: url.href, headers: { authorization: `Bearer ${target.token}` } }, { ca: target.ca });
+  if (res.status !== 200) throw new ContractSettingsError(`GET /v6/RestoreSessions answered ${res.status}, so the workflows have no window to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.`);
+  return ((JSON.parse(res.text) as { results?: Listed[] }).results ?? []).filter((s) => typeof s.creationTime === "string");
+}
+
+/**
+ * In the form the server writes creationTime (UTC, seven fractional digits): the audit
+ * workflow compares each page's session with the window as text, which holds only then.
+ */
+const vendorForm = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_, millis: string) => `.${millis}0000Z`);
+
+function checkedInstant(name: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new ContractSettingsError(`${name} must be UTC with seven fractional digits, as the server writes creationTime, such as 2022-03-12T00:00:00.0000000Z, not "${value}".`);
+  }
+  return value;
+}
+
+export async function workflowInputs(target: Target, needs: Set<string>, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
+  const inputs: Record<string, string> = { serverUrl: target.baseUrl.replace(/\/+$/, "") };
+  const sessions = needs.has("startTimeFrom") || needs.has("sessionId") ? await newestSessions(target, 100) : [];
+  if (needs.has("startTimeFrom") || needs.has("startTimeTo")) {
+    const times = sessions.slice(0, windowSessions).map((s) => Date.parse(s.creationTime));
+    if (!env.VBM365_WORKFLOW_FROM && times.length === 0) throw new ContractSettingsError("the server lists no sessions to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.");
+    inputs.startTimeFrom = env.VBM365_WORKFLOW_FROM ? checkedInstant("VBM365_WORKFLOW_FROM", env.VBM365_WORKFLOW_FROM) : vendorForm(Math.min(...times) - 1);
+    inputs.startTimeTo = env.VBM365_WORKFLOW_TO ? checkedInstant("VBM365_WORKFLOW_TO", env.VBM365_WORKFLOW_TO) : vendorForm(Math.max(...times) + 1);
+  }
+  if (needs.has("sessionId")) {
+    const running = env.VBM365_WORKFLOW_SESSION || sessions.find((s) => s.state === "Working")?.id;
+    if (running) inputs.sessionId = running;
+  }
+  return inputs;
+}
