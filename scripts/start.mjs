@@ -1,4 +1,6 @@
-// `npm start`: the mock, the docs and the dashboard side by side on loopback, stopped together on Ctrl-C.
+// `npm start`: the mocks (one per API version), the docs and the dashboard side by side on
+// loopback, stopped together on Ctrl-C.
+import { apiVersions } from "@vbm365/openapi";
 import { startMock } from "@vbm365/openapi/mock";
 import { startDocsServer } from "@vbm365/docs/server";
 import { startDashboardServer, targetFromEnv } from "@vbm365/dashboard";
@@ -16,13 +18,17 @@ async function stopAll(code) {
 }
 
 try {
-  const mock = await startMock({ port: mockPort });
-  services.push(mock);
-  mock.child.once("exit", (code) => {
-    if (stopping) return;
-    console.error(`The mock server stopped unexpectedly (exit ${code}).`);
-    void stopAll(1);
-  });
+  // v6 on MOCK_PORT, v7 and v8 on the ports after it, as `pnpm mock` does.
+  const mocks = await Promise.all(apiVersions.map((version, index) => startMock({ port: mockPort + index, version })));
+  for (const [index, mock] of mocks.entries()) {
+    services.push(mock);
+    mock.child.once("exit", (code) => {
+      if (stopping) return;
+      console.error(`The ${apiVersions[index]} mock server stopped unexpectedly (exit ${code}).`);
+      void stopAll(1);
+    });
+  }
+  const mock = mocks[0];
   const docs = await startDocsServer({ port: docsPort });
   services.push(docs);
   // The dashboard reads the mock unless VBM365_URL (and its credentials) point elsewhere.
@@ -31,7 +37,7 @@ try {
   services.push(dashboard);
 
   console.log(`
-  Mock server (Prism): ${mock.url}
+  Mock servers (Prism): ${mocks.map((m, index) => `${apiVersions[index]} ${m.url}`).join(", ")}
       curl -H 'Authorization: Bearer x' ${mock.url}/v6/RestoreSessions
   API docs:            ${docs.url}
   Restore dashboard:   ${dashboard.url}  (reads ${target.url})
