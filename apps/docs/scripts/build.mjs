@@ -11,6 +11,7 @@ import { decorateSpec, readTypeScriptSamples } from "../lib/decorate.mjs";
 import { inlineRedoclyAttribution } from "../lib/offline.mjs";
 import { redocOptions } from "../lib/redoc-options.mjs";
 import { addVersionSwitch, pageDir } from "../lib/versions.mjs";
+import { withWorkflows } from "../lib/workflows.mjs";
 
 const here = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -38,7 +39,7 @@ function buildVersion(version) {
   }
   let decorated;
   try {
-    decorated = decorateSpec(spec, { typeScriptSamples, logoSvg });
+    decorated = withWorkflows(decorateSpec(spec, { typeScriptSamples, logoSvg }));
   } catch (error) {
     fail(`${version}: ${error.message}`);
   }
