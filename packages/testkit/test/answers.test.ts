@@ -221,13 +221,13 @@ describe.each(servedBundles())("every answer of the testkit's $version validates
   });
 
   it("sees a token answer with RFC 1123 dates (--token-dates rfc1123) as invalid: the formats are checked", async () => {
-    const loose = await walkEveryOperation(await start({ tokenDates: "rfc1123" }), operations);
-    const tokenProblems = loose.problems.filter((p) => /grant/.test(p));
+    // Only the token operation: the option changes nothing else (the walk above covers the rest).
+    const tokenOps = operations.filter((op) => op.operation.requestBody);
+    const loose = await walkEveryOperation(await start({ tokenDates: "rfc1123" }), tokenOps);
     // Each successful login and refresh, in each body type the bundle declares, has both dates refused.
-    const grants = operations.flatMap((op) => bodyRequests(op, { credentials: { username: "", password: "" } } as Known)).filter((r) => r.expect === 200);
+    const grants = tokenOps.flatMap((op) => bodyRequests(op, { credentials: { username: "", password: "" } } as Known)).filter((r) => r.expect === 200);
     expect(grants.length).toBeGreaterThanOrEqual(2);
-    expect(tokenProblems).toHaveLength(grants.length * 2);
-    for (const problem of tokenProblems) expect(problem).toMatch(/\/\.(issued|expires) must match format "date-time"/);
-    expect(loose.problems.filter((p) => !/grant/.test(p))).toEqual([]);
+    expect(loose.problems).toHaveLength(grants.length * 2);
+    for (const problem of loose.problems) expect(problem).toMatch(/ grant as .*: \/\.(issued|expires) must match format "date-time"/);
   });
 });
