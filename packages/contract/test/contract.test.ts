@@ -71,9 +71,7 @@ for (const starter of targets) {
           await annotate(reason, "skipped");
           skip(reason);
         }
-        if (violations.length > 0) {
-          throw new Error(`${violations.length} contract violation(s):\n${violations.map(formatViolation).join("\n")}`);
-        }
+        expect(violations.map(formatViolation), `${violations.length} contract violation(s)`).toEqual([]);
       });
     }
 

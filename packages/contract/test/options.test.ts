@@ -82,6 +82,7 @@ describe("settings from VBM365_*", () => {
     [{ VBM365_URL: "http://127.0.0.1:1" }, /set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD/],
     [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem cannot be read \(ENOENT\)/],
     [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MAX_PAGES: "lots" }, /VBM365_CONTRACT_MAX_PAGES must be a positive whole number/],
+    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MIN_CHECKS: "-1" }, /VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "-1"/],
   ])("%j is refused with one clear line", async (env, message) => {
     const error = await settingsError(env);
     expect(error).toBeInstanceOf(ContractSettingsError);
