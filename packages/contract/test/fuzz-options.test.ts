@@ -37,6 +37,7 @@ describe("fuzz settings", () => {
     [{ VBM365_FUZZ_PROPERTY: "walks" }, '--property must be one of requests, paging, sequences, not "walks".'],
     [{ VBM365_FUZZ_PATH: "3:0" }, "--path replays one property: give --property too (both are printed with a failure)."],
     [{ VBM365_FUZZ_PROPERTY: "paging", VBM365_FUZZ_PATH: "three" }, '--path must be fast-check\'s replay path such as 12:0:3, not "three".'],
+    [{ VBM365_FUZZ_PROPERTY: "sequences", VBM365_FUZZ_PATH: "3:0" }, "a sequence replays with --seed and --runs alone (as printed with its failure), not with --path."],
     [{ VBM365_FUZZ_API_VERSION: "v9" }, '--api-version must be one of v6, v7, v8, not "v9".'],
     [{ VBM365_FUZZ_API_VERSION: "v7", VBM365_FUZZ_SPEC: "x.json" }, "give --spec FILE or --api-version VERSION, not both."],
   ])("%j is refused with one line naming the flag", (env, message) => {

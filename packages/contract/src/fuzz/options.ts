@@ -41,6 +41,7 @@ export function fuzzOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzOp
   const path = env.VBM365_FUZZ_PATH || undefined;
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
   if (path !== undefined && property === undefined) throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
+  if (path !== undefined && property === "sequences") throw new ContractSettingsError("a sequence replays with --seed and --runs alone (as printed with its failure), not with --path.");
   return { runs, maxTimeMs, seed, property, path, specPath: specPathOf(env) };
 }
 

@@ -44,5 +44,5 @@ export const sequencesProperty: PropertyBuilder = (ctx) => {
     await fc.asyncModelRun(() => ({ model: { listed: new Map() }, real: { target: ctx.target, token: ctx.target.token } }), steps);
   });
   const notChecked = stateful ? [] : [`no child asked for under another parent, and a listed id's answer may be another item, since ${statelessReason.notFound}`];
-  return { name, title, notChecked, check: runner(property) };
+  return { name, title, notChecked, check: runner(property), replayByPath: false };
 };

@@ -15,6 +15,11 @@ export interface FuzzProperty {
   /** Parts of the property this target cannot answer, each with the reason (Prism: 404s, tokens). */
   notChecked?: string[];
   check?: Runner;
+  /**
+   * false when fast-check's path cannot replay a counterexample alone (command sequences
+   * keep a replay path of their own): the seed replays it, with the runs before it.
+   */
+  replayByPath?: boolean;
 }
 
 /** Runs the property with fast-check's parameters (seed, runs, time limit, replay path). */

@@ -2,8 +2,8 @@
 // skipped, and for a failure the shrunk request with the command that replays it.
 import type { FuzzReport } from "./run.js";
 
-export function replayCommand(report: FuzzReport, property: string, path: string): string {
-  return `pnpm contract --fuzz --seed ${report.seed} --property ${property} --path ${path}`;
+export function replayCommand(report: FuzzReport, property: string, path?: string): string {
+  return `pnpm contract --fuzz --seed ${report.seed} --property ${property}${path ? ` --path ${path}` : ` --runs ${report.options.runs}`}`;
 }
 
 export function formatFuzzReport(report: FuzzReport): string {
@@ -24,7 +24,7 @@ export function formatFuzzReport(report: FuzzReport): string {
     lines.push(`  ${r.name}: FAILED after ${r.runs} runs, shrunk in ${r.failure.shrinks} steps to:`);
     for (const line of r.failure.counterexample.split("\n")) lines.push(`    ${line}`);
     for (const line of r.failure.error.split("\n")) lines.push(`    ${line}`);
-    lines.push(`    replay: ${replayCommand(report, r.name, r.failure.path)} (with the same VBM365_* settings)`);
+    lines.push(`    replay: ${replayCommand(report, r.name, r.replayByPath ? r.failure.path : undefined)} (with the same VBM365_* settings)`);
   }
   return lines.join("\n");
 }

@@ -32,6 +32,8 @@ export interface FuzzResult {
   ms: number;
   /** The time share ran out before the runs did. */
   interrupted: boolean;
+  /** The failure replays with --path (else with the seed alone). */
+  replayByPath: boolean;
   failure?: FuzzFinding;
 }
 
@@ -59,7 +61,7 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
   const results: FuzzResult[] = [];
   const properties = builders.map((build) => build(ctx, pool));
   for (const [index, prop] of properties.entries()) {
-    const base = { name: prop.name, title: prop.title, notChecked: prop.notChecked ?? [], runs: 0, discarded: 0, ms: 0, interrupted: false };
+    const base = { name: prop.name, title: prop.title, notChecked: prop.notChecked ?? [], replayByPath: prop.replayByPath ?? true, runs: 0, discarded: 0, ms: 0, interrupted: false };
     if (options.property && prop.name !== options.property) {
       results.push({ ...base, skipped: `only --property ${options.property} was asked for` });
       continue;
