@@ -19,10 +19,14 @@ function byIdOf(ctx: ContractContext, list: Operation): { op: Operation; param: 
   return op && param ? { op, param } : undefined;
 }
 
+/** A real server allows about five logins a minute; the run never asks for more. */
+const loginsPerRun = 5;
+
 function loginCommands(ctx: ContractContext): CommandArb[] {
   const tokenOp = ctx.operations.find((op) => !op.secured && op.requestBody);
   const form = tokenOp && validForm(tokenOp, ctx.target);
-  return tokenOp && form ? [fc.constant(new Login(tokenOp, form))] : [];
+  const budget = { left: loginsPerRun };
+  return tokenOp && form ? [fc.constant(new Login(tokenOp, form, budget))] : [];
 }
 
 export const sequencesProperty: PropertyBuilder = (ctx) => {
@@ -40,8 +44,8 @@ export const sequencesProperty: PropertyBuilder = (ctx) => {
   const gets = ctx.operations.filter((op) => op.method === "GET" && !op.paged && tupleKey(op) !== undefined);
   for (const op of gets) commands.push(fc.nat(9).map((i) => new GetListed(op, i, stateful)));
   if (commands.length === 0) return { name, title, skipped: "the spec has no paged list with a by-id operation below it" };
-  const property = fc.asyncProperty(fc.commands(commands, { maxCommands: 20 }), async (steps) => {
-    await fc.asyncModelRun(() => ({ model: { listed: new Map() }, real: { target: ctx.target, token: ctx.target.token } }), steps);
+  const property = fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: "medium" }), async (steps) => {
+    await fc.asyncModelRun(() => ({ model: { listed: new Map(), loggedIn: false }, real: { target: ctx.target, token: ctx.target.token } }), steps);
   });
   const notChecked = stateful ? [] : [`no child asked for under another parent, and a listed id's answer may be another item, since ${statelessReason.notFound}`];
   return { name, title, notChecked, check: runner(property), replayByPath: false };

@@ -14,6 +14,7 @@ import type { Expectation, FuzzRequest } from "./requests.js";
 export interface Model {
   /** Path values listed in this run, by the template they fill. */
   listed: Map<string, Record<string, string>[]>;
+  loggedIn: boolean;
 }
 
 export interface Real {
@@ -45,13 +46,21 @@ const request = (op: Operation, values: Record<string, string>, expect: Expectat
   because,
 });
 
+/** Logins left to the whole fuzz run: the token endpoint is rate-limited on real servers. */
+export interface LoginBudget {
+  left: number;
+}
+
 export class Login implements Command {
   constructor(
     private readonly op: Operation,
     private readonly form: Record<string, string>,
+    private readonly budget: LoginBudget,
   ) {}
-  check = () => true;
-  async run(_model: Model, real: Real) {
+  check = (model: Readonly<Model>) => !model.loggedIn && this.budget.left > 0;
+  async run(model: Model, real: Real) {
+    this.budget.left--;
+    model.loggedIn = true;
     const { body, violations } = await exchange(real, request(this.op, {}, "2xx", "valid", this.form));
     failOn(violations);
     const token = (body as { access_token?: unknown } | undefined)?.access_token;
