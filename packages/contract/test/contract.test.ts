@@ -1,9 +1,8 @@
 // The contract suite: one test per check, per target. `pnpm contract` with VBM365_URL runs
 // it against that server; without one it runs against Prism and a testkit server.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ContractSettingsError,
   createContext,
   formatSummary,
   formatViolation,
@@ -17,7 +16,7 @@ import {
   type ContractContext,
   type ContractReport,
 } from "../src/index.js";
-import { fromEnv, prism, testkit, type RunningTarget } from "./targets.js";
+import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const doc = loadSpec();
 const checks = listChecks(doc);
@@ -31,13 +30,7 @@ for (const starter of targets) {
     const results: CheckResult[] = [];
 
     beforeAll(async () => {
-      try {
-        running = await starter.start();
-      } catch (error) {
-        // A settings mistake is one line for the user, not a stack.
-        if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
-        throw error;
-      }
+      running = await startForSuite(starter);
       ctx = createContext(doc, running.target);
     });
 
@@ -52,12 +45,9 @@ for (const starter of targets) {
       await running?.close();
       if (results.length === 0) return;
       const report = reportSoFar();
-      const summary = formatSummary(report);
-      console.log(summary);
-      const slug = (running?.target.name ?? starter.name).replace(/[^\w.-]+/g, "_");
-      mkdirSync("artifacts", { recursive: true });
-      writeFileSync(`artifacts/summary-${slug}.txt`, `${summary}\n`);
-      writeFileSync(`artifacts/report-${slug}.json`, `${JSON.stringify(report, null, 2)}\n`);
+      const name = running?.target.name ?? starter.name;
+      keepSummary("summary", name, formatSummary(report));
+      writeFileSync(`artifacts/report-${name.replace(/[^\w.-]+/g, "_")}.json`, `${JSON.stringify(report, null, 2)}\n`);
     });
 
     for (const check of checks) {

@@ -2,10 +2,9 @@
 // test per property and target. `pnpm contract --fuzz` with VBM365_URL runs it against
 // that server; without one it runs against Prism and a testkit server. The seed is
 // printed; under CI it is pinned, and VBM365_FUZZ_SEED (--seed) replays one.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContractSettingsError, formatFuzzReport, fuzzOptionsFromEnv, loadSpec, nothingFuzzed, propertyNames, runFuzz, type FuzzReport } from "../src/index.js";
-import { fromEnv, prism, testkit, type RunningTarget } from "./targets.js";
+import { formatFuzzReport, fuzzOptionsFromEnv, loadSpec, nothingFuzzed, propertyNames, runFuzz, type FuzzReport } from "../src/index.js";
+import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const pinnedSeed = "20261128";
 const options = fuzzOptionsFromEnv({ ...process.env, VBM365_FUZZ_SEED: process.env.VBM365_FUZZ_SEED ?? (process.env.CI === "true" ? pinnedSeed : undefined) });
@@ -21,23 +20,14 @@ for (const starter of targets) {
     let report: FuzzReport;
 
     beforeAll(async () => {
-      try {
-        running = await starter.start();
-      } catch (error) {
-        if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
-        throw error;
-      }
+      running = await startForSuite(starter);
       report = await runFuzz(doc, running.target, share);
     });
 
     afterAll(async () => {
       await running?.close();
       if (!report) return;
-      const summary = formatFuzzReport(report);
-      console.log(summary);
-      const slug = report.target.replace(/[^\w.-]+/g, "_");
-      mkdirSync("artifacts", { recursive: true });
-      writeFileSync(`artifacts/fuzz-${slug}.txt`, `${summary}\n`);
+      keepSummary("fuzz", report.target, formatFuzzReport(report));
     });
 
     for (const name of propertyNames) {

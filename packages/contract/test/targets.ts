@@ -3,7 +3,8 @@
 // processes, so they run the write checks (Stop) too; a real server needs
 // VBM365_CONTRACT_ALLOW_WRITES=1 for that.
 import { startMock } from "@vbm365/openapi/mock";
-import { fullCapabilities, prismCapabilities, targetFromEnv, type Target } from "../src/index.js";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { ContractSettingsError, fullCapabilities, prismCapabilities, targetFromEnv, type Target } from "../src/index.js";
 import { startTestServer } from "@vbm365/testkit";
 
 export interface RunningTarget {
@@ -67,4 +68,21 @@ export function fromEnv(): TargetStarter | undefined {
       return { target: target!, close: async () => {} };
     },
   };
+}
+
+/** Starts a target for a suite; a settings mistake is one line for the user, not a stack. */
+export async function startForSuite(starter: TargetStarter): Promise<RunningTarget> {
+  try {
+    return await starter.start();
+  } catch (error) {
+    if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
+    throw error;
+  }
+}
+
+/** Prints a suite's summary and keeps it in artifacts/<kind>-<target>.txt (git-ignored). */
+export function keepSummary(kind: string, target: string, summary: string): void {
+  console.log(summary);
+  mkdirSync("artifacts", { recursive: true });
+  writeFileSync(`artifacts/${kind}-${target.replace(/[^\w.-]+/g, "_")}.txt`, `${summary}\n`);
 }

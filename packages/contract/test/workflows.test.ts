@@ -1,10 +1,9 @@
 // The Arazzo workflows of openapi/workflows, run by `redocly respect`: against VBM365_URL
 // with `pnpm contract --workflows`, else against a testkit server started here (Stop
 // included: it is throwaway). Also: `redocly lint` passes the workflow files.
-import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContractSettingsError, formatWorkflowReport, lintWorkflows, loadSpec, runWorkflows, type WorkflowReport } from "../src/index.js";
-import { fromEnv, testkit, type RunningTarget } from "./targets.js";
+import { formatWorkflowReport, lintWorkflows, loadSpec, runWorkflows, type WorkflowReport } from "../src/index.js";
+import { fromEnv, keepSummary, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const doc = loadSpec();
 const starter = fromEnv() ?? testkit({ sessions: 12 });
@@ -21,22 +20,14 @@ describe(`workflows: ${starter.name}`, () => {
   let report: WorkflowReport;
 
   beforeAll(async () => {
-    try {
-      running = await starter.start();
-    } catch (error) {
-      if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
-      throw error;
-    }
+    running = await startForSuite(starter);
     report = await runWorkflows(doc, running.target, { workflow: process.env.VBM365_WORKFLOW || undefined });
   });
 
   afterAll(async () => {
     await running?.close();
     if (!report) return;
-    const summary = formatWorkflowReport(report);
-    console.log(summary);
-    mkdirSync("artifacts", { recursive: true });
-    writeFileSync(`artifacts/workflows-${report.target.replace(/[^\w.-]+/g, "_")}.txt`, `${summary}\n`);
+    keepSummary("workflows", report.target, formatWorkflowReport(report));
   });
 
   it("runs every workflow that is not skipped to its end", async ({ annotate }) => {
