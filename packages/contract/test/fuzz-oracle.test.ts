@@ -31,6 +31,9 @@ const twists: Record<string, Twist> = {
   // A filtered page carries a session from before the window.
   leaksOldSession: (req, a) =>
     a.status === 200 && /startTimeFrom=/.test(req.url!) ? { ...a, body: a.body.replace(/"creationTime":"[^"]+"/, '"creationTime":"2000-01-01T00:00:00Z"') } : a,
+  // A session asked for by id comes back as another one.
+  answersAnotherSession: (req, a) =>
+    a.status === 200 && /^\/v6\/RestoreSessions\/[^/?]+$/i.test(req.url!) ? { ...a, body: a.body.replace(/^\{"id":"[^"]+"/, '{"id":"00000000-0000-4000-8000-000000000000"') } : a,
   // Session ids that were listed are not found by id.
   forgetsListedIds: (req, a) => (/^\/v6\/RestoreSessions\/[^/?]+$/i.test(req.url!) ? { status: 404, headers: { "content-type": "application/json" }, body: '{"message":"gone"}' } : a),
 };
@@ -83,6 +86,7 @@ describe("the fuzzer through a proxy that bends one rule", () => {
     ["refusesUnknownParameter", "requests", /expected the same answer with a query parameter the spec does not name \(ignored\), got status (200|404) then 400 \[consistency\/unknown-parameter\]/],
     ["refusesEncodedDigits", "requests", /expected the same answer with every byte of the query values percent-encoded, got .* \[consistency\/percent-encoded\]/],
     ["leaksOldSession", "paging", /creationTime: expected at or after startTimeFrom=[^ ]+ on every page, got "2000-01-01T00:00:00Z" \[filter\/filter-across-pages\]/],
+    ["answersAnotherSession", "sequences", /\/id: expected "[0-9a-f-]{36}", got "00000000-0000-4000-8000-000000000000" \[consistency\/listed-id-mismatch\]/],
     ["forgetsListedIds", "sequences", /expected 200: the id was listed earlier in this run, got 404 \[consistency\/listed-id-404\]/],
   ] as const)("%s is reported by the %s property", async (name, property, says) => {
     const { text, failure } = await fuzzThrough(name, property);
