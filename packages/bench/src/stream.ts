@@ -15,13 +15,14 @@ export interface StreamPlan {
 export const CLIENT_WALK = "@vbm365/client iterate";
 /** The client's walk of a server a tenth the size, same page size: memory must not grow with the count. */
 export const SMALL_DIVISOR = 10;
-export const smallWalk = (sessions: number) => `${CLIENT_WALK}, ${(sessions / SMALL_DIVISOR).toLocaleString("en-US")} sessions`;
+export const smallWalk = (sessions: number, walk = CLIENT_WALK) => `${walk}, ${(sessions / SMALL_DIVISOR).toLocaleString("en-US")} sessions`;
 export const HAND_WALK = "fetch + JSON.parse loop";
 
 export interface StreamResult {
   rows: Row[];
   client?: { sessionsPerSecond: number; peakRssMB: number };
   small?: { sessionsPerSecond: number; peakRssMB: number };
+  smallHand?: { sessionsPerSecond: number; peakRssMB: number };
   hand?: { sessionsPerSecond: number; peakRssMB: number };
 }
 
@@ -33,13 +34,18 @@ async function walkAll(mode: string, server: { url: string; token: string }, pla
   return report;
 }
 
-/** The client's walk of a server with a tenth of the sessions, `plan.runs` times. */
-async function walkSmall(plan: StreamPlan): Promise<WalkReport[]> {
+/**
+ * Both walks of a server with a tenth of the sessions, `plan.runs` times each: the client's
+ * peak must not grow with the count, and the hand loop's shows what the runtime alone does.
+ */
+async function walkSmall(plan: StreamPlan): Promise<Record<"client" | "hand", WalkReport[]>> {
   const sessions = Math.max(1, Math.round(plan.sessions / SMALL_DIVISOR));
   const server = await startServerChild<{ url: string; token: string }>("stream-server.js", [String(sessions)], 300_000);
+  const reports: Record<"client" | "hand", WalkReport[]> = { client: [], hand: [] };
   try {
-    const reports: WalkReport[] = [];
-    for (let run = 0; run < plan.runs; run++) reports.push(await walkAll("client", server.info, plan, sessions));
+    for (let run = 0; run < plan.runs; run++) {
+      for (const mode of ["client", "hand"] as const) reports[mode].push(await walkAll(mode, server.info, plan, sessions));
+    }
     return reports;
   } finally {
     await server.stop();
@@ -67,7 +73,9 @@ export async function benchStream(plan: StreamPlan): Promise<StreamResult> {
   }
   const client = summarise(reports.client);
   const hand = summarise(reports.hand);
-  const small = summarise(await walkSmall(plan));
+  const smallReports = await walkSmall(plan);
+  const small = summarise(smallReports.client);
+  const smallHand = summarise(smallReports.hand);
   const note = `${plan.sessions.toLocaleString("en-US")} sessions, page ${plan.pageSize.toLocaleString("en-US")}`;
   const rows: Row[] = [
     { group: "stream", name: `${CLIENT_WALK}: throughput`, median: client.sessionsPerSecond, unit: "sessions/s", ratioTo: `${HAND_WALK}: throughput`, samples: plan.runs, note },
@@ -75,6 +83,7 @@ export async function benchStream(plan: StreamPlan): Promise<StreamResult> {
     { group: "stream", name: `${CLIENT_WALK}: peak RSS`, median: client.peakRssMB, unit: "MB", ratioTo: `${HAND_WALK}: peak RSS`, samples: plan.runs, note: "max over runs, walker process only" },
     { group: "stream", name: `${HAND_WALK}: peak RSS`, median: hand.peakRssMB, unit: "MB", samples: plan.runs, note: "max over runs, walker process only" },
     { group: "stream", name: `${smallWalk(plan.sessions)}: peak RSS`, median: small.peakRssMB, unit: "MB", ratioTo: `${CLIENT_WALK}: peak RSS`, samples: plan.runs, note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}` },
+    { group: "stream", name: `${smallWalk(plan.sessions, HAND_WALK)}: peak RSS`, median: smallHand.peakRssMB, unit: "MB", ratioTo: `${HAND_WALK}: peak RSS`, samples: plan.runs, note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}` },
   ];
-  return { rows, client, hand, small };
+  return { rows, client, hand, small, smallHand };
 }

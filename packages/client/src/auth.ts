@@ -1,5 +1,4 @@
-// Where the bearer token comes from, and the middleware that puts it on the typed api's calls.
-import type { Middleware } from "openapi-fetch";
+// Where the bearer token comes from, and the one way every call sends it (renewed once after a 401).
 import type { TokenRequest, TokenResponse } from "./types.js";
 
 export type Auth =
@@ -105,28 +104,18 @@ function renewAt(expiresIn: number | undefined, issuedAt: number): number {
   return issuedAt + lifetimeMs - Math.min(RENEW_MARGIN_MS, lifetimeMs / 10);
 }
 
-/** True for the token path, however a caller spells it (servers match paths case-insensitively). */
-export const isTokenPath = (path: string) => /^\/v6\/token$/i.test(path);
+/** True for a URL path ending in the token path, however a caller spells it (servers match paths case-insensitively). */
+export const isTokenPath = (path: string) => /\/v6\/token$/i.test(path);
 
-const setBearer = (request: Request, token: string) => request.headers.set("Authorization", `Bearer ${token}`);
-
-/** For the typed api: sets `Authorization: Bearer` on each call; on a 401, renews the token once and repeats the call once. */
-export function authMiddleware(tokens: TokenSource): Middleware {
-  return {
-    async onRequest({ request, schemaPath }) {
-      // The token request itself (`security: []` in the spec) goes out bare: a login for it would log in twice.
-      if (!isTokenPath(schemaPath)) setBearer(request, await tokens.current());
-      return request;
-    },
-    async onResponse({ request, response, options, schemaPath }) {
-      if (response.status !== 401 || isTokenPath(schemaPath)) return undefined;
-      const fresh = await tokens.renew(request.headers.get("Authorization")?.slice("Bearer ".length));
-      if (fresh === undefined) return undefined;
-      await response.body?.cancel().catch(() => undefined);
-      // Data calls carry no body, so the request can be sent again as it was.
-      const again = new Request(request);
-      setBearer(again, fresh);
-      return options.fetch(again);
-    },
-  };
+/**
+ * Sends with the current token; after a 401, renews the token once and sends once more.
+ * `send` gets the token to put in `Authorization: Bearer`.
+ */
+export async function withToken<T extends { status: number }>(tokens: TokenSource, send: (token: string) => Promise<T>): Promise<T> {
+  const token = await tokens.current();
+  const answer = await send(token);
+  if (answer.status !== 401) return answer;
+  // The token expired or was revoked; a source with nothing better answers undefined.
+  const fresh = await tokens.renew(token);
+  return fresh === undefined ? answer : send(fresh);
 }

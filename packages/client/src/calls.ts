@@ -1,7 +1,7 @@
 // One call of the API, typed from the schema by method and path: the URL built, one Request
 // per attempt, retries where safe, one token renewal after a 401, the body parsed once.
 import { attempt, type Answer, type AttemptSettings, type Call } from "./attempt.js";
-import type { TokenSource } from "./auth.js";
+import { withToken, type TokenSource } from "./auth.js";
 import { toClientError, type Failure } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { withRetries, type RetryOptions } from "./retry.js";
@@ -48,14 +48,7 @@ export function callsOf(settings: CallSettings): One {
         call.method === "GET" ? settings.retry : false,
         signal,
       );
-    return fetchJson(settings, call, signal, async () => {
-      const token = await settings.tokens.current();
-      const answer = await send(token);
-      if (answer.status !== 401) return answer;
-      // The token expired or was revoked: renewed once, the call repeated once.
-      const fresh = await settings.tokens.renew(token);
-      return fresh === undefined ? answer : send(fresh);
-    });
+    return fetchJson(settings, call, signal, () => withToken(settings.tokens, send));
   };
 }
 

@@ -1,7 +1,7 @@
 // createVbm365Client: the options checked, the layers put together, the restoreSessions calls.
 import createClient, { type Client } from "openapi-fetch";
 import { DEFAULT_MAX_BODY_BYTES, type AttemptSettings } from "./attempt.js";
-import { authMiddleware, tokenSource, type Auth } from "./auth.js";
+import { tokenSource, type Auth } from "./auth.js";
 import { callsOf } from "./calls.js";
 import { Vbm365ValidationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
@@ -84,8 +84,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
   const tokens = tokenSource(options.auth, tokenRequester(settings));
   const one = callsOf({ ...settings, tokens });
 
-  const api = createClient<paths>({ baseUrl, fetch: apiFetch(settings), redirect: "manual" });
-  api.use(authMiddleware(tokens));
+  const api = createClient<paths>({ baseUrl, fetch: apiFetch({ ...settings, tokens }), redirect: "manual" });
 
   const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
   const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });

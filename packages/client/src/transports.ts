@@ -2,7 +2,7 @@
 // sends through the typed openapi-fetch client (`api`). Both use the same attempt, so they
 // too have a deadline per attempt, a body cap, and never follow a redirect.
 import { attempt, type AttemptSettings, type Call } from "./attempt.js";
-import type { IssuedToken, RequestToken } from "./auth.js";
+import { isTokenPath, withToken, type IssuedToken, type RequestToken, type TokenSource } from "./auth.js";
 import { fetchJson } from "./calls.js";
 import { Vbm365ApiError } from "./errors.js";
 import { withRetries, type RetryOptions } from "./retry.js";
@@ -41,17 +41,25 @@ export function tokenRequester(settings: Settings): RequestToken {
   };
 }
 
-/** The `fetch` of the typed api client: each attempt rebuilt with its deadline and `redirect: "manual"`. */
-export function apiFetch(settings: Settings): Fetch {
+/**
+ * The `fetch` of the typed api client: the bearer token set (except on the token request,
+ * `security: []` in the spec, which a login would only repeat), each attempt rebuilt with its
+ * deadline and `redirect: "manual"`, one renewal after a 401.
+ */
+export function apiFetch(settings: Settings & { tokens: TokenSource }): Fetch {
   return async (request) => {
     const call: Call = { method: request.method, path: new URL(request.url).pathname };
     const body = request.body ? await request.arrayBuffer() : undefined;
-    // Whatever the call asked for, redirects are refused (`redirect: "manual"`).
-    const build = (signal: AbortSignal) =>
-      new Request(request.url, { method: request.method, headers: request.headers, body, signal, redirect: "manual" });
     // Only reads are repeated on failure.
     const retry = request.method === "GET" ? settings.retry : false;
-    const answer = await withRetries(() => attempt(settings, call, build, request.signal), retry, request.signal);
+    const send = (token: string | undefined) => {
+      const headers = new Headers(request.headers);
+      if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
+      // Whatever the call asked for, redirects are refused (`redirect: "manual"`).
+      const build = (signal: AbortSignal) => new Request(request.url, { method: request.method, headers, body, signal, redirect: "manual" });
+      return withRetries(() => attempt(settings, call, build, request.signal), retry, request.signal);
+    };
+    const answer = isTokenPath(call.path) ? await send(undefined) : await withToken(settings.tokens, send);
     // openapi-fetch reads the body again from this Response; statuses without a body get none.
     const noBody = answer.status === 204 || answer.status === 205 || answer.status === 304;
     return new Response(noBody ? null : answer.text, { status: answer.status, headers: answer.headers });
