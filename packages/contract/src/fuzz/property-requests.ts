@@ -8,6 +8,14 @@ import { inconclusive, judge, sameAnswer } from "./oracle.js";
 import { failOn, runner, type PropertyBuilder } from "./property.js";
 import { requestsFor } from "./requests.js";
 
+/** How the counterexample names the spelling a run also sent. */
+const spellingText: Record<Spelling, string> = {
+  plain: "sent as written",
+  "percent-encoded": "sent as written, and with every byte of the query values percent-encoded",
+  "unknown-parameter": "sent as written, and with an extra query parameter the spec does not name",
+};
+const spellings = fc.constantFrom(...exchangeSpellings).map((spelling) => Object.defineProperty({ spelling }, fc.toStringMethod, { value: () => spellingText[spelling], enumerable: false }));
+
 const why: Record<Exclude<Spelling, "plain">, string> = {
   "percent-encoded": "the same answer with every byte of the query values percent-encoded",
   "unknown-parameter": "the same answer with a query parameter the spec does not name (ignored)",
@@ -18,7 +26,7 @@ export const requestsProperty: PropertyBuilder = (ctx, pool) => {
   const title = "any request from the spec: never a 5xx, the status it earned with the declared body, the same answer twice and in an equivalent spelling";
   const arbs = ctx.operations.flatMap((op) => requestsFor(op, pool, ctx.target) ?? []);
   if (arbs.length === 0) return { name, title, skipped: "no operation can be called: the lists gave no ids and no token form could be filled" };
-  const property = fc.asyncProperty(fc.oneof(...arbs), fc.constantFrom(...exchangeSpellings), async (r, spelling) => {
+  const property = fc.asyncProperty(fc.oneof(...arbs), spellings, async (r, { spelling }) => {
     const line = requestLine(r);
     const res = await sendRequest(ctx.target, r);
     fc.pre(!inconclusive(res));
