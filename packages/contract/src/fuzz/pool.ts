@@ -42,7 +42,12 @@ export async function discoverPool(ctx: ContractContext): Promise<Pool> {
     for (const parent of parents) {
       const { res } = await ctx.call(list, { path: fillPath(list.path, parent), query: { limit: "50" } });
       if (res.status !== 200) continue;
-      const items = (JSON.parse(res.text) as { results?: Record<string, unknown>[] }).results ?? [];
+      let items: Record<string, unknown>[];
+      try {
+        items = (JSON.parse(res.text) as { results?: Record<string, unknown>[] }).results ?? [];
+      } catch {
+        continue; // Not JSON: the requests property reports it; there are no ids to take.
+      }
       for (const item of items) {
         if (typeof item.id === "string") found.push({ ...parent, [childParam]: item.id });
         const value = timeField === undefined ? undefined : item[timeField];
