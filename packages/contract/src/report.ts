@@ -41,6 +41,7 @@ export function formatSummary(report: ContractReport): string {
   const s = summarize(report);
   const lines = [
     `Contract against ${s.target}`,
+    `  API version: ${report.apiVersion} (${report.versionReason})`,
     `  operations: ${s.operations} in the spec, ${s.operationsChecked} called and validated`,
     `  checks: ${s.checks}: ${s.passed} passed, ${s.failed} with violations, ${s.skipped.length} skipped, ${s.uncovered.length} uncovered`,
     `  violations: ${s.violations}`,

@@ -21,6 +21,9 @@ export interface CheckResult {
 
 export interface ContractReport {
   target: string;
+  /** The version whose bundle judged the run, and why that one (pinned or probed). */
+  apiVersion: string;
+  versionReason: string;
   operations: string[];
   results: CheckResult[];
   /** Checks that must run (not be skipped) for the run to count: see minimumChecks. */
@@ -53,7 +56,14 @@ export async function runContract(doc: OpenApiDocument, target: Target): Promise
   const ctx = createContext(doc, target);
   const results: CheckResult[] = [];
   for (const check of listChecks(doc)) results.push(await runCheck(check, ctx));
-  return { target: target.name, operations: ctx.operations.map((o) => o.operationId), results, minimum: minimumChecks(doc, target) };
+  return {
+    target: target.name,
+    apiVersion: target.apiVersion,
+    versionReason: target.versionReason,
+    operations: ctx.operations.map((o) => o.operationId),
+    results,
+    minimum: minimumChecks(doc, target),
+  };
 }
 
 export function allViolations(report: ContractReport): Violation[] {

@@ -3,6 +3,7 @@
 // validation) are skipped there with the reason; every other target is held to all of them.
 import { readFileSync } from "node:fs";
 import { send } from "./http.js";
+import { chooseVersion, versionSetting, type ApiVersion } from "./version.js";
 
 export interface Capabilities {
   /** Keeps real data: pages, filters and says 404 for an unknown id. */
@@ -27,6 +28,10 @@ export interface Target {
   maxPages?: number;
   /** Checks that must run for the run to pass (default: one per read operation). */
   minChecks?: number;
+  /** The REST API version the checks hold the target to (its bundle judges every answer). */
+  apiVersion: ApiVersion;
+  /** Why that version: pinned by a setting, or what the auto probe saw. */
+  versionReason: string;
   /** Sees every request the checks send (tests use it to prove read-only runs). */
   onRequest?: (method: string, path: string) => void;
 }
@@ -37,13 +42,16 @@ export const fullCapabilities: Capabilities = { stateful: true, validatesTokens:
 /** A user mistake in the settings: shown as one line, never with a stack. */
 export class ContractSettingsError extends Error {}
 
-/** Exchanges a user name and password for an access token (`POST /v6/token`). */
-export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, ca?: string): Promise<string> {
-  const body = new URLSearchParams({ grant_type: "password", ...credentials }).toString();
+/** Exchanges a user name and password for an access token (`POST /{version}/token`). */
+export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, version: ApiVersion, ca?: string): Promise<string> {
+  // v7 and later want the antiforgery token switched off for a scripted login.
+  const form: Record<string, string> = { grant_type: "password", ...credentials };
+  if (version !== "v6") form.disable_antiforgery_token = "true";
+  const body = new URLSearchParams(form).toString();
   let res: Awaited<ReturnType<typeof send>>;
   try {
     res = await send(
-      { method: "POST", url: new URL("/v6/token", baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+      { method: "POST", url: new URL(`/${version}/token`, baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
       { ca },
     );
   } catch (error) {
@@ -57,9 +65,12 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
   } catch {
     token = undefined;
   }
+  if (res.status === 404) {
+    throw new ContractSettingsError(`the server does not serve ${version} (POST /${version}/token answered 404): pin another VBM365_API_VERSION, or use auto.`);
+  }
   if (res.status !== 200 || typeof token !== "string") {
     throw new ContractSettingsError(
-      `POST /v6/token answered ${res.status} without an access_token: check VBM365_USERNAME and VBM365_PASSWORD (or set VBM365_TOKEN).`,
+      `POST /${version}/token answered ${res.status} without an access_token: check VBM365_USERNAME and VBM365_PASSWORD (or set VBM365_TOKEN).`,
     );
   }
   return token;
@@ -69,8 +80,8 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
  * One call before the checks, so an unreachable server, an untrusted certificate or a
  * refused token is one settings error instead of every check failing the same way.
  */
-async function preflight(baseUrl: string, token: string, ca?: string): Promise<void> {
-  const url = new URL("/v6/RestoreSessions?limit=1", baseUrl).href;
+async function preflight(baseUrl: string, token: string, version: ApiVersion, ca?: string): Promise<void> {
+  const url = new URL(`/${version}/RestoreSessions?limit=1`, baseUrl).href;
   let status: number;
   try {
     status = (await send({ method: "GET", url, headers: { authorization: `Bearer ${token}` } }, { ca })).status;
@@ -81,6 +92,9 @@ async function preflight(baseUrl: string, token: string, ca?: string): Promise<v
   }
   if (status === 401) {
     throw new ContractSettingsError("the server refused the token (401): give a fresh VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.");
+  }
+  if (status === 404) {
+    throw new ContractSettingsError(`the server does not serve ${version} (GET /${version}/RestoreSessions answered 404): pin another VBM365_API_VERSION, or use auto.`);
   }
 }
 
@@ -118,9 +132,12 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   if (!env.VBM365_TOKEN && !credentials) {
     throw new ContractSettingsError("No credentials: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD, next to VBM365_URL.");
   }
-  // Settings are all read; only now talk to the server.
-  const token = env.VBM365_TOKEN || (await fetchToken(baseUrl.href, credentials!, ca));
-  await preflight(baseUrl.href, token, ca);
+  const setting = versionSetting(env);
+  // Settings are all read; only now talk to the server: the version first, since the token
+  // path and every data path carry it.
+  const { version, reason } = await chooseVersion(setting, baseUrl.href, ca);
+  const token = env.VBM365_TOKEN || (await fetchToken(baseUrl.href, credentials!, version, ca));
+  await preflight(baseUrl.href, token, version, ca);
   return {
     name: baseUrl.origin,
     baseUrl: baseUrl.href,
@@ -132,5 +149,7 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
     allowWrites: env.VBM365_CONTRACT_ALLOW_WRITES === "1",
     maxPages,
     minChecks,
+    apiVersion: version,
+    versionReason: reason,
   };
 }

@@ -8,6 +8,7 @@ export type ViolationKind =
   | "auth" // a call without a valid token was answered with data
   | "paging" // the paging contract; `rule` says which part
   | "filter" // a query filter was not honoured
+  | "order" // a page not sorted as orderBy/orderAsc asked (v8)
   | "consistency" // two answers that must agree do not (the fuzzer: same read twice, a listed id, an equivalent request)
   | "transport"; // no answer at all (connection refused, TLS failure, timeout)
 

@@ -1,56 +1,83 @@
 // The contract suite: one test per check, per target. `pnpm contract` with VBM365_URL runs
-// it against that server; without one it runs against Prism and a testkit server.
+// it against that server; without one it runs against Prism and a testkit server. Each
+// target's API version is pinned (VBM365_API_VERSION, `--api-version`) or probed (auto),
+// and its checks come from that version's bundle, so the targets start before the tests
+// are declared.
 import { writeFileSync } from "node:fs";
+import { apiVersions } from "@vbm365/openapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createContext,
   formatSummary,
   formatViolation,
   listChecks,
-  loadSpec,
   minimumChecks,
   runCheck,
+  specOf,
   summarize,
   tooFewRan,
+  versionSetting,
   type CheckResult,
   type ContractContext,
   type ContractReport,
 } from "../src/index.js";
-import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
+import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget, type TargetStarter } from "./targets.js";
 
-const doc = loadSpec();
-const checks = listChecks(doc);
-const envTarget = fromEnv();
-const targets = envTarget ? [envTarget] : [prism, testkit()];
+/** A real server, or Prism per version (auto) or of the pinned version, and a testkit server. */
+function starters(): TargetStarter[] {
+  const envTarget = fromEnv();
+  if (envTarget) return [envTarget];
+  const setting = versionSetting();
+  const mocks = setting === "auto" ? apiVersions.map((v) => prism(v)) : [prism(setting)];
+  return [...mocks, testkit()];
+}
 
-for (const starter of targets) {
-  describe(`contract: ${starter.name}`, () => {
-    let running: RunningTarget | undefined;
+type Started = { starter: TargetStarter; running?: RunningTarget; error?: Error };
+
+/** Side by side: most of the wait is Prism starting, once per version. */
+async function startAll(list: TargetStarter[]): Promise<Started[]> {
+  const settled = await Promise.allSettled(list.map((starter) => startForSuite(starter)));
+  return settled.map((s, i) => (s.status === "fulfilled" ? { starter: list[i]!, running: s.value } : { starter: list[i]!, error: s.reason as Error }));
+}
+
+const started = await startAll(starters());
+
+for (const { starter, running, error } of started) {
+  describe(`contract: ${starter.name}${running ? ` (${running.target.apiVersion})` : ""}`, () => {
+    if (!running) {
+      // A settings mistake (or an unreachable server) is one failing test with one line.
+      it("starts and finds the API version to check", () => {
+        throw error;
+      });
+      return;
+    }
+    const target = running.target;
+    const doc = specOf(target.apiVersion);
     let ctx: ContractContext;
     const results: CheckResult[] = [];
 
-    beforeAll(async () => {
-      running = await startForSuite(starter);
-      ctx = createContext(doc, running.target);
+    beforeAll(() => {
+      ctx = createContext(doc, target);
     });
 
     const reportSoFar = (): ContractReport => ({
       target: starter.name,
+      apiVersion: target.apiVersion,
+      versionReason: target.versionReason,
       operations: ctx.operations.map((o) => o.operationId),
       results,
-      minimum: minimumChecks(doc, running!.target),
+      minimum: minimumChecks(doc, target),
     });
 
     afterAll(async () => {
-      await running?.close();
+      await running.close();
       if (results.length === 0) return;
       const report = reportSoFar();
-      const name = running?.target.name ?? starter.name;
-      keepSummary("summary", name, formatSummary(report));
-      writeFileSync(`artifacts/report-${name.replace(/[^\w.-]+/g, "_")}.json`, `${JSON.stringify(report, null, 2)}\n`);
+      keepSummary("summary", target.name, formatSummary(report));
+      writeFileSync(`artifacts/report-${target.name.replace(/[^\w.-]+/g, "_")}.json`, `${JSON.stringify(report, null, 2)}\n`);
     });
 
-    for (const check of checks) {
+    for (const check of listChecks(doc)) {
       it(check.title, async ({ skip, annotate }) => {
         const result = await runCheck(check, ctx);
         results.push(result);

@@ -3,7 +3,7 @@
 // that server; without one it runs against Prism and a testkit server. The seed is
 // printed; under CI it is pinned, and VBM365_FUZZ_SEED (--seed) replays one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatFuzzReport, fuzzOptionsFromEnv, loadSpec, nothingFuzzed, propertyNames, runFuzz, type FuzzReport } from "../src/index.js";
+import { formatFuzzReport, fuzzOptionsFromEnv, loadSpec, nothingFuzzed, propertyNames, runFuzz, type ApiVersion, type FuzzReport } from "../src/index.js";
 import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const pinnedSeed = "20261128";
@@ -11,7 +11,9 @@ const options = fuzzOptionsFromEnv({ ...process.env, VBM365_FUZZ_SEED: process.e
 const doc = loadSpec(options.specPath);
 const envTarget = fromEnv();
 // Each target gets half the time when the run starts two.
-const targets = envTarget ? [envTarget] : [prism, testkit()];
+// Prism serves the version fuzzed (v6 unless --api-version names another; --spec fuzzes v6's mock).
+const fuzzed = (process.env.VBM365_FUZZ_API_VERSION || "v6") as ApiVersion;
+const targets = envTarget ? [envTarget] : [prism(fuzzed, fuzzed), testkit({}, "testkit", fuzzed)];
 const share = { ...options, maxTimeMs: Math.floor(options.maxTimeMs / targets.length) };
 
 for (const starter of targets) {

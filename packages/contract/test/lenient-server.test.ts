@@ -32,7 +32,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  ctx = createContext(doc, { name: "lenient", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false });
+  ctx = createContext(doc, { name: "lenient", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false, apiVersion: "v6", versionReason: "pinned by the test" });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 

@@ -1,17 +1,19 @@
 // The suite must be able to fail: the same checks, run against testkit servers that each
 // break the contract in one known way, must report that break as the violation it is:
 // the right operation, JSON pointer and kind. A suite that passes everything is a defect.
+// Every case runs on every API version: a testkit server that serves only that version,
+// checked against that version's bundle (one server start per defect and version, about
+// 0.1 s each, so the whole matrix stays cheap).
+import { apiVersions } from "@vbm365/openapi";
 import type { Defect } from "@vbm365/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allViolations, formatViolation, loadSpec, runContract, type ContractReport, type Violation } from "../src/index.js";
+import { allViolations, formatViolation, runContract, specOf, type ApiVersion, type ContractReport, type Violation } from "../src/index.js";
 import { testkit } from "./targets.js";
 
-const doc = loadSpec();
-
-async function contractAgainst(defects: Defect[]): Promise<ContractReport> {
-  const running = await testkit({ defects }, `testkit with ${defects.join(", ") || "no defects"}`).start();
+async function contractAgainst(version: ApiVersion, defects: Defect[]): Promise<ContractReport> {
+  const running = await testkit({ defects, versions: [version] }, `${version} testkit with ${defects.join(", ") || "no defects"}`, version).start();
   try {
-    return await runContract(doc, running.target);
+    return await runContract(specOf(version), running.target);
   } finally {
     await running.close();
   }
@@ -70,18 +72,23 @@ const cases: { defect: Defect; says: string; expected: Expected[] }[] = [
   },
 ];
 
-describe("the contract checks against a clean testkit server", () => {
+const versions = apiVersions.map((version) => ({ version }));
+
+describe.each(versions)("the $version contract checks against a clean $version testkit server", ({ version }) => {
   it("find nothing, so every violation below comes from the defect", async () => {
-    const report = await contractAgainst([]);
+    const report = await contractAgainst(version, []);
+    expect(report.apiVersion).toBe(version);
     expect(allViolations(report).map(formatViolation)).toEqual([]);
     expect(report.results.filter((r) => r.outcome.skipped)).toEqual([]);
   });
 });
 
-describe.each(cases)("the contract checks against a testkit server with the $defect defect ($says)", ({ defect, expected }) => {
+const matrix = versions.flatMap(({ version }) => cases.map((c) => ({ version, ...c })));
+
+describe.each(matrix)("the $version contract checks against a $version testkit server with the $defect defect ($says)", ({ version, defect, expected }) => {
   let violations: Violation[];
   beforeAll(async () => {
-    violations = allViolations(await contractAgainst([defect]));
+    violations = allViolations(await contractAgainst(version, [defect]));
   });
   afterAll(() => {
     // The reader of a red run sees what the suite did report.

@@ -31,7 +31,7 @@ async function walkAgainst(page: Parameters<typeof serve>[0]) {
   server = await serve(page);
   const requests: string[] = [];
   const { port } = server.address() as AddressInfo;
-  const target = { name: "fake", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false, onRequest: (_: string, path: string) => requests.push(path) };
+  const target = { name: "fake", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false, apiVersion: "v6" as const, versionReason: "pinned by the test", onRequest: (_: string, path: string) => requests.push(path) };
   const { outcome } = await runCheck(walk, createContext(doc, target));
   return { violations: outcome.violations, requests };
 }

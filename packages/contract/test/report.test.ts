@@ -5,6 +5,8 @@ import { formatSummary, summarize, tooFewRan, type ContractReport } from "../src
 const violation = { operationId: "Op_A", request: "GET /a", kind: "schema" as const, rule: "type", pointer: "/results/0/limit", expected: "type integer", actual: '"5"', more: 2 };
 const report: ContractReport = {
   target: "somewhere",
+  apiVersion: "v7",
+  versionReason: "pinned by VBM365_API_VERSION=v7",
   minimum: 2,
   operations: ["Op_A", "Op_B", "Op_C"],
   results: [
@@ -24,6 +26,7 @@ describe("the summary", () => {
 
   it("prints every violation, the skips grouped by reason and the uncovered operations", () => {
     const text = formatSummary(report);
+    expect(text.split("\n")[1]).toBe("  API version: v7 (pinned by VBM365_API_VERSION=v7)");
     expect(text).toContain('Op_A GET /a /results/0/limit: expected type integer, got "5" [schema/type] (+2 more like it)');
     expect(text).toContain("2 because cannot 404: Op_A/unknown-id, Op_B/unknown-id");
     expect(text).toContain("1 because writes are off: Op_B/call");

@@ -1,10 +1,21 @@
 // The targets the suite runs against: the server named by VBM365_URL, or, without one,
-// Prism started from the bundle and a testkit server. Both of those are throwaway
+// Prism started from a version's bundle and a testkit server. Both of those are throwaway
 // processes, so they run the write checks (Stop) too; a real server needs
-// VBM365_CONTRACT_ALLOW_WRITES=1 for that.
+// VBM365_CONTRACT_ALLOW_WRITES=1 for that. Every target's API version is chosen as for a
+// real server: pinned by VBM365_API_VERSION (or the starter), else probed (auto).
 import { startMock } from "@vbm365/openapi/mock";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { ContractSettingsError, fullCapabilities, prismCapabilities, targetFromEnv, type Target } from "../src/index.js";
+import {
+  chooseVersion,
+  ContractSettingsError,
+  fullCapabilities,
+  prismCapabilities,
+  targetFromEnv,
+  versionSetting,
+  type ApiVersion,
+  type Target,
+  type VersionSetting,
+} from "../src/index.js";
 import { startTestServer } from "@vbm365/testkit";
 
 export interface RunningTarget {
@@ -17,31 +28,50 @@ export interface TargetStarter {
   start(): Promise<RunningTarget>;
 }
 
-export const prism: TargetStarter = {
-  name: "prism (mock of the bundle)",
-  async start() {
-    const mock = await startMock();
-    return {
-      target: {
-        name: "prism",
-        baseUrl: mock.url,
+/** Prism serving one version's bundle; the version is still probed (or pinned) like any target's. */
+export function prism(served: ApiVersion = "v6", setting?: VersionSetting): TargetStarter {
+  return {
+    name: `prism ${served} (mock of the ${served} bundle)`,
+    async start() {
+      const mock = await startMock({ version: served });
+      try {
+        const { version, reason } = await chooseVersion(setting ?? versionSetting(), mock.url);
+        return {
+          target: {
+            name: `prism-${served}`,
+            baseUrl: mock.url,
         token: "contract-suite-token",
         credentials: { username: "contract", password: "contract" },
-        capabilities: prismCapabilities,
-        allowWrites: true,
-      },
-      close: () => mock.close(),
-    };
-  },
-};
+            capabilities: prismCapabilities,
+            allowWrites: true,
+            apiVersion: version,
+            versionReason: reason,
+          },
+          close: () => mock.close(),
+        };
+      } catch (error) {
+        await mock.close();
+        throw error;
+      }
+    },
+  };
+}
 
 export type TestServerOptions = Parameters<typeof startTestServer>[0];
 
-export function testkit(options: TestServerOptions = {}, name = "testkit"): TargetStarter {
+/** A testkit server (every version unless `options.versions` says otherwise); its version is pinned by `setting` or probed. */
+export function testkit(options: TestServerOptions = {}, name = "testkit", setting?: VersionSetting): TargetStarter {
   return {
     name,
     async start() {
       const server = await startTestServer({ sessions: 23, seed: 7, ...options });
+      let chosen: Awaited<ReturnType<typeof chooseVersion>>;
+      try {
+        chosen = await chooseVersion(setting ?? versionSetting(), server.url, server.ca);
+      } catch (error) {
+        await server.close();
+        throw error;
+      }
       return {
         target: {
           name,
@@ -51,6 +81,8 @@ export function testkit(options: TestServerOptions = {}, name = "testkit"): Targ
           ca: server.ca,
           capabilities: fullCapabilities,
           allowWrites: true,
+          apiVersion: chosen.version,
+          versionReason: chosen.reason,
         },
         close: () => server.close(),
       };

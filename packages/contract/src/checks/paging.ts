@@ -1,7 +1,9 @@
 // The paging contract of a paged collection: the walk (paging-walk.ts) and the start-time
-// filters (filter.ts), for every paged GET of the spec.
+// filters (filter.ts), for every paged GET of the spec, and the ordering where the version
+// has it (order.ts).
 import { queryParameters, type Operation } from "../spec.js";
 import { filterCheck } from "./filter.js";
+import { orderChecks } from "./order.js";
 import { walkCheck } from "./paging-walk.js";
 import type { Check } from "./types.js";
 
@@ -13,5 +15,5 @@ export function pagingChecks(op: Operation): Check[] {
     if (/from$/i.test(param.name)) checks.push(filterCheck(op, param.name, "from"));
     else if (/to$/i.test(param.name)) checks.push(filterCheck(op, param.name, "to"));
   }
-  return checks;
+  return [...checks, ...orderChecks(op)];
 }

@@ -29,6 +29,7 @@ export const statelessReason = {
   notFound: "the target is stateless (Prism): it answers any id with the example and cannot say 404",
   paging: "the target is stateless (Prism): it returns the same example page for every offset and limit",
   filter: "the target is stateless (Prism): it returns the example whatever the filter",
+  order: "the target is stateless (Prism): it returns the example whatever the order asked for",
   token: "the target only checks that an Authorization header is present (Prism), not the token itself",
 };
 

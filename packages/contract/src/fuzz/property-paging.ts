@@ -2,7 +2,7 @@
 // and any window yields each id once, ends, misses none of the single large page, and
 // every item on every page lies inside the window it was asked for.
 import fc from "fast-check";
-import { filteredField } from "../checks/filter.js";
+import { fieldOfFilter } from "../checks/filter.js";
 import { readReference } from "../checks/paging-reference.js";
 import { walkPages } from "../checks/paging-walk.js";
 import { statelessReason } from "../checks/types.js";
@@ -26,22 +26,12 @@ function describeWalk(w: Walk): string {
   return `walk ${w.op.method} ${w.op.path} ${JSON.stringify(w.values)} by limit=${w.limit}${filters.length > 0 ? ` with ${filters.join("&")}` : ""}`;
 }
 
-/**
- * The item property a filter compares: the one named by its stem (`endTimeFrom` ->
- * `endTime`), else the item's required date-time (`startTimeFrom` -> `creationTime`).
- */
-function fieldOf(op: Operation, filter: string): string | undefined {
-  const stem = filter.replace(/(From|To)$/i, "");
-  const item = (op.responses["200"]?.content?.["application/json"]?.schema as { properties?: { results?: { items?: { properties?: Record<string, unknown> } } } } | undefined)?.properties?.results?.items;
-  return item?.properties?.[stem] ? stem : filteredField(op);
-}
-
 /** Every item of a page outside the window it was asked for; an item without the value is not judged. */
 function outsideWindow(w: Walk, request: string, items: readonly unknown[]): Violation[] {
   const violations: Violation[] = [];
   items.forEach((item, index) => {
     for (const [name, bound] of Object.entries(w.window)) {
-      const field = fieldOf(w.op, name);
+      const field = fieldOfFilter(w.op, name);
       if (!field) continue;
       const raw = (item as Record<string, unknown>)[field];
       const at = typeof raw === "string" ? ticksOf(raw) : undefined;
