@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const usage = [
-  "usage: pnpm contract                      the contract checks",
+  "usage: pnpm contract [--api-version v6|v7|v8|auto]   the contract checks (auto by default: the highest version the server serves)",
   "       pnpm contract --fuzz [--runs N] [--max-time SECONDS] [--seed N] [--property requests|paging|sequences --path P] [--api-version v6|v7|v8 | --spec FILE]",
   "       pnpm contract --workflows [--workflow ID]",
   "Against a real server set VBM365_URL and VBM365_USERNAME + VBM365_PASSWORD (or VBM365_TOKEN); see packages/contract/README.md.",
@@ -45,12 +45,15 @@ if (values.help) {
   process.exit(0);
 }
 if (values.fuzz && values.workflows) fail("give --fuzz or --workflows, not both");
-const fuzzOnly = ["runs", "max-time", "seed", "property", "path", "spec", "api-version"].filter((name) => values[name] !== undefined);
+const fuzzOnly = ["runs", "max-time", "seed", "property", "path", "spec"].filter((name) => values[name] !== undefined);
 if (!values.fuzz && fuzzOnly.length > 0) fail(`--${fuzzOnly[0]} belongs to --fuzz`);
 if (!values.workflows && values.workflow !== undefined) fail("--workflow belongs to --workflows");
+if (values.workflows && values["api-version"] !== undefined) fail("--api-version belongs to the contract checks and --fuzz; the workflows are written for v6");
 
 const env = { ...process.env };
-const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", "api-version": "VBM365_FUZZ_API_VERSION", workflow: "VBM365_WORKFLOW" };
+// --api-version picks the bundle the fuzzer generates from, or the version the checks hold the server to.
+const apiVersionSetting = values.fuzz ? "VBM365_FUZZ_API_VERSION" : "VBM365_API_VERSION";
+const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", "api-version": apiVersionSetting, workflow: "VBM365_WORKFLOW" };
 for (const [flag, name] of Object.entries(settings)) if (values[flag] !== undefined) env[name] = values[flag];
 
 const file = values.fuzz ? "test/fuzz.test.ts" : values.workflows ? "test/workflows.test.ts" : "test/contract.test.ts";

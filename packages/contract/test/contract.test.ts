@@ -21,7 +21,7 @@ import {
   type ContractContext,
   type ContractReport,
 } from "../src/index.js";
-import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget, type TargetStarter } from "./targets.js";
+import { fromEnv, keepSummary, oneLine, prism, startForSuite, testkit, type RunningTarget, type TargetStarter } from "./targets.js";
 
 /** A real server, or Prism per version (auto) or of the pinned version, and a testkit server. */
 function starters(): TargetStarter[] {
@@ -40,7 +40,18 @@ async function startAll(list: TargetStarter[]): Promise<Started[]> {
   return settled.map((s, i) => (s.status === "fulfilled" ? { starter: list[i]!, running: s.value } : { starter: list[i]!, error: s.reason as Error }));
 }
 
-const started = await startAll(starters());
+/** The targets, started; a bad VBM365_API_VERSION fails the run as one line, before anything starts. */
+async function startTargets(): Promise<Started[]> {
+  let list: TargetStarter[];
+  try {
+    list = starters();
+  } catch (error) {
+    return [{ starter: { name: "settings", start: () => Promise.reject(error) }, error: oneLine(error as Error) }];
+  }
+  return startAll(list);
+}
+
+const started = await startTargets();
 
 for (const { starter, running, error } of started) {
   describe(`contract: ${starter.name}${running ? ` (${running.target.apiVersion})` : ""}`, () => {

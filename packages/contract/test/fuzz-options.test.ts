@@ -50,6 +50,7 @@ describe("pnpm contract with bad flags", () => {
     [["--fuzz", "--workflows"], "give --fuzz or --workflows, not both"],
     [["--runs", "5"], "--runs belongs to --fuzz"],
     [["--workflow", "login"], "--workflow belongs to --workflows"],
+    [["--workflows", "--api-version", "v8"], "--api-version belongs to the contract checks and --fuzz; the workflows are written for v6"],
     [["--fuz"], "Unknown option '--fuz'"],
   ])("%j exits 2 with one line and the usage", (args, message) => {
     const result = spawnSync(process.execPath, [script, ...args], { encoding: "utf8" });
@@ -57,5 +58,16 @@ describe("pnpm contract with bad flags", () => {
     const [first, second] = result.stderr.split("\n");
     expect(first).toContain(`contract: ${message}`);
     expect(second).toMatch(/^usage: pnpm contract /);
+  });
+});
+
+describe("pnpm contract --api-version", () => {
+  it("a version the spec does not describe fails the run with one line naming the flag, before any server starts", () => {
+    const env = { ...process.env, VBM365_URL: "", VBM365_API_VERSION: undefined, NO_COLOR: "1", FORCE_COLOR: "0" };
+    const result = spawnSync(process.execPath, [script, "--api-version", "v9"], { encoding: "utf8", env });
+    const output = `${result.stdout}${result.stderr}`;
+    expect(result.status).toBe(1);
+    expect(output).toContain('Error: VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "v9".');
+    expect(output).not.toMatch(/^\s+(at|❯) .*version\.ts/m);
   });
 });

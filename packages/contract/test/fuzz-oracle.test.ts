@@ -1,21 +1,11 @@
 // The fuzzer's checks that no testkit defect reaches, each proven able to fail: a proxy in
 // front of a clean testkit server bends one rule at a time, and the fuzzer must report it.
-import { createServer, request, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatFuzzReport, loadSpec, runFuzz } from "../src/index.js";
 import { testkit, type RunningTarget } from "./targets.js";
+import { startTwistProxy, type Twist, type TwistProxy } from "./twist-proxy.js";
 
 const doc = loadSpec();
-
-interface Answer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** How the proxy bends the upstream answer to one request. */
-type Twist = (req: IncomingMessage, answer: Answer, count: number) => Answer;
 
 const twists: Record<string, Twist> = {
   // Broken values accepted: every 400 becomes an empty page.
@@ -38,43 +28,20 @@ const twists: Record<string, Twist> = {
   forgetsListedIds: (req, a) => (/^\/v6\/RestoreSessions\/[^/?]+$/i.test(req.url!) ? { status: 404, headers: { "content-type": "application/json" }, body: '{"message":"gone"}' } : a),
 };
 
-function forward(upstream: URL, req: IncomingMessage, body: Buffer): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const out = request(new URL(req.url!, upstream), { method: req.method, headers: req.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: { "content-type": String(res.headers["content-type"] ?? "") }, body: Buffer.concat(chunks).toString() }));
-    });
-    out.on("error", reject);
-    out.end(body);
-  });
-}
-
 let upstream: RunningTarget;
-let proxy: Server;
-let twist: Twist = (_req, a) => a;
+let proxy: TwistProxy;
 beforeAll(async () => {
-  upstream = await testkit({ sessions: 12 }).start();
-  let count = 0;
-  proxy = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", async () => {
-      const answer = twist(req, await forward(new URL(upstream.target.baseUrl), req, Buffer.concat(chunks)), ++count);
-      res.writeHead(answer.status, answer.headers).end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+  upstream = await testkit({ sessions: 12 }, "testkit", "v6").start();
+  proxy = await startTwistProxy(upstream.target.baseUrl);
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => proxy.close(() => resolve()));
+  await proxy.close();
   await upstream.close();
 });
 
 async function fuzzThrough(name: keyof typeof twists, property: string) {
-  twist = twists[name]!;
-  const { port } = proxy.address() as AddressInfo;
-  const report = await runFuzz(doc, { ...upstream.target, name, baseUrl: `http://127.0.0.1:${port}` }, { runs: 100, maxTimeMs: 10_000, seed: 20261128, property, specPath: "" });
+  proxy.set(twists[name]!);
+  const report = await runFuzz(doc, { ...upstream.target, name, baseUrl: proxy.url }, { runs: 100, maxTimeMs: 10_000, seed: 20261128, property, specPath: "" });
   return { text: formatFuzzReport(report), failure: report.results.find((r) => r.name === property)?.failure };
 }
 
@@ -94,9 +61,8 @@ describe("the fuzzer through a proxy that bends one rule", () => {
   });
 
   it("passes the same proxy when it bends nothing (so each failure above is the twist's)", async () => {
-    twist = (_req, a) => a;
-    const { port } = proxy.address() as AddressInfo;
-    const report = await runFuzz(doc, { ...upstream.target, baseUrl: `http://127.0.0.1:${port}` }, { runs: 50, maxTimeMs: 10_000, seed: 20261128, specPath: "" });
+    proxy.set((_req, a) => a);
+    const report = await runFuzz(doc, { ...upstream.target, baseUrl: proxy.url }, { runs: 50, maxTimeMs: 10_000, seed: 20261128, specPath: "" });
     expect(report.results.filter((r) => r.failure).map((r) => r.name), formatFuzzReport(report)).toEqual([]);
   });
 });

@@ -102,13 +102,18 @@ export function fromEnv(): TargetStarter | undefined {
   };
 }
 
+/** A settings mistake is one line for the user, not a stack. */
+export function oneLine<T>(error: T): T {
+  if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
+  return error;
+}
+
 /** Starts a target for a suite; a settings mistake is one line for the user, not a stack. */
 export async function startForSuite(starter: TargetStarter): Promise<RunningTarget> {
   try {
     return await starter.start();
   } catch (error) {
-    if (error instanceof ContractSettingsError) error.stack = `ContractSettingsError: ${error.message}`;
-    throw error;
+    throw oneLine(error);
   }
 }
 
