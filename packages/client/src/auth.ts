@@ -105,7 +105,7 @@ function renewAt(expiresIn: number | undefined, issuedAt: number): number {
 }
 
 /** True for a URL path ending in the token path, however a caller spells it (servers match paths case-insensitively). */
-export const isTokenPath = (path: string) => /\/v6\/token$/i.test(path);
+export const isTokenPath = (path: string) => /\/v\d+\/token$/i.test(path);
 
 /**
  * Sends with the current token; after a 401, renews the token once and sends once more.

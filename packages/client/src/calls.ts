@@ -5,15 +5,16 @@ import { withToken, type TokenSource } from "./auth.js";
 import { toClientError, type Failure } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { withRetries, type RetryOptions } from "./retry.js";
+import { atVersion, type ApiVersion } from "./versions.js";
 
 export type Method = "get" | "post";
 
-/** The paths that have an operation for `method`. */
-export type PathWith<M extends Method> = {
-  [P in keyof paths]: paths[P][M] extends { responses: unknown } ? P : never;
-}[keyof paths];
+/** The paths of `Paths` that have an operation for `method`. */
+export type PathWith<Paths, M extends Method> = {
+  [P in keyof Paths]: Paths[P] extends { [K in M]: { responses: unknown } } ? P : never;
+}[keyof Paths];
 
-type Operation<M extends Method, P extends PathWith<M>> = paths[P][M];
+type Operation<Paths, M extends Method, P extends PathWith<Paths, M>> = Paths[P] extends { [K in M]: infer O } ? O : never;
 
 /** The path and query parameters of an operation, as the schema has them (`{}` for a path without any). */
 export type ParamsOf<O> = { path: PathParamsOf<O>; query?: QueryOf<O> };
@@ -27,19 +28,23 @@ export interface CallSettings extends AttemptSettings {
   baseUrl: string;
   retry: RetryOptions | false;
   tokens: TokenSource;
+  /** The API version in use; the path's `/vN/` is replaced by it. */
+  version: () => Promise<ApiVersion>;
 }
 
-export type One = <M extends Method, P extends PathWith<M>>(
+/** One call, typed by method and path from a version's schema (`Paths`, default v6). */
+export type One<Paths = paths> = <M extends Method, P extends PathWith<Paths, M>>(
   method: M,
   path: P,
-  params: ParamsOf<Operation<M, P>>,
+  params: ParamsOf<Operation<Paths, M, P>>,
   signal?: AbortSignal,
-) => Promise<SuccessOf<Operation<M, P>>>;
+) => Promise<SuccessOf<Operation<Paths, M, P>>>;
 
-/** The `one()` of a client: every restoreSessions call goes through it. */
-export function callsOf(settings: CallSettings): One {
+/** The `one()` of a client, typed by a version's schema (`Paths`); the path's `/vN/` becomes the version in use. */
+export function callsOf<Paths = paths>(settings: CallSettings): One<Paths> {
   return async (method, path, params, signal) => {
-    const call: Call = { method: method.toUpperCase(), path: fillPath(path, params.path) };
+    const version = await settings.version();
+    const call: Call = { method: method.toUpperCase(), path: atVersion(fillPath(String(path), params.path), version) };
     const url = settings.baseUrl + call.path + queryString(params.query);
     const send = (token: string) =>
       withRetries(
@@ -75,8 +80,9 @@ export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal
 }
 
 /** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */
-export function fillPath(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+export function fillPath(template: string, values: unknown): string {
+  const byName = new Map(typeof values === "object" && values !== null ? Object.entries(values) : []);
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(byName.get(name) ?? "")));
 }
 
 /** `?offset=0&limit=100`, in the order given, leaving out what is undefined; `""` when nothing is left. */

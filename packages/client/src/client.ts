@@ -5,10 +5,11 @@ import { tokenSource, type Auth } from "./auth.js";
 import { callsOf } from "./calls.js";
 import { Vbm365ValidationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
+import type { paths as V8Paths } from "./generated/v8.js";
 import { pages } from "./pagination.js";
 import type { RetryOptions } from "./retry.js";
 import { fetchTrusting } from "./tls.js";
-import { apiFetch, tokenRequester } from "./transports.js";
+import { apiFetch, serves, tokenRequester } from "./transports.js";
 import type {
   BackupOrganization,
   CallOptions,
@@ -19,8 +20,12 @@ import type {
   RestoreSessionFilter,
   RestoreSessionIterateOptions,
   RestoreSessionPage,
+  RestoreSessionPageQueryV8,
+  RestoreSessionV8Filter,
+  RestoreStatistics,
 } from "./types.js";
-import { checkPositive, checkUuid, toSessionQuery } from "./validate.js";
+import { checkPositive, checkUuid, toSessionQuery, v8FilterIn } from "./validate.js";
+import { requireV8, versionOf, type ApiVersion, type ApiVersionOption } from "./versions.js";
 
 export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
@@ -33,6 +38,8 @@ export interface Vbm365ClientOptions {
   baseUrl: string;
   /** A token as is, credentials to log in with, or a callback that returns a token. */
   auth: Auth;
+  /** REST API version: "v6" (the default), "v7", "v8", or "auto" (the newest the server serves, asked once). */
+  apiVersion?: ApiVersionOption;
   /** Extra trusted CA certificate(s), PEM text. Node only. */
   ca?: string;
   /** Deadline of each request, headers and body (each retry has its own); default 30000. */
@@ -59,20 +66,34 @@ export interface RestoreSessionsApi {
   organization(id: string, options?: CallOptions): Promise<BackupOrganization>;
 }
 
-export interface Vbm365Client {
-  restoreSessions: RestoreSessionsApi;
-  /** The typed openapi-fetch client (with auth, retries, deadlines, the body cap, no redirects), for any path of the spec. */
-  api: Client<paths>;
+/** The calls of a v8 client (or an "auto" one, where they fail on an older server before any request). */
+export interface RestoreSessionsApiV8 extends RestoreSessionsApi {
+  /** One page, also filtered by end time and sorted (v8 only). */
+  list(filter?: RestoreSessionFilter & RestoreSessionV8Filter, options?: CallOptions): Promise<RestoreSessionPage>;
+  /** Every session, also filtered by end time and sorted (v8 only). */
+  iterate(options?: RestoreSessionIterateOptions & RestoreSessionV8Filter): AsyncIterable<RestoreSession>;
+  /** What the server counted for the session: items restored, failed, skipped (v8 only). */
+  statistics(id: string, options?: CallOptions): Promise<RestoreStatistics>;
 }
 
-export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
+export interface Vbm365Client<V extends ApiVersionOption = "v6"> {
+  /** v8 features only where they can work: on a v8 client, and on "auto" (checked against the server). */
+  restoreSessions: V extends "v6" | "v7" ? RestoreSessionsApi : RestoreSessionsApiV8;
+  /** The typed openapi-fetch client (with auth, retries, deadlines, the body cap, no redirects), for any v6 path of the spec, sent as written. */
+  api: Client<paths>;
+  /** The API version the client speaks: the one given, or the one "auto" found (asked once). */
+  apiVersion(): Promise<ApiVersion>;
+}
+
+export function createVbm365Client<V extends ApiVersionOption = "v6">(options: Vbm365ClientOptions & { apiVersion?: V }): Vbm365Client<V> {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
   const maxBodyBytes = checkPositive("maxBodyBytes", options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : options.maxBodyBytes);
+  const apiVersion = checkApiVersion(options.apiVersion);
   const retry = options.retry ?? {};
 
-  const settings: AttemptSettings & { baseUrl: string; retry: RetryOptions | false } = {
+  const attempts: AttemptSettings & { baseUrl: string; retry: RetryOptions | false } = {
     baseUrl,
     retry,
     transport: transportOf(options),
@@ -81,22 +102,30 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     // Late-bound: the token source is made from the token request below.
     secrets: () => tokens.secrets(),
   };
+  const settings = { ...attempts, version: versionOf(apiVersion, (version) => serves(attempts, version)) };
   const tokens = tokenSource(options.auth, tokenRequester(settings));
   const one = callsOf({ ...settings, tokens });
+  const oneV8 = callsOf<V8Paths>({ ...settings, tokens });
 
   const api = createClient<paths>({ baseUrl, fetch: apiFetch({ ...settings, tokens }), redirect: "manual" });
 
   const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
   const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });
+  // A v8-only filter on an older server would be ignored: refused before the first request.
+  const listPage = async (filter: RestoreSessionFilter & RestoreSessionV8Filter, query: RestoreSessionPageQueryV8, signal?: AbortSignal) => {
+    const v8Filter = v8FilterIn(filter);
+    if (v8Filter) await requireV8(v8Filter, filter[v8Filter], settings.version);
+    return oneV8("get", "/v8/RestoreSessions", { path: {}, query }, signal);
+  };
 
-  const restoreSessions: RestoreSessionsApi = {
+  const restoreSessions: RestoreSessionsApiV8 = {
     async list(filter = {}, { signal } = {}) {
-      return one("get", "/v6/RestoreSessions", { path: {}, query: toSessionQuery(filter) }, signal);
+      return listPage(filter, toSessionQuery(filter), signal);
     },
 
     iterate(options = {}) {
       const window = toSessionQuery(options); // checks the window now, before the loop's first request
-      return pages((page, signal) => one("get", "/v6/RestoreSessions", { path: {}, query: { ...window, ...page } }, signal), options);
+      return pages((page, signal) => listPage(options, { ...window, ...page }, signal), options);
     },
 
     async get(id, { signal } = {}) {
@@ -104,6 +133,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     },
 
     async stop(id, { signal } = {}) {
+      // v8 answers 204, v6 and v7 200 with no body: both resolve.
       await one("post", `${SESSION}/Stop`, ofSession(id), signal);
     },
 
@@ -120,9 +150,17 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client {
     async organization(id, { signal } = {}) {
       return one("get", `${SESSION}/organization`, ofSession(id), signal);
     },
+
+    async statistics(id, { signal } = {}) {
+      const params = ofSession(id);
+      await requireV8("statistics", id, settings.version);
+      return oneV8("get", "/v8/RestoreSessions/{restoreSessionId}/Statistics", params, signal);
+    },
   };
 
-  return { api, restoreSessions };
+  // One object serves every version; the type shows each client the calls its version has.
+  const client: Vbm365Client<ApiVersionOption> = { api, restoreSessions, apiVersion: settings.version };
+  return client as Vbm365Client<V>;
 }
 
 /** Where requests go: an injected fetch, undici trusting `ca`, or the global fetch (looked up per call, so one replaced later is used). */
@@ -131,6 +169,12 @@ function transportOf(options: Vbm365ClientOptions): Fetch {
   if (injected) return (request) => injected(request);
   if (options.ca !== undefined) return fetchTrusting(options.ca);
   return (request) => fetch(request);
+}
+
+function checkApiVersion(value: unknown): ApiVersionOption {
+  if (value === undefined) return "v6";
+  if (value === "v6" || value === "v7" || value === "v8" || value === "auto") return value;
+  throw new Vbm365ValidationError("apiVersion", value, 'is not "v6", "v7", "v8" or "auto"');
 }
 
 function checkBaseUrl(value: unknown): string {

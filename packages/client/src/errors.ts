@@ -18,14 +18,17 @@ export class Vbm365ApiError extends Error {
   declare readonly path: string;
   /** The parsed error body (`{ message }`, plus whatever a newer server adds), secrets redacted. */
   declare readonly body: unknown;
+  /** The server's `errorCode` (v7 and v8), such as `"ResourceNotFound"`; open to codes the spec does not list. */
+  declare readonly errorCode: string | undefined;
 
   constructor({ detail, cause, ...fields }: Call & { status: number; body: unknown; detail?: string; cause?: unknown }) {
-    const serverMessage = (fields.body as { message?: unknown } | null | undefined)?.message;
+    const { message: serverMessage, errorCode } = (fields.body ?? {}) as { message?: unknown; errorCode?: unknown };
     const explained = detail ?? (typeof serverMessage === "string" && serverMessage ? serverMessage : undefined);
     const head = `${fields.method} ${fields.path} failed with HTTP ${fields.status}`;
     super(explained ? `${head}: ${explained}` : head, { cause });
     // Declared fields set here, as own properties: one statement rather than one per field.
-    Object.assign(this, fields);
+    // A server's `stackTrace` stays in `body`, never in the message.
+    Object.assign(this, fields, { errorCode: typeof errorCode === "string" ? errorCode : undefined });
   }
 }
 

@@ -1,5 +1,6 @@
 export { createVbm365Client, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { Auth, RestoreSessionsApi, RetryOptions, Vbm365Client, Vbm365ClientOptions } from "./client.js";
+export type { Auth, RestoreSessionsApi, RestoreSessionsApiV8, RetryOptions, Vbm365Client, Vbm365ClientOptions } from "./client.js";
+export type { ApiVersion, ApiVersionOption } from "./versions.js";
 export { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, Vbm365WalkError } from "./errors.js";
 export type { WalkStop } from "./errors.js";
 export { DEFAULT_MAX_BODY_BYTES } from "./attempt.js";
@@ -24,6 +25,8 @@ export type {
   RestoreSessionResult,
   RestoreSessionState,
   RestoreSessionType,
+  RestoreSessionV8Filter,
+  RestoreStatistics,
   TokenRequest,
   TokenResponse,
   WalkOptions,

@@ -1,25 +1,28 @@
 // The two requests that do not go through `one()`: the token request, and whatever a caller
 // sends through the typed openapi-fetch client (`api`). Both use the same attempt, so they
 // too have a deadline per attempt, a body cap, and never follow a redirect.
-import { attempt, type AttemptSettings, type Call } from "./attempt.js";
+import { attempt, type Answer, type AttemptSettings, type Call } from "./attempt.js";
 import { isTokenPath, withToken, type IssuedToken, type RequestToken, type TokenSource } from "./auth.js";
 import { fetchJson } from "./calls.js";
-import { Vbm365ApiError } from "./errors.js";
+import { Vbm365ApiError, toClientError, type Failure } from "./errors.js";
 import { withRetries, type RetryOptions } from "./retry.js";
 import type { Fetch } from "./types.js";
+import type { ApiVersion } from "./versions.js";
 
-export const TOKEN_PATH = "/v6/token";
-
-type Settings = AttemptSettings & { baseUrl: string; retry: RetryOptions | false };
+type Settings = AttemptSettings & { baseUrl: string; retry: RetryOptions | false; version: () => Promise<ApiVersion> };
 
 /** Posts the token form (retried like a GET: a login that failed on the way is harmless to repeat). */
 export function tokenRequester(settings: Settings): RequestToken {
-  const call: Call = { method: "POST", path: TOKEN_PATH };
   return async (form) => {
+    const version = await settings.version();
+    const call: Call = { method: "POST", path: `/${version}/token` };
+    const fields = new URLSearchParams(form);
+    // v7 and v8 want an antiforgery token from browsers unless told not to; this client is not a browser page.
+    if (version !== "v6") fields.set("disable_antiforgery_token", "true");
     // A string, so that each attempt can send it again.
-    const body = new URLSearchParams(form).toString();
+    const body = fields.toString();
     const build = (signal: AbortSignal) =>
-      new Request(settings.baseUrl + TOKEN_PATH, {
+      new Request(settings.baseUrl + call.path, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
         body,
@@ -64,4 +67,23 @@ export function apiFetch(settings: Settings & { tokens: TokenSource }): Fetch {
     const noBody = answer.status === 204 || answer.status === 205 || answer.status === 304;
     return new Response(noBody ? null : answer.text, { status: answer.status, headers: answer.headers });
   };
+}
+
+/**
+ * Whether the server serves `version` ("auto"): an anonymous request to its list, 401 (or an
+ * answer) meaning served, 404 not. Anything else fails the probe, which is asked again next call.
+ */
+export async function serves(settings: AttemptSettings & { baseUrl: string; retry: RetryOptions | false }, version: ApiVersion): Promise<boolean> {
+  const call: Call = { method: "GET", path: `/${version}/RestoreSessions` };
+  const url = `${settings.baseUrl}${call.path}?limit=1`;
+  const failed = (failure: Failure) => toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets() });
+  let answer: Answer;
+  try {
+    answer = await withRetries(() => attempt(settings, call, (signal) => new Request(url, { signal, redirect: "manual" }), undefined), settings.retry, undefined);
+  } catch (error) {
+    throw failed({ kind: "thrown", error });
+  }
+  if (answer.status === 404) return false;
+  if (answer.status === 401 || (answer.status >= 200 && answer.status < 300)) return true;
+  throw failed({ kind: "status", status: answer.status, text: answer.text });
 }

@@ -1,6 +1,7 @@
 // The public names for the spec's schemas. Every type comes from the generated schema; the
 // enums a newer server may extend are opened here (the generated schema stays exact).
 import type { components, paths, operations } from "./generated/schema.js";
+import type { components as V8Components, operations as V8Operations } from "./generated/v8.js";
 
 export type { components, paths, operations };
 
@@ -39,6 +40,22 @@ export type RestoreSessionFilter = Omit<RestoreSessionPageQuery, "startTimeFrom"
   startTimeFrom?: DateInput;
   startTimeTo?: DateInput;
 };
+
+/** What a v8 server counted for one session (`statistics(id)`, v8 only). */
+export type RestoreStatistics = V8Components["schemas"]["RestoreStatistics"];
+
+type V8PageQuery = NonNullable<V8Operations["RestoreSession_GetPage"]["parameters"]["query"]>;
+
+/** The filters and order only v8 servers have, for `list` and `iterate` of a v8 (or "auto") client. */
+export type RestoreSessionV8Filter = {
+  endTimeFrom?: DateInput;
+  endTimeTo?: DateInput;
+  orderBy?: V8PageQuery["orderBy"];
+  orderAsc?: boolean;
+};
+
+/** The query of `GET /v8/RestoreSessions` as the v8 spec defines it. */
+export type RestoreSessionPageQueryV8 = V8PageQuery;
 
 /** How long a walk may go on, and how to cancel it. */
 export type WalkOptions = {

@@ -2,7 +2,7 @@
 // naming the parameter and the value instead of a server 400 (or, worse, a silent empty walk).
 import { Vbm365ValidationError } from "./errors.js";
 import { OFFSET, PAGE_SIZE, UUID_PATTERN } from "./generated/limits.js";
-import type { DateInput, RestoreSessionFilter, RestoreSessionPageQuery } from "./types.js";
+import type { DateInput, RestoreSessionFilter, RestoreSessionPageQueryV8, RestoreSessionV8Filter } from "./types.js";
 
 // Date-only, or date and time with a zone. A time without a zone would be read in the
 // caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
@@ -50,20 +50,43 @@ export function toUtcIso(parameter: string, value: DateInput): string {
   return fraction && fraction.length > 4 ? iso.replace(/\.\d{3}Z$/, `${fraction}Z`) : iso;
 }
 
-/** The spec's query from a caller's filter: dates in UTC ISO, the window and numbers checked. */
-export function toSessionQuery(filter: RestoreSessionFilter): RestoreSessionPageQuery {
-  const query: RestoreSessionPageQuery = {};
-  for (const key of ["startTimeFrom", "startTimeTo"] as const) {
-    if (filter[key] !== undefined) query[key] = toUtcIso(key, filter[key]);
+/** Filters only v8 servers know: an older server would ignore them and answer unfiltered. */
+export const V8_ONLY_FILTERS = ["endTimeFrom", "endTimeTo", "orderBy", "orderAsc"] as const;
+
+/** The first v8-only filter `filter` sets, if any. */
+export function v8FilterIn(filter: RestoreSessionFilter & RestoreSessionV8Filter): (typeof V8_ONLY_FILTERS)[number] | undefined {
+  return V8_ONLY_FILTERS.find((key) => filter[key] !== undefined);
+}
+
+/** The spec's query from a caller's filter: dates in UTC ISO, windows, numbers and the order checked. */
+export function toSessionQuery(filter: RestoreSessionFilter & RestoreSessionV8Filter): RestoreSessionPageQueryV8 {
+  const query: RestoreSessionPageQueryV8 = {};
+  for (const key of ["startTimeFrom", "startTimeTo", "endTimeFrom", "endTimeTo"] as const) {
+    const value = filter[key];
+    if (value !== undefined) query[key] = toUtcIso(key, value);
   }
-  if (query.startTimeFrom && query.startTimeTo && Date.parse(query.startTimeFrom) > Date.parse(query.startTimeTo)) {
-    throw new Vbm365ValidationError(
-      "startTimeFrom",
-      filter.startTimeFrom,
-      `is after startTimeTo (${String(filter.startTimeTo)})`,
-    );
-  }
+  checkWindow(query, filter, "startTimeFrom", "startTimeTo");
+  checkWindow(query, filter, "endTimeFrom", "endTimeTo");
   if (filter.offset !== undefined) query.offset = checkWhole("offset", filter.offset, OFFSET.min, OFFSET.max);
   if (filter.limit !== undefined) query.limit = checkLimit("limit", filter.limit);
+  if (filter.orderBy !== undefined) {
+    if (filter.orderBy !== "CreationTime" && filter.orderBy !== "EndTime") {
+      throw new Vbm365ValidationError("orderBy", filter.orderBy, "is not CreationTime or EndTime");
+    }
+    query.orderBy = filter.orderBy;
+  }
+  if (filter.orderAsc !== undefined) {
+    if (typeof filter.orderAsc !== "boolean") throw new Vbm365ValidationError("orderAsc", filter.orderAsc, "is not true or false");
+    query.orderAsc = filter.orderAsc;
+  }
   return query;
+}
+
+/** A window whose start is after its end selects nothing: refused, naming both ends. */
+function checkWindow(query: RestoreSessionPageQueryV8, filter: RestoreSessionFilter & RestoreSessionV8Filter, from: "startTimeFrom" | "endTimeFrom", to: "startTimeTo" | "endTimeTo") {
+  const start = query[from];
+  const end = query[to];
+  if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) {
+    throw new Vbm365ValidationError(from, filter[from], `is after ${to} (${String(filter[to])})`);
+  }
 }

@@ -11,6 +11,9 @@ import {
   type RestoreSessionEvent,
   type RestoreSessionEventPage,
   type RestoreSessionPage,
+  type ApiVersion,
+  type RestoreStatistics,
+  type Vbm365ApiError,
   type Vbm365WalkError,
   type WalkStop,
 } from "../src/index.js";
@@ -80,3 +83,27 @@ void sessions.event(id);
 createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, maxBodyBytes: "64MB" });
 // @ts-expect-error auth needs a token, credentials or getToken
 createVbm365Client({ baseUrl: "https://vbm.example", auth: { user: "u" } });
+
+// Versions: v8-only calls and filters exist on v8 and "auto" clients, not on v6 or v7 ones.
+const v6 = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" } });
+const v7 = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "v7" });
+const v8 = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "v8" });
+const auto = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "auto" });
+expectTypeOf(v8.restoreSessions.statistics(id)).resolves.toEqualTypeOf<RestoreStatistics>();
+expectTypeOf(auto.restoreSessions.statistics(id)).resolves.toEqualTypeOf<RestoreStatistics>();
+expectTypeOf(v8.restoreSessions.list({ orderBy: "EndTime", orderAsc: false, endTimeFrom: new Date() })).resolves.toEqualTypeOf<RestoreSessionPage>();
+expectTypeOf(auto.apiVersion()).resolves.toEqualTypeOf<ApiVersion>();
+// @ts-expect-error a v6 client has no statistics
+void v6.restoreSessions.statistics(id);
+// @ts-expect-error nor a v7 one
+void v7.restoreSessions.statistics(id);
+// @ts-expect-error orderBy is a v8 filter
+void v7.restoreSessions.list({ orderBy: "EndTime" });
+// @ts-expect-error endTimeFrom is a v8 filter
+v6.restoreSessions.iterate({ endTimeFrom: "2024-01-01T00:00:00Z" });
+// @ts-expect-error orderBy takes the spec's values
+void v8.restoreSessions.list({ orderBy: "Name" });
+// @ts-expect-error not an API version
+createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "v9" });
+// The error's errorCode is an open string.
+expectTypeOf<Vbm365ApiError["errorCode"]>().toEqualTypeOf<string | undefined>();
