@@ -92,7 +92,7 @@ describe("restoreSessions.iterate", () => {
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
 
     for await (const item of vbm.restoreSessions.iterate({ pageSize: 5 })) {
-      expect(item).toBeDefined();
+      expect(item.id).toBe(all[0]!.id);
       break;
     }
     await new Promise((resolve) => setTimeout(resolve, 20));
