@@ -12,6 +12,9 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
         // bounds are for hung tests, not for speed (speed lives in `pnpm bench`).
         testTimeout: 30_000,
         hookTimeout: 120_000,
+        // A test that asserts nothing cannot fail: every test must make at least one
+        // assertion (expect, expect.assertions), or it fails.
+        expect: { requireAssertions: true },
       },
     }),
     overrides,
