@@ -35,6 +35,7 @@ describe("settingsFromEnv", () => {
     [{ PORT: "80a" }, /PORT must be a number from 0 to 65535/],
     [{ PORT: "70000" }, /PORT must be a number/],
     [{ DASHBOARD_ALLOW_STOP: "yes" }, /DASHBOARD_ALLOW_STOP must be 1 or 0/],
+    [{ VBM365_API_VERSION: "v9" }, /VBM365_API_VERSION must be one of auto, v6, v7, v8 \(default auto\), not "v9"/],
     [{ VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem cannot be read \(ENOENT\)/],
     [{ HOST: "0.0.0.0" }, /HOST 0.0.0.0 is beyond loopback: set DASHBOARD_ACCESS_TOKEN/],
     [{ HOST: "192.168.1.20", DASHBOARD_ACCESS_TOKEN: "short-token" }, /DASHBOARD_ACCESS_TOKEN must be at least 32 printable characters/],
@@ -43,6 +44,14 @@ describe("settingsFromEnv", () => {
   ])("refuses %j with a message naming it", (env, message) => {
     expect(() => settingsFromEnv(env)).toThrow(ConfigError);
     expect(() => settingsFromEnv(env)).toThrow(message);
+  });
+
+  it("speaks the newest API version the server serves unless VBM365_API_VERSION pins one", () => {
+    expect(settingsFromEnv({}).target.apiVersion).toBe("auto");
+    expect(settingsFromEnv({ VBM365_API_VERSION: " v7 " }).target.apiVersion).toBe("v7");
+    const login = { VBM365_URL: "https://vbm.example", VBM365_USERNAME: "admin", VBM365_PASSWORD: "pw" };
+    expect(settingsFromEnv({ ...login, VBM365_API_VERSION: "v6" }).target.apiVersion).toBe("v6");
+    expect(settingsFromEnv({ ...login, VBM365_TOKEN: undefined }).target.apiVersion).toBe("auto");
   });
 
   it("never repeats a secret in its messages", () => {

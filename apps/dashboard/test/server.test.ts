@@ -106,7 +106,8 @@ describe("GET /api/sessions", () => {
 describe("GET /api/sessions/{id}", () => {
   it("returns the session and its events as the server has them", async () => {
     const index = 5;
-    const session = vbm.data.session(index);
+    // The dashboard asks for the newest version the testkit serves ("auto"): v8, with eTag.
+    const session = vbm.data.session(index, "v8");
     const { status, body } = await get(dashboard, `/api/sessions/${session.id}`);
     expect(status).toBe(200);
     const data = body as SessionDetailsResponse;

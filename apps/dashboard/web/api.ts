@@ -1,6 +1,6 @@
 // The page's calls to its own server. The page never talks to VBM365 and holds no secret
 // of it. Every call carries the header that tells the server it comes from this page.
-import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse } from "../src/shared/api.js";
+import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse, type StatisticsResponse, type VersionResponse } from "../src/shared/api.js";
 import { readAccessToken } from "./access.js";
 import type { ViewState } from "./state.js";
 
@@ -37,6 +37,14 @@ export function fetchSessions(state: ViewState, window: { from: string; to: stri
 
 export function fetchDetails(id: string, signal?: AbortSignal): Promise<SessionDetailsResponse> {
   return call(`/api/sessions/${encodeURIComponent(id)}`, { signal });
+}
+
+export function fetchStatistics(id: string, signal?: AbortSignal): Promise<StatisticsResponse> {
+  return call(`/api/sessions/${encodeURIComponent(id)}/statistics`, { signal });
+}
+
+export function fetchVersion(): Promise<VersionResponse> {
+  return call("/api/version");
 }
 
 export function stopSession(id: string): Promise<{ stopped: string }> {

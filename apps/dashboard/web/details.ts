@@ -20,7 +20,8 @@ export function showError(dialog: HTMLDialogElement, message: string, onClose: (
   open(dialog, onClose);
 }
 
-export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsResponse, allowStop: boolean, on: DetailsHandlers): void {
+/** `statistics` is the area the caller fills once the statistics answer (v8 only) arrives. */
+export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsResponse, allowStop: boolean, on: DetailsHandlers, statistics: HTMLElement): void {
   const { session, events } = data;
   const facts: [string, Node | string][] = [
     ["Id", h("code", {}, session.id)],
@@ -55,6 +56,7 @@ export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsRes
     header(session.name || "Session", on.close),
     h("dl", { class: "facts" }, ...facts.flatMap(([term, value]) => [h("dt", {}, term), h("dd", {}, value)])),
     stopArea,
+    statistics,
     h("h3", {}, `Events (${formatCount(events.length)})`),
     data.eventsTruncated ? h("p", { class: "alert" }, `Showing the first ${formatCount(data.eventsLimit)} events; the session has more.`) : "",
     events.length === 0

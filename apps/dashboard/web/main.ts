@@ -2,11 +2,12 @@
 import "./styles.css";
 import type { ConfigResponse, SessionsResponse } from "../src/shared/api.js";
 import { askAccessToken } from "./access.js";
-import { ApiError, fetchConfig, fetchDetails, fetchSessions, stopSession } from "./api.js";
+import { ApiError, fetchConfig, fetchDetails, fetchSessions, fetchStatistics, fetchVersion, stopSession } from "./api.js";
 import { buildControls } from "./controls.js";
 import { renderDetails, showError, showLoading } from "./details.js";
 import { byId, h } from "./dom.js";
 import { formatTime } from "./format.js";
+import { showStatistics, showStatisticsError, showVersion, showVersionError, statisticsSection } from "./statistics.js";
 import { renderChart, renderSummary } from "./summary.js";
 import { renderTable } from "./table.js";
 import { readState, resolveWindow, writeState, type ViewState } from "./state.js";
@@ -82,17 +83,34 @@ async function openDetails(id: string): Promise<void> {
     history.replaceState(null, "", `${location.pathname}${writeState(state)}`);
   }
   showLoading(dialog, close);
+  // Asked beside the details; on v6/v7 the server answers at once with a note, without VBM365.
+  const statistics = statisticsSection();
+  void fetchStatistics(id).then(
+    (answer) => showStatistics(statistics, answer),
+    (error: unknown) => showStatisticsError(statistics, messageOf(error)),
+  );
   try {
     const data = await fetchDetails(id);
-    renderDetails(dialog, data, config.allowStop, {
+    const handlers = {
       close,
-      stop: async (sessionId) => {
+      stop: async (sessionId: string) => {
         await stopSession(sessionId);
         setState({}, true);
       },
-    });
+    };
+    renderDetails(dialog, data, config.allowStop, handlers, statistics);
   } catch (error) {
     showError(dialog, messageOf(error), close);
+  }
+}
+
+/** The footer names the REST API version the dashboard speaks; a failure there stays there. */
+async function loadVersion(): Promise<void> {
+  const footer = byId("api-version");
+  try {
+    showVersion(footer, await fetchVersion());
+  } catch (error) {
+    showVersionError(footer, messageOf(error));
   }
 }
 
@@ -132,6 +150,7 @@ async function start(): Promise<void> {
     showProblem(error);
     if (error instanceof ApiError && error.details.accessToken) return;
   }
+  void loadVersion();
   scheduleAutoRefresh();
   await loadSessions();
   if (state.session) await openDetails(state.session);

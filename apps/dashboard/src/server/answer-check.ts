@@ -1,13 +1,13 @@
 // Checks what VBM365 sends before the dashboard counts or shows it. A page such as
 // `{"results":"nope"}` must be an error on the page, not an empty or odd table. Only the
 // fields the dashboard reads are checked, with the types of the generated schema.
-import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+import type { RestoreSession, RestoreSessionEvent, RestoreStatistics } from "@vbm365/client";
 
 export class UnexpectedAnswer extends Error {
   override name = "UnexpectedAnswer";
 }
 
-type Field = "string" | "optional string" | "nullable string" | "date" | "optional number";
+type Field = "string" | "optional string" | "nullable string" | "date" | "optional number" | "count" | "list" | "optional list";
 
 const sessionFields: Record<string, Field> = {
   id: "string",
@@ -35,6 +35,17 @@ const eventFields: Record<string, Field> = {
   itemSizeBytes: "optional number",
 };
 
+// v8's Statistics: the counts are shown, the lists are counted (their entries are left open by the spec).
+const statisticsFields: Record<string, Field> = {
+  totalItemsCount: "count",
+  restoredItemsCount: "count",
+  failedItemsCount: "count",
+  skippedItemsCount: "count",
+  items: "list",
+  warnings: "optional list",
+  errors: "optional list",
+};
+
 export function checkSession(value: unknown): RestoreSession {
   checkFields("restore session", value, sessionFields);
   return value as RestoreSession;
@@ -45,9 +56,14 @@ export function checkEvent(value: unknown): RestoreSessionEvent {
   return value as RestoreSessionEvent;
 }
 
+export function checkStatistics(value: unknown): RestoreStatistics {
+  checkFields("statistics answer", value, statisticsFields);
+  return value as RestoreStatistics;
+}
+
 function checkFields(what: string, value: unknown, fields: Record<string, Field>): void {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new UnexpectedAnswer(`The VBM365 server sent a list item that is not a ${what} (${describe(value)}).`);
+    throw new UnexpectedAnswer(`The VBM365 server sent an answer that is not a ${what} (${describe(value)}).`);
   }
   for (const [name, kind] of Object.entries(fields)) {
     const field = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
@@ -69,6 +85,12 @@ function fits(value: unknown, kind: Field): boolean {
       return value === undefined || value === null || typeof value === "string";
     case "optional number":
       return value === undefined || (typeof value === "number" && Number.isFinite(value));
+    case "count":
+      return Number.isSafeInteger(value) && (value as number) >= 0;
+    case "list":
+      return Array.isArray(value);
+    case "optional list":
+      return value === undefined || value === null || Array.isArray(value);
   }
 }
 

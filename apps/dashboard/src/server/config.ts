@@ -1,6 +1,7 @@
 // Reads the dashboard's settings from the environment. A bad value stops the start with
 // one line naming the variable; secrets are never echoed.
 import { readFileSync } from "node:fs";
+import type { ApiVersionOption } from "@vbm365/client";
 
 export const defaultPort = 4030;
 export const defaultHost = "127.0.0.1";
@@ -15,7 +16,12 @@ export interface TargetSettings {
   auth: Vbm365Auth;
   /** PEM of a CA to trust for an HTTPS target with a private certificate. */
   ca?: string;
+  /** The REST API version to speak; default "auto" (the newest the server serves, asked once). */
+  apiVersion?: ApiVersionOption;
 }
+
+/** VBM365_API_VERSION's values; "auto" is the default. */
+export const apiVersionSettings: readonly ApiVersionOption[] = ["auto", "v6", "v7", "v8"];
 
 export interface DashboardSettings {
   host: string;
@@ -85,15 +91,16 @@ export function parseAccessToken(raw: string | undefined): string | undefined {
 export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): TargetSettings {
   const url = parseTargetUrl(env.VBM365_URL?.trim() || defaultTarget);
   const ca = env.VBM365_CA_FILE ? readCa(env.VBM365_CA_FILE) : undefined;
+  const apiVersion = parseApiVersion(env.VBM365_API_VERSION);
   const { VBM365_TOKEN: token, VBM365_USERNAME: username, VBM365_PASSWORD: password } = env;
-  if (token) return { url, auth: { token }, ca };
+  if (token) return { url, auth: { token }, ca, apiVersion };
   if (username || password) {
     if (!username || !password) {
       throw new ConfigError("Set both VBM365_USERNAME and VBM365_PASSWORD (or VBM365_TOKEN instead).");
     }
-    return { url, auth: { username, password }, ca };
+    return { url, auth: { username, password }, ca, apiVersion };
   }
-  if (url === defaultTarget) return { url, auth: { token: mockToken }, ca };
+  if (url === defaultTarget) return { url, auth: { token: mockToken }, ca, apiVersion };
   throw new ConfigError(`No credentials for ${url}: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.`);
 }
 
@@ -112,6 +119,13 @@ export function parseTargetUrl(raw: string): string {
     throw new ConfigError("VBM365_URL must not hold a user name or password; use VBM365_USERNAME/VBM365_PASSWORD.");
   }
   return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+export function parseApiVersion(raw: string | undefined): ApiVersionOption {
+  const value = raw?.trim() || "auto";
+  const known = apiVersionSettings.find((setting) => setting === value);
+  if (!known) throw new ConfigError(`VBM365_API_VERSION must be one of ${apiVersionSettings.join(", ")} (default auto), not "${value.slice(0, 20)}".`);
+  return known;
 }
 
 function parsePort(raw: string | undefined): number {

@@ -20,7 +20,7 @@ export function toSafeError(error: unknown): SafeError {
   }
   if (error instanceof Vbm365ApiError) {
     const status = error.status;
-    if (status === 404) return { status: 404, message: "No restore session with that id on the VBM365 server." };
+    if (status === 404) return notFound(error.path);
     if (status === 401 || status === 403) {
       return {
         status: 502,
@@ -36,6 +36,18 @@ export function toSafeError(error: unknown): SafeError {
   return {
     status: 502,
     message: "Could not reach the VBM365 server. Check VBM365_URL, that the server is up, and VBM365_CA_FILE if it uses a private certificate.",
+  };
+}
+
+/**
+ * A 404 for one session means it is not there; a 404 for the list (or the "auto" probe)
+ * means the server does not serve that REST API version at VBM365_URL.
+ */
+function notFound(path: string): SafeError {
+  if (/\/RestoreSessions\/[^/]+/i.test(path)) return { status: 404, message: "No restore session with that id on the VBM365 server." };
+  return {
+    status: 502,
+    message: "The VBM365 server does not serve this REST API version's restore sessions at VBM365_URL (HTTP 404). Check VBM365_URL, or VBM365_API_VERSION if it pins a version the server lacks.",
   };
 }
 

@@ -1,4 +1,4 @@
-// The JSON API: four fixed routes. Nothing from the request is forwarded to VBM365 as it
+// The JSON API: six fixed routes. Nothing from the request is forwarded to VBM365 as it
 // came; every value is parsed and bounded first (query.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ConfigResponse, SessionDetailsResponse } from "../shared/api.js";
@@ -6,6 +6,7 @@ import { HttpError } from "./http-error.js";
 import { parseSessionId, parseSessionsQuery, readParams, type SessionsQuery } from "./query.js";
 import { summarize, toEventRow, toRow } from "./sessions.js";
 import { WindowTooLarge, type SessionSource } from "./source.js";
+import { statisticsAnswer, versionAnswer } from "./version-routes.js";
 import type { WindowStore } from "./windows.js";
 
 export const eventsLimit = 2000;
@@ -18,6 +19,7 @@ export interface ApiContext {
 
 const sessionRoute = /^\/api\/sessions\/([^/]+)$/;
 const stopRoute = /^\/api\/sessions\/([^/]+)\/stop$/;
+const statisticsRoute = /^\/api\/sessions\/([^/]+)\/statistics$/;
 
 /**
  * Answers one API request. `gone` aborts when the client closes the request before its
@@ -31,6 +33,11 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     readParams(searchParams, []);
     const body: ConfigResponse = { allowStop: context.allowStop };
     return sendJson(res, 200, body);
+  }
+  if (pathname === "/api/version") {
+    allow(method, ["GET"]);
+    readParams(searchParams, []);
+    return sendJson(res, 200, await versionAnswer(context.source));
   }
   if (pathname === "/api/sessions") {
     allow(method, ["GET"]);
@@ -52,6 +59,13 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     context.windows.clear();
     return sendJson(res, 200, { stopped: id });
   }
+  const statistics = statisticsRoute.exec(pathname);
+  if (statistics) {
+    allow(method, ["GET"]);
+    readParams(searchParams, []);
+    const id = parseSessionId(statistics[1]!);
+    return sendJson(res, 200, await statisticsAnswer(context.source, id, gone));
+  }
   const details = sessionRoute.exec(pathname);
   if (details) {
     allow(method, ["GET"]);
@@ -66,7 +80,7 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     };
     return sendJson(res, 200, body);
   }
-  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/sessions and /api/sessions/{id}.");
+  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id} and /api/sessions/{id}/statistics.");
 }
 
 /**

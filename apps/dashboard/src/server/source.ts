@@ -1,7 +1,7 @@
 // The dashboard's only way to the VBM365 server: a few fixed calls through @vbm365/client.
 // No path or query from the browser is passed on; ids are validated before they get here.
-import { createVbm365Client, type RestoreSession, type RestoreSessionEvent } from "@vbm365/client";
-import { checkEvent, checkSession } from "./answer-check.js";
+import { createVbm365Client, type ApiVersion, type ApiVersionOption, type RestoreSession, type RestoreSessionEvent, type RestoreStatistics } from "@vbm365/client";
+import { checkEvent, checkSession, checkStatistics } from "./answer-check.js";
 import type { TargetSettings } from "./config.js";
 
 export interface SessionSource {
@@ -11,6 +11,12 @@ export interface SessionSource {
   /** The session's events, at most `max`; `truncated` says whether more exist. */
   events(id: string, max: number, signal?: AbortSignal): Promise<{ events: RestoreSessionEvent[]; truncated: boolean }>;
   stop(id: string): Promise<void>;
+  /** VBM365_API_VERSION as set: "auto" or a pinned version. */
+  readonly apiSetting: ApiVersionOption;
+  /** The version spoken with the server: the pinned one, or with "auto" the newest it serves (asked once). */
+  apiVersion(): Promise<ApiVersion>;
+  /** The session's statistics; only called once `apiVersion()` said v8. */
+  statistics(id: string, signal?: AbortSignal): Promise<RestoreStatistics>;
 }
 
 /** What one window may hold in memory; more is refused (with a narrower window to try), never cut. */
@@ -35,7 +41,9 @@ export class WindowTooLarge extends Error {
 }
 
 export function createSessionSource(target: TargetSettings, caps: WindowCaps = defaultWindowCaps): SessionSource {
-  const { restoreSessions } = createVbm365Client({ baseUrl: target.url, auth: target.auth, ca: target.ca });
+  const apiSetting = target.apiVersion ?? "auto";
+  const client = createVbm365Client({ baseUrl: target.url, auth: target.auth, ca: target.ca, apiVersion: apiSetting });
+  const { restoreSessions } = client;
 
   return {
     async listWindow(from, to, signal) {
@@ -59,6 +67,15 @@ export function createSessionSource(target: TargetSettings, caps: WindowCaps = d
     },
 
     stop: (id) => restoreSessions.stop(id),
+
+    apiSetting,
+    apiVersion: () => client.apiVersion(),
+
+    async statistics(id, signal) {
+      // The client offers statistics() on v8 and auto clients (typed); it still refuses, before any request, on an older server.
+      if (!("statistics" in restoreSessions)) throw new Error(`Statistics need REST API v8; VBM365_API_VERSION is ${apiSetting}.`);
+      return checkStatistics(await restoreSessions.statistics(id, { signal }));
+    },
   };
 }
 

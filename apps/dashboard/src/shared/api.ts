@@ -1,6 +1,6 @@
 // The contract between the dashboard's server and its page. Session and event fields come
 // from the client's generated types; only the envelope is the dashboard's own.
-import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+import type { ApiVersion, ApiVersionOption, RestoreSession, RestoreSessionEvent, RestoreStatistics } from "@vbm365/client";
 
 /** A session as the page sees it: the server's fields without its `_links`. */
 export type SessionRow = Omit<RestoreSession, "_links">;
@@ -56,6 +56,27 @@ export interface SessionDetailsResponse {
 export interface ConfigResponse {
   allowStop: boolean;
 }
+
+/** What `GET /api/version` answers: the REST API version the dashboard speaks with VBM365. */
+export interface VersionResponse {
+  apiVersion: ApiVersion;
+  /** VBM365_API_VERSION: "auto" (found by asking the server) or the pinned version. */
+  setting: ApiVersionOption;
+}
+
+/** A session's v8 statistics: the server's counts, and how many warnings and errors it lists. */
+export type StatisticsRow = Pick<RestoreStatistics, "totalItemsCount" | "restoredItemsCount" | "failedItemsCount" | "skippedItemsCount"> & {
+  warningsCount: number;
+  errorsCount: number;
+};
+
+/**
+ * What `GET /api/sessions/{id}/statistics` answers. Statistics exist on REST API v8 only;
+ * on an older server the answer says so (200, `available: false`) without asking VBM365.
+ */
+export type StatisticsResponse =
+  | { available: true; apiVersion: "v8"; statistics: StatisticsRow }
+  | { available: false; apiVersion: ApiVersion; message: string };
 
 export interface ErrorResponse {
   error: string;

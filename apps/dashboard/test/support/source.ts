@@ -4,5 +4,5 @@ import type { SessionSource } from "../../src/server/source.js";
 
 export function windowSource(listWindow: SessionSource["listWindow"]): SessionSource {
   const unused = () => Promise.reject(new Error("This test's source serves windows only."));
-  return { listWindow, get: unused, events: unused, stop: unused };
+  return { listWindow, get: unused, events: unused, stop: unused, apiSetting: "auto", apiVersion: unused, statistics: unused };
 }
