@@ -13,6 +13,7 @@ if (!VBM365_URL || !VBM365_TOKEN) {
 const vbm = createVbm365Client({
   baseUrl: VBM365_URL,
   auth: { token: VBM365_TOKEN },
+  apiVersion: "auto", // the newest the server serves
 });
 
 const { results } = await vbm.restoreSessions.list({ limit: 1 });

@@ -12,6 +12,7 @@ if (!VBM365_URL || !VBM365_TOKEN) {
 const vbm = createVbm365Client({
   baseUrl: VBM365_URL,
   auth: { token: VBM365_TOKEN },
+  apiVersion: "auto", // the newest the server serves
 });
 
 let running: string | undefined;

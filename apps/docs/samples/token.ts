@@ -14,16 +14,26 @@ if (!VBM365_URL || !VBM365_USERNAME || !VBM365_PASSWORD) {
 const vbm = createVbm365Client({
   baseUrl: VBM365_URL,
   auth: { username: VBM365_USERNAME, password: VBM365_PASSWORD },
+  apiVersion: "auto", // the newest the server serves
 });
 
-const { data, error, response } = await vbm.api.POST("/v6/token", {
+// The token path follows the version: POST /v8/token on a
+// VBM365 8 server. `api` is typed with the v6 paths; every
+// version's token request takes the same form, and v7 and
+// v8 want disable_antiforgery_token=true from scripts.
+const version = await vbm.apiVersion();
+const tokenPath = `/${version}/token` as "/v6/token";
+const { data, error, response } = await vbm.api.POST(tokenPath, {
   body: {
     grant_type: "password",
     username: VBM365_USERNAME,
     password: VBM365_PASSWORD,
   },
-  bodySerializer: (body) =>
-    new URLSearchParams(body as Record<string, string>).toString(),
+  bodySerializer: (body) => {
+    const form = new URLSearchParams(body as Record<string, string>);
+    if (version !== "v6") form.set("disable_antiforgery_token", "true");
+    return form.toString();
+  },
   headers: { "Content-Type": "application/x-www-form-urlencoded" },
 });
 if (!data) {
