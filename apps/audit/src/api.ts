@@ -1,34 +1,87 @@
 // The client, reduced to what this tool uses.
-import { createVbm365Client, type RestoreSession, type RestoreSessionEvent } from "@vbm365/client";
-import { resolveConnection } from "./connection.js";
+import {
+  createVbm365Client,
+  type ApiVersion,
+  type RestoreSession,
+  type RestoreSessionEvent,
+  type RestoreSessionV8Filter,
+  type RestoreStatistics,
+  type Vbm365Client,
+} from "@vbm365/client";
+import { describeVersion, requireV8Flags, resolveApiVersion } from "./api-version.js";
+import { redactUrl, resolveConnection } from "./connection.js";
 import type { CliContext } from "./context.js";
-import { checkedEvent, checkedItems, checkedSession } from "./shape.js";
+import { CliError } from "./errors.js";
+import { EXIT } from "./exit-codes.js";
+import { checkedEvent, checkedItems, checkedSession, checkedStatistics } from "./shape.js";
+
+export type SessionQuery = { startTimeFrom?: string; startTimeTo?: string; pageSize?: number } & RestoreSessionV8Filter;
 
 export interface AuditApi {
-  sessions(query: { startTimeFrom?: string; startTimeTo?: string; pageSize?: number }): AsyncIterable<RestoreSession>;
+  /** The REST API version spoken with this server (asked once with --api-version auto). */
+  version: ApiVersion;
+  sessions(query: SessionQuery): AsyncIterable<RestoreSession>;
   events(sessionId: string): AsyncIterable<RestoreSessionEvent>;
+  /** v8 only: what the server counted for the session. */
+  statistics(sessionId: string): Promise<RestoreStatistics>;
   get(sessionId: string): Promise<RestoreSession>;
   stop(sessionId: string): Promise<void>;
 }
 
-/** `mock`: whether a missing VBM365_URL may fall back to the local mock (never for `check`). */
-export async function connect(ctx: CliContext, urlFlag: string | undefined, use = { mock: true }): Promise<AuditApi> {
-  const settings = await resolveConnection(urlFlag, ctx, use);
+export interface ConnectOptions {
+  /** Whether a missing VBM365_URL may fall back to the local mock (never for `check`). */
+  mock?: boolean;
+  /** The v8-only flags given (`--sort`, ...): refused unless the server speaks v8. */
+  v8Flags?: readonly string[];
+}
+
+export async function connect(ctx: CliContext, values: { url?: unknown; "api-version"?: unknown; debug?: unknown }, options: ConnectOptions = {}): Promise<AuditApi> {
+  const { mock = true, v8Flags = [] } = options;
+  const choice = resolveApiVersion(values["api-version"] as string | undefined, ctx.env);
+  // A pinned older version fails before any prompt or request.
+  requireV8Flags(v8Flags, choice.option, choice, undefined);
+  const settings = await resolveConnection(values.url as string | undefined, ctx, { mock });
   ctx.secrets.push(...settings.secrets);
   ctx.server = settings.baseUrl;
+  // One object serves every version: a v8 call on an older server is refused by the client
+  // before any request, and the CLI refuses the flags that would need one first (below).
   const client = createVbm365Client({
     baseUrl: settings.baseUrl,
     auth: settings.auth,
+    apiVersion: choice.option,
     ...(settings.ca ? { ca: settings.ca } : {}),
-  });
+  }) as Vbm365Client<"auto">;
+  const version = await versionOf(client, settings.baseUrl);
+  if (values.debug === true) ctx.stderr.write(`vbm365-audit: ${describeVersion(version, choice, settings.baseUrl)}\n`);
+  requireV8Flags(v8Flags, version, choice, settings.baseUrl);
+
   const sessions = client.restoreSessions;
   return {
+    version,
     sessions: (query) => checkedItems(sessions.iterate(query), checkedSession, "restore session list"),
     // A session has few events: one big page is usually one request per session.
     events: (id) => checkedItems(sessions.events(id, { pageSize: 1000 }), checkedEvent, "restore session event list"),
+    statistics: async (id) => checkedStatistics(await sessions.statistics(id)),
     get: async (id) => checkedSession(await sessions.get(id)),
     stop: async (id) => {
       await sessions.stop(id);
     },
   };
+}
+
+/** The version the client speaks; with "auto" the server is asked now, before any output is opened. */
+async function versionOf(client: Vbm365Client<"auto">, server: string): Promise<ApiVersion> {
+  try {
+    return await client.apiVersion();
+  } catch (error) {
+    // The probe's "none served" is a 404 on no session in particular: not "no such session".
+    if ((error as { status?: unknown }).status === 404) {
+      throw new CliError(
+        `${redactUrl(server)} serves none of the REST API versions v8, v7 and v6 (each answered 404): check that --url / VBM365_URL is the server root, such as https://vbm.example:4443`,
+        EXIT.unavailable,
+        { cause: error },
+      );
+    }
+    throw error;
+  }
 }

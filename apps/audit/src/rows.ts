@@ -1,7 +1,7 @@
 // The shapes of the three listings. Fields keep the server's values as sent (times
 // included: they may carry an offset or .NET's seven fractional digits), so an export
 // loses nothing; each time also has a `...Utc` column that sorts in time order.
-import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+import type { RestoreSession, RestoreSessionEvent, RestoreStatistics } from "@vbm365/client";
 import type { Row, RowShape } from "./output/types.js";
 import { utcTimestamp } from "./timestamps.js";
 
@@ -94,6 +94,32 @@ export function reportRow(session: RestoreSession, event: RestoreSessionEvent): 
     sessionName: session.name ?? null,
     sessionResult: session.result,
     eventId: event.id,
+  };
+}
+
+// v8 servers count what each session handled (GET .../Statistics). The counts are the
+// session's, repeated on each of its rows; older servers have no such call, so the
+// columns are left out there rather than printed empty.
+const STATISTICS_COLUMNS = [
+  "sessionTotalItems", "sessionRestoredItems", "sessionFailedItems", "sessionSkippedItems", "sessionWarnings", "sessionErrors",
+] as const;
+
+/** The report on a v8 server: the session's statistics after the other columns (the table cuts from the right). */
+export const REPORT_SHAPE_V8: RowShape = {
+  ...REPORT_SHAPE,
+  columns: [...REPORT_SHAPE.columns, ...STATISTICS_COLUMNS],
+  tableColumns: [...REPORT_SHAPE.tableColumns, "sessionRestoredItems", "sessionFailedItems", "sessionSkippedItems"],
+};
+
+export function statisticsFields(statistics: RestoreStatistics): Row {
+  return {
+    sessionTotalItems: statistics.totalItemsCount,
+    sessionRestoredItems: statistics.restoredItemsCount,
+    sessionFailedItems: statistics.failedItemsCount,
+    sessionSkippedItems: statistics.skippedItemsCount,
+    // Lists the server may leave out: their length when sent, else empty.
+    sessionWarnings: Array.isArray(statistics.warnings) ? statistics.warnings.length : null,
+    sessionErrors: Array.isArray(statistics.errors) ? statistics.errors.length : null,
   };
 }
 

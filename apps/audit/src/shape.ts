@@ -2,7 +2,7 @@
 // for a page that holds no sessions at all (`{"results":"nope"}`), and a listing must not
 // print a character of a string as if it were a session. Unknown enum values pass: a newer
 // server may add them.
-import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
+import type { RestoreSession, RestoreSessionEvent, RestoreStatistics } from "@vbm365/client";
 import { CliError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 
@@ -37,6 +37,16 @@ export function checkedEvent(value: unknown): RestoreSessionEvent {
   const problem = problemOf(value, ["id", "status", "startTime"], ["startTime"]);
   if (problem) throw malformed("restore session event list", problem);
   return value as RestoreSessionEvent;
+}
+
+const STATISTICS_COUNTS = ["totalItemsCount", "restoredItemsCount", "failedItemsCount", "skippedItemsCount"] as const;
+
+/** v8 Statistics: the four counts must be whole numbers, or the report would print what is not there. */
+export function checkedStatistics(value: unknown): RestoreStatistics {
+  const fields = (typeof value === "object" && value !== null ? value : {}) as Fields;
+  const bad = STATISTICS_COUNTS.find((name) => !Number.isSafeInteger(fields[name]));
+  if (bad) throw malformed("restore session statistics", `'${bad}' is ${JSON.stringify(fields[bad]) ?? "missing"}, not a whole number`);
+  return value as RestoreStatistics;
 }
 
 /** A page the client's walk refused for its shape (no `results` array), or tripped over (a TypeError in older clients). */

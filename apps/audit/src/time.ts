@@ -139,7 +139,7 @@ export function resolveWindow(
 }
 
 /** A UTC ISO text with its fraction padded to 7 digits, so texts compare in time order. */
-function sortable(iso: string): string {
+export function sortable(iso: string): string {
   const [seconds, fraction = ""] = iso.slice(0, -1).split(".");
   return `${seconds}.${fraction.padEnd(7, "0")}`;
 }

@@ -140,8 +140,11 @@ describe("secrets echoed back in encoded forms never reach the output", () => {
   ];
 
   test("a token call that echoes the form body, with and without --debug", async () => {
-    const env = await serve(({ url, body }) =>
-      /token/i.test(url) ? { status: 400, body: { message: `bad request: ${body} / ${Buffer.from(body).toString("base64")}` } } : { status: 500, body: {} },
+    // Anonymous requests (the version probe) get 401, "served", so the login is reached.
+    const env = await serve(({ url, body, headers }) =>
+      /token/i.test(url)
+        ? { status: 400, body: { message: `bad request: ${body} / ${Buffer.from(body).toString("base64")}` } }
+        : { status: headers.authorization ? 500 : 401, body: {} },
     );
     for (const debug of [[], ["--debug"]]) {
       const result = await runCli(["sessions", ...debug], { env: { VBM365_URL: env.VBM365_URL, VBM365_USERNAME: "admin", VBM365_PASSWORD: PASSWORD } });

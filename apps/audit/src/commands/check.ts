@@ -71,7 +71,7 @@ export async function checkCommand(ctx: CliContext, values: Values): Promise<num
   const selection = resolveSelection(values, ctx);
   const maxRunningText = str(values, "max-running") ?? "2h";
   const maxRunningMs = parseDuration(maxRunningText, "--max-running", MAX_RUNNING_RANGE);
-  const api = await connect(ctx, str(values, "url"), { mock: false });
+  const api = await connect(ctx, values, { mock: false });
 
   const counts: CheckCounts = { sessions: 0, failed: 0, warning: 0, working: 0, longRunning: 0 };
   const now = ctx.now().getTime();

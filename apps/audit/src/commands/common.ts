@@ -7,6 +7,7 @@ import { buildSessionFilter } from "../filters.js";
 import { FORMATS, type Format } from "../output/types.js";
 import { createProgress } from "../terminal.js";
 import { resolveWindow, type TimeWindow } from "../time.js";
+import { resolveV8Selection, type V8Selection } from "../v8-filters.js";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
 
@@ -63,11 +64,20 @@ export interface SessionSelection {
   window: TimeWindow;
   pageSize: number;
   matches: (session: RestoreSession) => boolean;
+  /** --sort and the end-time filters (v8 servers only). */
+  v8: V8Selection;
 }
 
 export function resolveSelection(values: Values, ctx: CliContext): SessionSelection {
+  const v8 = resolveV8Selection(values);
+  const since = str(values, "since");
+  const from = str(values, "from");
+  const to = str(values, "to");
+  // With --ended-from/--ended-to and no start window, the end-time window is the window:
+  // the default --since 24h would silently drop sessions that started earlier and ended in it.
+  const all = values.all === true || (v8.byEndTime && since === undefined && from === undefined && to === undefined);
   const window = resolveWindow(
-    { since: str(values, "since"), from: str(values, "from"), to: str(values, "to"), all: values.all === true },
+    { since, from, to, all },
     ctx.now(),
     "24h",
   );
@@ -77,15 +87,15 @@ export function resolveSelection(values: Values, ctx: CliContext): SessionSelect
     state: list(values, "state"),
     initiatedBy: str(values, "initiated-by"),
   });
-  const from = window.from?.getTime();
-  const to = window.to?.getTime();
+  const fromMs = window.from?.getTime();
+  const toMs = window.to?.getTime();
   // The server filters by start time already; checking again keeps the promise
   // ("sessions started in the window") even against a server that ignores the filter.
   const inWindow = (session: RestoreSession) => {
     const started = Date.parse(session.creationTime);
-    return (from === undefined || started >= from) && (to === undefined || started <= to);
+    return (fromMs === undefined || started >= fromMs) && (toMs === undefined || started <= toMs);
   };
-  return { window, pageSize: resolvePageSize(values), matches: (session) => inWindow(session) && filter(session) };
+  return { window, pageSize: resolvePageSize(values), matches: (session) => inWindow(session) && v8.matches(session) && filter(session), v8 };
 }
 
 /**
@@ -107,7 +117,9 @@ export async function* selectedSessions(
       ...(selection.window.from ? { startTimeFrom: selection.window.fromIso ?? selection.window.from.toISOString() } : {}),
       ...(selection.window.to ? { startTimeTo: selection.window.toIso ?? selection.window.to.toISOString() } : {}),
       pageSize: selection.pageSize,
+      ...selection.v8.query,
     })) {
+      selection.v8.checkOrder(session);
       seen++;
       progress.update(() => `${Math.ceil(seen / selection.pageSize)} pages fetched, ${seen} sessions seen, ${matched} selected`);
       if (!selection.matches(session)) continue;

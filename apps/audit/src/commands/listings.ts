@@ -6,7 +6,7 @@ import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
-import { EVENT_SHAPE, REPORT_SHAPE, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow } from "../rows.js";
+import { EVENT_SHAPE, REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow, statisticsFields } from "../rows.js";
 import { useColor } from "../terminal.js";
 import { countOf } from "../words.js";
 import { resolveFormat, resolveSelection, selectedSessions, sessionIdArgument, str, tableWidth, type Values } from "./common.js";
@@ -39,7 +39,7 @@ async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows
 export async function sessionsCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, str(values, "url"));
+  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
   async function* rows(): AsyncGenerator<Row> {
     for await (const session of selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values))) yield sessionRow(session);
   }
@@ -49,28 +49,36 @@ export async function sessionsCommand(ctx: CliContext, values: Values): Promise<
 export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]: string[]): Promise<number> {
   const id = sessionIdArgument(sessionId);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, str(values, "url"));
+  const api = await connect(ctx, values);
   async function* rows(): AsyncGenerator<Row> {
     for await (const event of api.events(id)) yield eventRow(id, event);
   }
   return exportRows(ctx, values, EVENT_SHAPE, rows(), "event");
 }
 
-const EVENT_CONCURRENCY = 4;
+// Events (and on v8 the statistics) are requests per session: a few sessions are fetched
+// ahead, in order, so at most this many sessions' requests are in flight.
+const SESSION_CONCURRENCY = 4;
 
 export async function reportCommand(ctx: CliContext, values: Values): Promise<number> {
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, str(values, "url"));
-  // Events are one request per session: a few sessions are fetched ahead, in order.
+  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
+  const withStatistics = api.version === "v8";
+  if (!withStatistics) {
+    ctx.stderr.write(`vbm365-audit: the server speaks REST API ${api.version}: the report has no statistics columns (restored, failed, skipped items need v8)\n`);
+  }
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
     const items: Row[] = [];
     for await (const event of api.events(session.id)) if (isRestoredItem(event)) items.push(reportRow(session, event));
-    return items;
+    // A session without restored items has no rows to carry its statistics: no request for them.
+    if (!withStatistics || items.length === 0) return items;
+    const statistics = statisticsFields(await api.statistics(session.id));
+    return items.map((item) => ({ ...item, ...statistics }));
   };
   async function* rows(): AsyncGenerator<Row> {
     const sessions = selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values));
-    for await (const items of mapOrdered(sessions, EVENT_CONCURRENCY, itemsOf)) yield* items;
+    for await (const items of mapOrdered(sessions, SESSION_CONCURRENCY, itemsOf)) yield* items;
   }
-  return exportRows(ctx, values, REPORT_SHAPE, rows(), "restored item");
+  return exportRows(ctx, values, withStatistics ? REPORT_SHAPE_V8 : REPORT_SHAPE, rows(), "restored item");
 }

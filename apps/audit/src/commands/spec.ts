@@ -6,6 +6,7 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 
 const common = {
   url: { type: "string" },
+  "api-version": { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } satisfies Options;
@@ -24,6 +25,15 @@ const window = {
   "page-size": { type: "string" },
 } satisfies Options;
 
+// Ordering and end-time filters that only v8 servers apply (refused on v6 and v7).
+const v8Filters = {
+  sort: { type: "string" },
+  asc: { type: "boolean" },
+  desc: { type: "boolean" },
+  "ended-from": { type: "string" },
+  "ended-to": { type: "string" },
+} satisfies Options;
+
 const filters = {
   type: { type: "string", multiple: true },
   result: { type: "string", multiple: true },
@@ -32,9 +42,9 @@ const filters = {
 } satisfies Options;
 
 export const COMMANDS = {
-  sessions: { options: { ...common, ...output, ...window, ...filters }, positionals: [] },
+  sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
   events: { options: { ...common, ...output }, positionals: ["sessionId"] },
-  report: { options: { ...common, ...output, ...window, ...filters }, positionals: [] },
+  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
   check: { options: { ...common, ...window, ...filters, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
 } as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
@@ -47,10 +57,13 @@ const CONNECTION_HELP = `Connection (environment):
   VBM365_USERNAME, VBM365_PASSWORD  a login (without VBM365_PASSWORD you are prompted on a terminal;
                                   there is no password flag, so it never lands in shell history)
   VBM365_CA_FILE                  PEM file of the CA that signed a self-signed server certificate
+  VBM365_API_VERSION              v6, v7, v8 or auto (default auto: the newest the server serves;
+                                  or --api-version; --debug says which was used)
   With none of these set (VBM365_URL unset, not empty), the local mock http://127.0.0.1:4010
   (pnpm mock) is used with a dummy token, and a line on stderr says so; check never uses it.`;
 
 const COMMON_HELP = `  --url URL             server root (default: VBM365_URL)
+  --api-version VER     v6, v7, v8 or auto (default: VBM365_API_VERSION, else auto)
   --debug               stack traces and request details on errors (secrets stay hidden)
   -h, --help            this help`;
 
@@ -68,12 +81,20 @@ const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions 
   --all                 every session the server has
   --page-size N         sessions per request, ${PAGE_SIZE.min}-${PAGE_SIZE.max} (default 1000)`;
 
+const V8_HELP = `  REST API v8 servers only (refused with exit 64 on v6 and v7, which would ignore them):
+  --sort KEY            server-side order by creationTime or endTime (a session still running
+                        counts as the oldest end); with --desc (default) or --asc
+  --asc, --desc         order direction; alone they sort by creationTime
+  --ended-from DATE, --ended-to DATE  sessions that ended in [from, to], same forms as --from;
+                        running sessions are left out. Without --since/--from/--to they are
+                        the whole window (no default --since 24h)`;
+
 const FILTER_HELP = `  --type TYPE           Vex|exchange, Veod|onedrive, Vesp|sharepoint, Vet|teams (repeat or comma-separate)
   --result RESULT       Success, Warning, Failed (repeat or comma-separate)
   --state STATE         Working, Stopped (repeat or comma-separate)
   --initiated-by TEXT   initiator contains TEXT (case-insensitive), such as 'CONTOSO\\admin'`;
 
-export const MAIN_HELP = `vbm365-audit: audit and monitor restores of Veeam Backup for Microsoft 365 (REST API v6)
+export const MAIN_HELP = `vbm365-audit: audit and monitor restores of Veeam Backup for Microsoft 365 (REST API v6, v7 and v8)
 
 Usage: vbm365-audit <command> [options]
 
@@ -106,6 +127,7 @@ Restore sessions that started in a time window, newest data streamed as it is pa
 
 Options:
 ${WINDOW_HELP("24h")}
+${V8_HELP}
 ${FILTER_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
@@ -114,6 +136,7 @@ Examples:
   vbm365-audit sessions --since 24h
   vbm365-audit sessions --from 2026-11-01 --to 2026-11-27T18:00 --type exchange,teams --format csv
   vbm365-audit sessions --since 7d --result Failed --initiated-by admin --format json --out failed.json
+  vbm365-audit sessions --ended-from 2026-11-27 --sort endTime --asc          (v8 servers)
 
 ${CONNECTION_HELP}
 `,
@@ -135,10 +158,14 @@ ${CONNECTION_HELP}
 
 The restore audit: one row per restored item (each non-None event of each session in the
 window) with who (initiatedBy), when (time), from where (clientHost), what (action,
-itemName, itemType), size (itemSizeBytes), source and target.
+itemName, itemType), size (itemSizeBytes), source and target. On a REST API v8 server each
+row also has its session's statistics (sessionTotalItems, sessionRestoredItems,
+sessionFailedItems, sessionSkippedItems, sessionWarnings, sessionErrors); on v6 and v7 a line
+on stderr says they are left out.
 
 Options:
 ${WINDOW_HELP("24h")}
+${V8_HELP}
 ${FILTER_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}

@@ -4,7 +4,7 @@ import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { terminalSafe } from "../sanitize.js";
 import { confirm } from "../terminal.js";
-import { sessionIdArgument, str, type Values } from "./common.js";
+import { sessionIdArgument, type Values } from "./common.js";
 
 export async function stopCommand(ctx: CliContext, values: Values, [sessionId]: string[]): Promise<number> {
   const id = sessionIdArgument(sessionId);
@@ -13,7 +13,7 @@ export async function stopCommand(ctx: CliContext, values: Values, [sessionId]: 
   if (ask && !ctx.stdin.isTTY) {
     throw new UsageError("stop asks for confirmation, but there is no terminal to ask on: add --yes to stop without asking", "stop");
   }
-  const api = await connect(ctx, str(values, "url"));
+  const api = await connect(ctx, values);
   const session = await api.get(id);
   if (session.state === "Stopped") {
     ctx.stdout.write(`Restore session ${id} is already stopped (result ${terminalSafe(session.result)}).\n`);
