@@ -29,7 +29,7 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
   const server = createServer(async (req, res) => {
     const body = await readAll(req);
     if (proxy.echo) {
-      const isToken = /\/v6\/token/i.test(req.url ?? "");
+      const isToken = /\/v\d+\/token/i.test(req.url ?? "");
       const carried = isToken ? body.toString("utf8") : String(req.headers.authorization ?? "");
       res.writeHead(isToken ? 401 : 400, { "content-type": "application/json" });
       res.end(JSON.stringify({ message: `Rejected: ${carried}`, request: { headers: req.headers, body: body.toString("utf8") } }));
@@ -44,7 +44,7 @@ export async function startRecordingProxy(upstream: string): Promise<RecordingPr
         } catch {
           return void res.destroy(); // the upstream cut the body: so does the proxy
         }
-        if (/\/v6\/token/i.test(req.url ?? "") && answer.statusCode === 200) {
+        if (/\/v\d+\/token/i.test(req.url ?? "") && answer.statusCode === 200) {
           const issued = JSON.parse(payload.toString("utf8")) as { access_token?: string; refresh_token?: string };
           for (const token of [issued.access_token, issued.refresh_token]) if (token) proxy.tokens.add(token);
         }
