@@ -59,6 +59,24 @@ describe("a page from VBM365 that is not a page of sessions", () => {
   });
 });
 
+describe("statistics from VBM365 that are not statistics (v8)", () => {
+  const counts = '"totalItemsCount":3,"restoredItemsCount":1,"failedItemsCount":1,"skippedItemsCount":1';
+  it.each([
+    [`{${counts.replace(":3", ":-3")},"items":[]}`, /statistics answer whose "totalItemsCount" is a number, not a whole number of 0 or more/],
+    [`{${counts.replace('"failedItemsCount":1', '"failedItemsCount":"1"')},"items":[]}`, /statistics answer whose "failedItemsCount" is a string, not a whole number of 0 or more/],
+    [`{${counts},"items":{}}`, /statistics answer whose "items" is an object, not a list/],
+    [`{${counts},"items":[],"errors":"none"}`, /statistics answer whose "errors" is a string, not a list or nothing/],
+  ])("%s is a 502 naming what is wrong, not numbers on the page", async (body, message) => {
+    // The fake server answers every request with this body: the "auto" probe takes 200 as v8 served.
+    listAnswer = { status: 200, body };
+    const dashboard = await dashboardFor();
+    const answer = await getJson(dashboard, "/api/sessions/00000000-0000-4000-8000-000000000001/statistics");
+    expect(answer.status).toBe(502);
+    expect(answer.body.error).toMatch(message);
+    expect(answer.body).not.toHaveProperty("statistics");
+  });
+});
+
 describe("counts of server strings", () => {
   it('count "constructor", "__proto__" and "toString" like any other value', async () => {
     const now = Date.now();

@@ -130,3 +130,37 @@ describe("access token", () => {
     }
   });
 });
+
+describe("the version and statistics routes (issue 16) have the same guards", () => {
+  const statistics = () => `/api/sessions/${vbm.data.session(0).id}/statistics`;
+
+  it("refuse a foreign Host, a call without the page's header, a cross-site call and a missing token, before any call to VBM365", async () => {
+    vbm.requestLog.length = 0;
+    for (const path of ["/api/version", statistics()]) {
+      expect((await raw(dashboard.url, { path, headers: { ...page, host: "rebound.example" } })).status, path).toBe(421);
+      expect((await raw(dashboard.url, { path, headers: {} })).status, path).toBe(403);
+      expect((await raw(dashboard.url, { path, headers: { ...page, "sec-fetch-site": "cross-site" } })).status, path).toBe(403);
+      const missing = await raw(guarded.url, { path, headers: page });
+      expect(missing.status, path).toBe(401);
+      expect(JSON.parse(missing.body).accessToken, path).toBe(true);
+    }
+    expect(vbm.requestLog).toEqual([]);
+    for (const path of ["/api/version", statistics()]) {
+      expect((await raw(guarded.url, { path, headers: { ...page, "x-dashboard-token": accessToken } })).status, path).toBe(200);
+    }
+  });
+
+  it("refuse a malformed id, another method and any query parameter, naming what is wrong", async () => {
+    vbm.requestLog.length = 0;
+    const malformed = await raw(dashboard.url, { path: "/api/sessions/not-a-uuid/statistics", headers: page });
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error).toBe("The session id is not a valid UUID.");
+    const posted = await raw(dashboard.url, { method: "POST", path: statistics(), headers: page });
+    expect(posted.status).toBe(405);
+    expect(posted.headers.allow).toBe("GET");
+    const query = await raw(dashboard.url, { path: "/api/version?v=8", headers: page });
+    expect(query.status).toBe(400);
+    expect(JSON.parse(query.body).error).toMatch(/Unknown query parameter "v"/);
+    expect(vbm.requestLog).toEqual([]);
+  });
+});

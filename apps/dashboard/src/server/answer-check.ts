@@ -68,10 +68,21 @@ function checkFields(what: string, value: unknown, fields: Record<string, Field>
   for (const [name, kind] of Object.entries(fields)) {
     const field = Object.hasOwn(value, name) ? (value as Record<string, unknown>)[name] : undefined;
     if (!fits(field, kind)) {
-      throw new UnexpectedAnswer(`The VBM365 server sent a ${what} whose "${name}" is ${describe(field)}, not a ${kind}.`);
+      throw new UnexpectedAnswer(`The VBM365 server sent a ${what} whose "${name}" is ${describe(field)}, not ${kindLabels[kind]}.`);
     }
   }
 }
+
+const kindLabels: Record<Field, string> = {
+  string: "a string",
+  "optional string": "a string or nothing",
+  "nullable string": "a string or null",
+  date: "a date",
+  "optional number": "a number or nothing",
+  count: "a whole number of 0 or more",
+  list: "a list",
+  "optional list": "a list or nothing",
+};
 
 function fits(value: unknown, kind: Field): boolean {
   switch (kind) {
@@ -99,5 +110,5 @@ function describe(value: unknown): string {
   if (value === undefined) return "missing";
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
