@@ -110,6 +110,20 @@ describe("pinning the version", () => {
   });
 });
 
+test("a server that serves none of v8, v7 and v6 is said to be so (exit 69), not 'no such restore session'", async () => {
+  const nothing = await startHostileServer(() => ({ status: 404, body: { message: "not here" } }));
+  try {
+    const result = await runCli(["sessions", "--format", "ndjson"], { env: { VBM365_URL: nothing.url, VBM365_TOKEN: "t0ken-for-tests" } });
+    expect(result.code).toBe(69);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${nothing.url} serves none of the REST API versions v8, v7 and v6 (each answered 404): check that --url / VBM365_URL is the server root, such as https://vbm.example:4443`,
+    ]);
+    expect(nothing.requests.map((request) => request.url)).toEqual(["/v8/RestoreSessions?limit=1", "/v7/RestoreSessions?limit=1", "/v6/RestoreSessions?limit=1"]);
+  } finally {
+    await nothing.close();
+  }
+});
+
 describe("v8: --sort", () => {
   test("--sort endTime --asc: every session, in the server's end-time order (running ones first)", async () => {
     const rows = await rowsOf(servers.v8, ["sessions", "--all", "--sort", "endTime", "--asc"]);
