@@ -11,7 +11,7 @@ if (!VBM365_URL || !VBM365_TOKEN) {
   process.exit(1);
 }
 
-// Pinned to v8: only a v8 client offers statistics().
+// Pinned to v8: statistics() exists in v8 only.
 const vbm = createVbm365Client({
   baseUrl: VBM365_URL,
   auth: { token: VBM365_TOKEN },

@@ -8,8 +8,8 @@ import { apiVersions, type ApiVersion } from "@vbm365/openapi";
 import { startMock, type MockServer } from "@vbm365/openapi/mock";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { claimedVersions, listOperations, resolveRefFor } from "./lib.js";
-import { specOf } from "./spec.js";
+import { claimedVersions, listOperations } from "./lib.js";
+import { firstResponseExample, specOf } from "./spec.js";
 
 const samplesDir = new URL("../samples/", import.meta.url);
 const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith(".ts")).sort();
@@ -19,23 +19,6 @@ const operationIdOf = (file: string) => file.split(".")[0]!;
 const versionsOf = (file: string): readonly string[] => claimedVersions(sourceOf(file)) ?? apiVersions;
 const claiming = (version: ApiVersion) => sampleFiles.filter((file) => versionsOf(file).includes(version));
 const specs = new Map(apiVersions.map((version) => [version, specOf(version)]));
-
-/** The first example of an operation's 2xx JSON response in one version's spec, or undefined. */
-function firstResponseExample(version: ApiVersion, operationId: string): unknown {
-  const spec = specs.get(version);
-  const entry = listOperations(spec).find(({ operation }) => operation.operationId === operationId);
-  if (!entry) throw new Error(`The ${version} spec has no operation ${operationId}.`);
-  const resolve = resolveRefFor(spec);
-  for (const [status, response] of Object.entries(entry.operation.responses ?? {})) {
-    if (!status.startsWith("2")) continue;
-    const media = resolve(response).content?.["application/json"];
-    if (!media) continue;
-    if (media.example !== undefined) return media.example;
-    const [example] = Object.values(media.examples ?? {});
-    if (example !== undefined) return resolve(example).value;
-  }
-  return undefined;
-}
 
 function leafValues(value: unknown): string[] {
   if (value === null || value === undefined) return [];
@@ -137,7 +120,7 @@ describe.each(apiVersions)("TypeScript samples against the %s mock", (version) =
   const others = samples.filter((name) => !name.startsWith("RestoreSession_GetPage"));
 
   it("the list samples print every session of the spec's example page", async () => {
-    const page = firstResponseExample(version, "RestoreSession_GetPage") as { results: { id: string }[] };
+    const page = firstResponseExample("RestoreSession_GetPage", version) as { results: { id: string }[] };
     const ids = page.results.map((session) => session.id);
     expect(ids.length).toBeGreaterThan(0);
     expect(listSamples.length).toBeGreaterThan(0);
@@ -150,7 +133,7 @@ describe.each(apiVersions)("TypeScript samples against the %s mock", (version) =
   it.each(others)("%s runs and prints what the mock answered", async (file) => {
     const output = await runSample(file, version);
     expect(output.length).toBeGreaterThan(0);
-    const example = firstResponseExample(version, operationIdOf(file));
+    const example = firstResponseExample(operationIdOf(file), version);
     if (example === undefined) return; // Stop answers without a body: running is the check.
     // A sample that printed nothing of the answer would not show the reader anything real.
     // Short values ("", "0") would match by accident; ids, names and counts cannot. An

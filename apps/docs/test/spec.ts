@@ -12,11 +12,12 @@ export function specOf(version: ApiVersion) {
   return JSON.parse(readFileSync(bundlePaths(version).json, "utf8"));
 }
 
-/** The first example of an operation's 2xx JSON response, or undefined. */
-export function firstResponseExample(operationId: string): unknown {
-  const entry = operations.find(({ operation }) => operation.operationId === operationId);
-  if (!entry) throw new Error(`The spec has no operation ${operationId}.`);
-  const resolve = resolveRefFor(spec);
+/** The first example of an operation's 2xx JSON response in one version's spec (v6 unless given), or undefined. */
+export function firstResponseExample(operationId: string, version: ApiVersion = "v6"): unknown {
+  const versionSpec = version === "v6" ? spec : specOf(version);
+  const entry = listOperations(versionSpec).find(({ operation }) => operation.operationId === operationId);
+  if (!entry) throw new Error(`The ${version} spec has no operation ${operationId}.`);
+  const resolve = resolveRefFor(versionSpec);
   for (const [status, response] of Object.entries(entry.operation.responses ?? {})) {
     if (!status.startsWith("2")) continue;
     const media = resolve(response).content?.["application/json"];
