@@ -3,6 +3,8 @@
 // Prism answers with each operation's first example, so a sample that prints what it
 // received must print values from that version's example.
 import { readFileSync, readdirSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { apiVersions, type ApiVersion } from "@vbm365/openapi";
 import { startMock, type MockServer } from "@vbm365/openapi/mock";
@@ -19,6 +21,8 @@ const operationIdOf = (file: string) => file.split(".")[0]!;
 const versionsOf = (file: string): readonly string[] => claimedVersions(sourceOf(file)) ?? apiVersions;
 const claiming = (version: ApiVersion) => sampleFiles.filter((file) => versionsOf(file).includes(version));
 const specs = new Map(apiVersions.map((version) => [version, specOf(version)]));
+/** Shows a reader how to tell a missing session (404) from other errors. */
+const handlesByStatus = (file: string) => /instanceof Vbm365ApiError/.test(sourceOf(file)) && /error\.status === 404/.test(sourceOf(file));
 
 function leafValues(value: unknown): string[] {
   if (value === null || value === undefined) return [];
@@ -49,8 +53,7 @@ describe("TypeScript samples as written", () => {
   });
 
   it.each(apiVersions)("a sample on the %s page shows handling a Vbm365ApiError by its status", (version) => {
-    const handles = (file: string) => /instanceof Vbm365ApiError/.test(sourceOf(file)) && /error\.status === 404/.test(sourceOf(file));
-    expect(claiming(version).filter(handles)).toContain("RestoreSession_GetByRestoreSessionId.ts");
+    expect(claiming(version).filter(handlesByStatus)).toContain("RestoreSession_GetByRestoreSessionId.ts");
   });
 
   it("they compile against the client's types", () => {
@@ -87,15 +90,16 @@ afterAll(async () => {
   await Promise.all([...mocks.values()].map((mock) => mock.close()));
 });
 
+let runs = 0;
+
 /**
- * Runs one sample module against one version's mock and returns what it printed; fails if
- * it printed an error or exited. The query makes each version's run a fresh module: an
- * import of the same URL would only return the first run's module.
+ * Runs one sample module against one version's mock (or `baseUrl`) and returns what it
+ * printed; fails if it printed an error or exited. The query makes each run a fresh module:
+ * an import of the same URL would only return the first run's module.
  */
-async function runSample(file: string, version: ApiVersion): Promise<string> {
-  const mock = mocks.get(version);
-  if (!mock) throw new Error(`No ${version} mock is running.`);
-  vi.stubEnv("VBM365_URL", mock.url);
+async function runSample(file: string, version: ApiVersion, baseUrl = mocks.get(version)?.url): Promise<string> {
+  if (!baseUrl) throw new Error(`No ${version} mock is running.`);
+  vi.stubEnv("VBM365_URL", baseUrl);
   const printed: string[] = [];
   const complaints: string[] = [];
   const log = vi.spyOn(console, "log").mockImplementation((...args) => void printed.push(args.join(" ")));
@@ -104,7 +108,7 @@ async function runSample(file: string, version: ApiVersion): Promise<string> {
     throw new Error(`${file} exited with ${code} on ${version}: ${complaints.join(" ")}`);
   });
   try {
-    await import(`${new URL(file, samplesDir).href}?api=${version}`);
+    await import(`${new URL(file, samplesDir).href}?run=${++runs}`);
   } finally {
     log.mockRestore();
     error.mockRestore();
@@ -112,6 +116,29 @@ async function runSample(file: string, version: ApiVersion): Promise<string> {
   }
   expect(complaints, `${file} printed errors on ${version}`).toEqual([]);
   return printed.join("\n");
+}
+
+/**
+ * A server in front of a mock that answers every call about one session with 404, as a real
+ * server does for a session deleted since the list call; the list (and the auto probe) pass.
+ */
+async function sessionGoneProxy(target: string) {
+  const server = createServer(async (request, response) => {
+    const path = request.url ?? "/";
+    if (!/^\/v\d+\/RestoreSessions(\?|$)/.test(path)) {
+      response.writeHead(404, { "Content-Type": "application/json" }).end(JSON.stringify({ message: "Restore session not found." }));
+      return;
+    }
+    const authorization = request.headers.authorization;
+    const answer = await fetch(target + path, { headers: authorization ? { authorization } : {} });
+    response.writeHead(answer.status, { "Content-Type": answer.headers.get("content-type") ?? "application/json" });
+    response.end(await answer.text());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections()),
+  };
 }
 
 describe.each(apiVersions)("TypeScript samples against the %s mock", (version) => {
@@ -142,5 +169,16 @@ describe.each(apiVersions)("TypeScript samples against the %s mock", (version) =
     const telling = leaves.filter((value) => value.length >= 3);
     if (telling.length > 0) expect(telling.some((value) => output.includes(value)), output).toBe(true);
     else for (const value of leaves) expect(output, `${file} shows ${value}`).toMatch(new RegExp(`\\b${value}\\b`));
+  });
+
+  it.each(samples.filter(handlesByStatus))("%s says so when the session is gone (HTTP 404)", async (file) => {
+    const page = firstResponseExample("RestoreSession_GetPage", version) as { results: { id: string }[] };
+    const proxy = await sessionGoneProxy(mocks.get(version)?.url ?? "");
+    try {
+      const output = await runSample(file, version, proxy.url);
+      expect(output).toBe(`Session ${page.results[0]?.id} no longer exists.`);
+    } finally {
+      await proxy.close();
+    }
   });
 });
