@@ -46,37 +46,59 @@ export function callsOf<Paths = paths>(settings: CallSettings): One<Paths> {
     const version = await settings.version();
     const call: Call = { method: method.toUpperCase(), path: atVersion(fillPath(String(path), params.path), version) };
     const url = settings.baseUrl + call.path + queryString(params.query);
-    const send = (token: string) =>
-      withRetries(
-        () => attempt(settings, call, (deadline) => new Request(url, { method: call.method, headers: { Authorization: `Bearer ${token}` }, signal: deadline, redirect: "manual" }), signal),
-        // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
-        call.method === "GET" ? settings.retry : false,
-        signal,
-      );
-    return fetchJson(settings, call, signal, () => withToken(settings.tokens, send));
+    const build = (token: string) => (deadline: AbortSignal) =>
+      new Request(url, { method: call.method, headers: { Authorization: `Bearer ${token}` }, signal: deadline, redirect: "manual" });
+    // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
+    const retry = call.method === "GET" ? settings.retry : false;
+    return fetchJson(settings, call, signal, () => withToken(settings.tokens, (token) => exchange(settings, call, build(token), retry, signal)));
   };
 }
 
+/** Sends the request `build` makes, attempt after attempt as `retry` allows: the last answer, or the last error thrown. */
+export function exchange(settings: AttemptSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, signal: AbortSignal | undefined): Promise<Answer> {
+  return withRetries(() => attempt(settings, call, build, signal), retry, signal);
+}
+
 /**
- * The 2xx answer's body as the schema's type; every failure on the way mapped by
- * `toClientError`. The one place where the server's JSON is taken to match the schema, as
- * openapi-fetch does; the walk checks a page's shape before relying on it.
+ * The answer `send` gives, when `accepts` its status (by default a 2xx); every failure on the
+ * way, thrown or a status refused, mapped by `toClientError`. The one place a call's failure
+ * becomes the error the caller sees.
  */
-export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
-  const failed = (failure: Failure) => toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal });
+export async function answerOf(
+  settings: AttemptSettings,
+  call: Call,
+  signal: AbortSignal | undefined,
+  send: () => Promise<Answer>,
+  accepts: (status: number) => boolean = isSuccess,
+): Promise<Answer> {
   let answer: Answer;
   try {
     answer = await send();
   } catch (error) {
-    throw failed({ kind: "thrown", error });
+    throw failed(settings, call, signal, { kind: "thrown", error });
   }
-  if (answer.status < 200 || answer.status > 299) throw failed({ kind: "status", status: answer.status, text: answer.text });
+  if (!accepts(answer.status)) throw failed(settings, call, signal, { kind: "status", status: answer.status, text: answer.text });
+  return answer;
+}
+
+/**
+ * The 2xx answer's body as the schema's type. The one place where the server's JSON is taken
+ * to match the schema, as openapi-fetch does; the walk checks a page's shape before relying on it.
+ */
+export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
+  const answer = await answerOf(settings, call, signal, send);
   if (answer.text === "") return undefined as T;
   try {
     return JSON.parse(answer.text) as T;
   } catch (cause) {
-    throw failed({ kind: "notJson", status: answer.status, cause });
+    throw failed(settings, call, signal, { kind: "notJson", status: answer.status, cause });
   }
+}
+
+export const isSuccess = (status: number) => status >= 200 && status <= 299;
+
+function failed(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, failure: Failure): unknown {
+  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal });
 }
 
 /** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */

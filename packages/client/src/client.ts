@@ -5,6 +5,7 @@ import { tokenSource, type Auth } from "./auth.js";
 import { callsOf } from "./calls.js";
 import { Vbm365ValidationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
+import type { paths as V7Paths } from "./generated/v7.js";
 import type { paths as V8Paths } from "./generated/v8.js";
 import { pages } from "./pagination.js";
 import type { RetryOptions } from "./retry.js";
@@ -76,16 +77,36 @@ export interface RestoreSessionsApiV8 extends RestoreSessionsApi {
   statistics(id: string, options?: CallOptions): Promise<RestoreStatistics>;
 }
 
+/** Every version's paths: what an "auto" client's `api` may be asked for (the path names its version). */
+type AnyVersionPaths = paths & V7Paths & V8Paths;
+
+/** The paths the `api` client is typed for: the version's own, or with "auto" (not known until asked) every version's. */
+export type ApiPaths<V extends ApiVersionOption> = ApiVersionOption extends V
+  ? AnyVersionPaths
+  : V extends "v8"
+    ? V8Paths
+    : V extends "v7"
+      ? V7Paths
+      : V extends "v6"
+        ? paths
+        : AnyVersionPaths;
+
 export interface Vbm365Client<V extends ApiVersionOption = "v6"> {
   /** v8 features only where they can work: on a v8 client, and on "auto" (checked against the server). */
   restoreSessions: V extends "v6" | "v7" ? RestoreSessionsApi : RestoreSessionsApiV8;
-  /** The typed openapi-fetch client (with auth, retries, deadlines, the body cap, no redirects), for any v6 path of the spec, sent as written. */
-  api: Client<paths>;
+  /**
+   * The typed openapi-fetch client (with auth, retries, deadlines, the body cap, no redirects),
+   * typed for the paths of the client's `apiVersion` (every version's with "auto"); a path is
+   * sent as written, its `/vN/` included.
+   */
+  api: Client<ApiPaths<V>>;
   /** The API version the client speaks: the one given, or the one "auto" found (asked once). */
   apiVersion(): Promise<ApiVersion>;
 }
 
-export function createVbm365Client<V extends ApiVersionOption = "v6">(options: Vbm365ClientOptions & { apiVersion?: V }): Vbm365Client<V> {
+export function createVbm365Client<V extends ApiVersionOption = "v6">(options: Vbm365ClientOptions & { apiVersion?: V }): Vbm365Client<V>;
+// One object serves every version; the signature above shows each client the calls and paths its version has.
+export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<ApiVersionOption> {
   const baseUrl = checkBaseUrl(options.baseUrl);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
@@ -104,10 +125,11 @@ export function createVbm365Client<V extends ApiVersionOption = "v6">(options: V
   };
   const settings = { ...attempts, version: versionOf(apiVersion, (version) => serves(attempts, version)) };
   const tokens = tokenSource(options.auth, tokenRequester(settings));
-  const one = callsOf({ ...settings, tokens });
-  const oneV8 = callsOf<V8Paths>({ ...settings, tokens });
+  const withTokens = { ...settings, tokens };
+  const one = callsOf(withTokens);
+  const oneV8 = callsOf<V8Paths>(withTokens);
 
-  const api = createClient<paths>({ baseUrl, fetch: apiFetch({ ...settings, tokens }), redirect: "manual" });
+  const api = createClient<AnyVersionPaths>({ baseUrl, fetch: apiFetch(withTokens), redirect: "manual" });
 
   const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
   const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });
@@ -158,9 +180,7 @@ export function createVbm365Client<V extends ApiVersionOption = "v6">(options: V
     },
   };
 
-  // One object serves every version; the type shows each client the calls its version has.
-  const client: Vbm365Client<ApiVersionOption> = { api, restoreSessions, apiVersion: settings.version };
-  return client as Vbm365Client<V>;
+  return { api, restoreSessions, apiVersion: settings.version };
 }
 
 /** Where requests go: an injected fetch, undici trusting `ca`, or the global fetch (looked up per call, so one replaced later is used). */

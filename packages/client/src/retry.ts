@@ -34,27 +34,24 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /** Whether and when to try again after `tried`; one branch per rule, first match wins. */
 export function retryDecision(tried: Tried, state: RetryState, options: RetryOptions, now = Date.now()): Decision {
-  const retries = options.retries ?? 3;
   // The caller gave up, or the request may not be repeated.
   if (state.aborted || state.once) return { action: "stop" };
   if ("answer" in tried) {
     // Status: only overload and gateway answers pass; any other answer is final.
     if (!RETRY_STATUSES.has(tried.answer.status)) return { action: "stop" };
-    // Last attempt: the caller gets the last answer.
-    if (state.attempt >= retries) return { action: "stop" };
-    // Retry-After: the server says when; never longer than maxDelayMs.
-    const retryAfter = parseRetryAfter(tried.answer.headers.get("retry-after"), now);
-    if (retryAfter !== undefined) return { action: "wait", delayMs: Math.min(retryAfter, options.maxDelayMs ?? 30000) };
-    return { action: "wait", delayMs: backoffMs(state.attempt, options) };
+  } else {
+    // Transient errors only: a refused redirect, a body over the cap or an untrusted certificate comes back the same.
+    if (!isTransient(tried.error)) return { action: "stop" };
+    // Stale kept-alive socket: the server closed it meanwhile and the request failed before any
+    // answer. Sent again at once, once per request, without using up a retry.
+    if (!tried.answered && !state.resent && /SOCKET|RESET/.test(causeCode(tried.error))) return { action: "resend" };
   }
-  // Transient errors only: a refused redirect, a body over the cap or an untrusted certificate comes back the same.
-  if (!isTransient(tried.error)) return { action: "stop" };
-  // Stale kept-alive socket: the server closed it meanwhile and the request failed before any
-  // answer. Sent again at once, once per request, without using up a retry.
-  if (!tried.answered && !state.resent && /SOCKET|RESET/.test(causeCode(tried.error))) return { action: "resend" };
-  // Last attempt: the caller gets the last error.
-  if (state.attempt >= retries) return { action: "stop" };
-  // Transient error: exponential backoff with jitter.
+  // Last attempt: the caller gets the last answer or error.
+  if (state.attempt >= (options.retries ?? 3)) return { action: "stop" };
+  // Retry-After: the server says when; never longer than maxDelayMs.
+  const retryAfter = "answer" in tried ? parseRetryAfter(tried.answer.headers.get("retry-after"), now) : undefined;
+  if (retryAfter !== undefined) return { action: "wait", delayMs: Math.min(retryAfter, options.maxDelayMs ?? 30000) };
+  // A transient failure: exponential backoff with jitter.
   return { action: "wait", delayMs: backoffMs(state.attempt, options) };
 }
 

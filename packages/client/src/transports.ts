@@ -1,11 +1,11 @@
 // The two requests that do not go through `one()`: the token request, and whatever a caller
 // sends through the typed openapi-fetch client (`api`). Both use the same attempt, so they
 // too have a deadline per attempt, a body cap, and never follow a redirect.
-import { attempt, type Answer, type AttemptSettings, type Call } from "./attempt.js";
+import type { AttemptSettings, Call } from "./attempt.js";
 import { isTokenPath, withToken, type IssuedToken, type RequestToken, type TokenSource } from "./auth.js";
-import { fetchJson } from "./calls.js";
-import { Vbm365ApiError, toClientError, type Failure } from "./errors.js";
-import { withRetries, type RetryOptions } from "./retry.js";
+import { answerOf, exchange, fetchJson, isSuccess } from "./calls.js";
+import { Vbm365ApiError } from "./errors.js";
+import type { RetryOptions } from "./retry.js";
 import type { Fetch } from "./types.js";
 import type { ApiVersion } from "./versions.js";
 
@@ -31,7 +31,7 @@ export function tokenRequester(settings: Settings): RequestToken {
       });
     let status = 0;
     const data = await fetchJson<Partial<IssuedToken> | undefined>(settings, call, undefined, async () => {
-      const answer = await withRetries(() => attempt(settings, call, build, undefined), settings.retry, undefined);
+      const answer = await exchange(settings, call, build, settings.retry, undefined);
       status = answer.status;
       return answer;
     });
@@ -60,7 +60,7 @@ export function apiFetch(settings: Settings & { tokens: TokenSource }): Fetch {
       if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
       // Whatever the call asked for, redirects are refused (`redirect: "manual"`).
       const build = (signal: AbortSignal) => new Request(request.url, { method: request.method, headers, body, signal, redirect: "manual" });
-      return withRetries(() => attempt(settings, call, build, request.signal), retry, request.signal);
+      return exchange(settings, call, build, retry, request.signal);
     };
     const answer = isTokenPath(call.path) ? await send(undefined) : await withToken(settings.tokens, send);
     // openapi-fetch reads the body again from this Response; statuses without a body get none.
@@ -76,14 +76,7 @@ export function apiFetch(settings: Settings & { tokens: TokenSource }): Fetch {
 export async function serves(settings: AttemptSettings & { baseUrl: string; retry: RetryOptions | false }, version: ApiVersion): Promise<boolean> {
   const call: Call = { method: "GET", path: `/${version}/RestoreSessions` };
   const url = `${settings.baseUrl}${call.path}?limit=1`;
-  const failed = (failure: Failure) => toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets() });
-  let answer: Answer;
-  try {
-    answer = await withRetries(() => attempt(settings, call, (signal) => new Request(url, { signal, redirect: "manual" }), undefined), settings.retry, undefined);
-  } catch (error) {
-    throw failed({ kind: "thrown", error });
-  }
-  if (answer.status === 404) return false;
-  if (answer.status === 401 || (answer.status >= 200 && answer.status < 300)) return true;
-  throw failed({ kind: "status", status: answer.status, text: answer.text });
+  const probe = () => exchange(settings, call, (signal) => new Request(url, { signal, redirect: "manual" }), settings.retry, undefined);
+  const answer = await answerOf(settings, call, undefined, probe, (status) => status === 404 || status === 401 || isSuccess(status));
+  return answer.status !== 404;
 }

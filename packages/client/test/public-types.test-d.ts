@@ -3,6 +3,7 @@
 // arguments refused at compile time (each @ts-expect-error fails the build if it stops erroring).
 import { expectTypeOf } from "vitest";
 import type { One } from "../src/calls.js";
+import type { components as V7Components } from "../src/generated/v7.js";
 import {
   createVbm365Client,
   type BackupOrganization,
@@ -21,6 +22,7 @@ import {
 import type { Fetch } from "../src/index.js";
 
 type Schemas = components["schemas"];
+type V7Schemas = V7Components["schemas"];
 const vbm = createVbm365Client({ baseUrl: "https://vbm.example:4443", auth: { token: "t" } });
 const sessions = vbm.restoreSessions;
 const id = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
@@ -105,5 +107,24 @@ v6.restoreSessions.iterate({ endTimeFrom: "2024-01-01T00:00:00Z" });
 void v8.restoreSessions.list({ orderBy: "Name" });
 // @ts-expect-error not an API version
 createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "v9" });
+// The api client is typed for its version's paths ("auto": every version's, the path names it).
+const v8Statistics = () => v8.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
+expectTypeOf<Awaited<ReturnType<typeof v8Statistics>>["data"]>().toEqualTypeOf<RestoreStatistics | undefined>();
+const autoStatistics = () => auto.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
+expectTypeOf<Awaited<ReturnType<typeof autoStatistics>>["data"]>().toEqualTypeOf<RestoreStatistics | undefined>();
+const v7Page = () => v7.api.GET("/v7/RestoreSessions", {});
+expectTypeOf<Awaited<ReturnType<typeof v7Page>>["data"]>().toEqualTypeOf<V7Schemas["RestoreSessionPage"] | undefined>();
+const v6Page = () => v6.api.GET("/v6/RestoreSessions", {});
+expectTypeOf<Awaited<ReturnType<typeof v6Page>>["data"]>().toEqualTypeOf<Schemas["RestoreSessionPage"] | undefined>();
+void auto.api.GET("/v6/RestoreSessions", {});
+// @ts-expect-error a v6 client's api has no v8 path
+void v6.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
+// @ts-expect-error a v8 client's api has no v6 path
+void v8.api.GET("/v6/RestoreSessions", {});
+// @ts-expect-error a v7 client's api has no statistics
+void v7.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
+// @ts-expect-error nor an end-time filter, which only v8 has
+void v7.api.GET("/v7/RestoreSessions", { params: { query: { endTimeFrom: "2024-01-01T00:00:00Z" } } });
+
 // The error's errorCode is an open string.
 expectTypeOf<Vbm365ApiError["errorCode"]>().toEqualTypeOf<string | undefined>();
