@@ -29,10 +29,12 @@ try {
     });
   }
   const mock = mocks[0];
+  // The dashboard reads the newest version's mock, so v8's statistics show in its details.
+  const newestMock = mocks[mocks.length - 1];
   const docs = await startDocsServer({ port: docsPort });
   services.push(docs);
   // The dashboard reads the mock unless VBM365_URL (and its credentials) point elsewhere.
-  const target = process.env.VBM365_URL ? targetFromEnv() : { url: mock.url, auth: { token: "mock-token" } };
+  const target = process.env.VBM365_URL ? targetFromEnv() : { url: newestMock.url, auth: { token: "mock-token" } };
   const dashboard = await startDashboardServer({ port: dashboardPort, target, allowStop: process.env.DASHBOARD_ALLOW_STOP === "1" });
   services.push(dashboard);
 
