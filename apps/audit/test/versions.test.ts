@@ -176,6 +176,21 @@ describe("v8: --ended-from / --ended-to", () => {
     expect(rows.map((row) => row.id).sort()).toEqual(expected.map((s) => s.id).sort());
   });
 
+  test("with --since as well, both windows apply", async () => {
+    const now = Date.now();
+    const endedFrom = new Date(now - 31 * 3600_000);
+    const rows = await rowsOf(servers.v8, ["sessions", "--since", "30h", "--ended-from", endedFrom.toISOString()]);
+    const ids = rows.map((row) => row.id);
+    // The CLI reads its clock after `now`: a session on the --since edge may or may not be in.
+    const inBoth = dataSessions(servers.v8).filter((s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) >= now - 30 * 3600_000 + 60_000);
+    const startedBefore = dataSessions(servers.v8).filter((s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) < now - 30 * 3600_000);
+    expect(inBoth.length).toBeGreaterThan(10);
+    expect(startedBefore.length).toBeGreaterThan(0);
+    expect(ids).toEqual(expect.arrayContaining(inBoth.map((s) => s.id)));
+    expect(ids.filter((id) => startedBefore.some((s) => s.id === id))).toEqual([]);
+    expect(rows.every((row) => Date.parse(row.endTime!) >= endedFrom.getTime())).toBe(true);
+  });
+
   test("--ended-from after --ended-to is refused before connecting", async () => {
     const result = await run(servers.v8, ["report", "--ended-from", "2026-11-02", "--ended-to", "2026-11-01"]);
     expect(result.code).toBe(64);
