@@ -18,11 +18,11 @@ const vbm = createVbm365Client({
 });
 
 // The token path follows the version: POST /v8/token on a
-// VBM365 8 server. `api` is typed with the v6 paths; every
-// version's token request takes the same form, and v7 and
-// v8 want disable_antiforgery_token=true from scripts.
+// VBM365 8 server. Every version's token request takes the
+// same form; v7 and v8 want disable_antiforgery_token=true
+// from scripts.
 const version = await vbm.apiVersion();
-const tokenPath = `/${version}/token` as "/v6/token";
+const tokenPath = `/${version}/token` as const;
 const { data, error, response } = await vbm.api.POST(tokenPath, {
   body: {
     grant_type: "password",
