@@ -10,7 +10,7 @@ export const FAST = {
 
 export type ClientAuth = "token" | "credentials";
 
-export function clientFor(server: TestServer, auth: ClientAuth = "token", overrides: Partial<Vbm365ClientOptions> = {}) {
+export function clientFor(server: TestServer, auth: ClientAuth = "token", overrides: Partial<Omit<Vbm365ClientOptions, "apiVersion">> = {}) {
   return createVbm365Client({
     baseUrl: server.url,
     auth: auth === "token" ? { token: server.token } : { ...server.credentials },
