@@ -31,7 +31,7 @@ describe("ESM TypeScript consumer (node16, strictest)", () => {
     expect(ran.stderr).toBe("");
     expect(ran.code).toBe(0);
     expect(JSON.parse(ran.stdout)).toEqual({
-      calls: ["event", "events", "get", "iterate", "list", "organization", "stop"],
+      calls: ["event", "events", "get", "iterate", "list", "organization", "statistics", "stop"],
       sessions: 45,
       events: expect.any(Number),
     });
