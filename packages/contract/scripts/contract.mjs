@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 
 const usage = [
   "usage: pnpm contract [--api-version v6|v7|v8|auto]   the contract checks (auto by default: the highest version the server serves)",
-  "       pnpm contract --fuzz [--runs N] [--max-time SECONDS] [--seed N] [--property requests|paging|sequences --path P] [--api-version v6|v7|v8 | --spec FILE]",
+  "       pnpm contract --fuzz [--runs N] [--max-time SECONDS] [--seed N] [--property requests|paging|sequences --path P] [--api-version v6|v7|v8|auto | --spec FILE]",
   "       pnpm contract --workflows [--workflow ID]",
   "Against a real server set VBM365_URL and VBM365_USERNAME + VBM365_PASSWORD (or VBM365_TOKEN); see packages/contract/README.md.",
 ].join("\n");
@@ -51,9 +51,9 @@ if (!values.workflows && values.workflow !== undefined) fail("--workflow belongs
 if (values.workflows && values["api-version"] !== undefined) fail("--api-version belongs to the contract checks and --fuzz; the workflows are written for v6");
 
 const env = { ...process.env };
-// --api-version picks the bundle the fuzzer generates from, or the version the checks hold the server to.
-const apiVersionSetting = values.fuzz ? "VBM365_FUZZ_API_VERSION" : "VBM365_API_VERSION";
-const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", "api-version": apiVersionSetting, workflow: "VBM365_WORKFLOW" };
+// --api-version: the version the checks hold the server to, whose bundle the fuzzer
+// generates from and the workflows run against (auto by default: probed).
+const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", "api-version": "VBM365_API_VERSION", workflow: "VBM365_WORKFLOW" };
 for (const [flag, name] of Object.entries(settings)) if (values[flag] !== undefined) env[name] = values[flag];
 
 const file = values.fuzz ? "test/fuzz.test.ts" : values.workflows ? "test/workflows.test.ts" : "test/contract.test.ts";

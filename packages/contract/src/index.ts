@@ -8,7 +8,7 @@ export { formatViolation, type Violation, type ViolationKind } from "./violation
 export type { Check, CheckOutcome } from "./checks/types.js";
 export { runFuzz, type FuzzReport, type FuzzResult, type FuzzFinding } from "./fuzz/run.js";
 export { formatFuzzReport, nothingFuzzed, replayCommand } from "./fuzz/report.js";
-export { fuzzOptionsFromEnv, propertyNames, type FuzzOptions } from "./fuzz/options.js";
+export { fuzzOptionsFromEnv, fuzzedSpec, propertyNames, type FuzzOptions } from "./fuzz/options.js";
 export { runWorkflows, lintWorkflows, type WorkflowReport, type WorkflowResult, type WorkflowOptions } from "./workflows/run.js";
 export { formatWorkflowReport } from "./workflows/report.js";
 export { workflowFiles, workflowsDir } from "./workflows/files.js";

@@ -14,7 +14,7 @@ async function fuzzAgainst(defects: Defect[], property?: string, version?: "v7" 
   const running = await testkit({ defects, sessions: 12 }, `testkit with ${defects.join(", ") || "no defects"}`).start();
   try {
     const spec = version ? loadSpec(bundlePaths(version).dereferenced) : doc;
-    return await runFuzz(spec, running.target, { runs: version ? 30 : 100, maxTimeMs: 20_000, seed, property, specPath: "" });
+    return await runFuzz(spec, running.target, { runs: version ? 30 : 100, maxTimeMs: 20_000, seed, property, apiVersion: "auto" });
   } finally {
     await running.close();
   }

@@ -2,7 +2,6 @@
 // test, and a one-line error naming the flag for each mistake.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { bundlePaths, dereferencedJsonPath } from "@vbm365/openapi";
 import { describe, expect, it } from "vitest";
 import { ContractSettingsError, fuzzOptionsFromEnv } from "../src/index.js";
 
@@ -17,16 +16,17 @@ const settingsError = (env: NodeJS.ProcessEnv) => {
 };
 
 describe("fuzz settings", () => {
-  it("default to 100 runs, 30 s, a fresh seed and the v6 bundle", () => {
+  it("default to 100 runs, 30 s, a fresh seed and the version the auto probe picks", () => {
     const options = fuzzOptionsFromEnv({});
-    expect(options).toMatchObject({ runs: 100, maxTimeMs: 30_000, specPath: dereferencedJsonPath, property: undefined, path: undefined });
+    expect(options).toMatchObject({ runs: 100, maxTimeMs: 30_000, apiVersion: "auto", specPath: undefined, property: undefined, path: undefined });
     expect(options.seed).toBeGreaterThanOrEqual(0);
     expect(options.seed).toBeLessThan(2 ** 31);
   });
 
   it("take the runs, time, seed, replay path and the version under test", () => {
-    const env = { VBM365_FUZZ_RUNS: "7", VBM365_FUZZ_MAX_TIME: "5", VBM365_FUZZ_SEED: "42", VBM365_FUZZ_PROPERTY: "paging", VBM365_FUZZ_PATH: "3:0:1", VBM365_FUZZ_API_VERSION: "v8" };
-    expect(fuzzOptionsFromEnv(env)).toEqual({ runs: 7, maxTimeMs: 5000, seed: 42, property: "paging", path: "3:0:1", specPath: bundlePaths("v8").dereferenced });
+    const env = { VBM365_FUZZ_RUNS: "7", VBM365_FUZZ_MAX_TIME: "5", VBM365_FUZZ_SEED: "42", VBM365_FUZZ_PROPERTY: "paging", VBM365_FUZZ_PATH: "3:0:1", VBM365_API_VERSION: "v8" };
+    expect(fuzzOptionsFromEnv(env)).toEqual({ runs: 7, maxTimeMs: 5000, seed: 42, property: "paging", path: "3:0:1", apiVersion: "v8", specPath: undefined });
+    expect(fuzzOptionsFromEnv({ VBM365_FUZZ_SPEC: "x.json" })).toMatchObject({ apiVersion: "auto", specPath: "x.json" });
   });
 
   it.each([
@@ -38,8 +38,8 @@ describe("fuzz settings", () => {
     [{ VBM365_FUZZ_PATH: "3:0" }, "--path replays one property: give --property too (both are printed with a failure)."],
     [{ VBM365_FUZZ_PROPERTY: "paging", VBM365_FUZZ_PATH: "three" }, '--path must be fast-check\'s replay path such as 12:0:3, not "three".'],
     [{ VBM365_FUZZ_PROPERTY: "sequences", VBM365_FUZZ_PATH: "3:0" }, "a sequence replays with --seed and --runs alone (as printed with its failure), not with --path."],
-    [{ VBM365_FUZZ_API_VERSION: "v9" }, '--api-version must be one of v6, v7, v8, not "v9".'],
-    [{ VBM365_FUZZ_API_VERSION: "v7", VBM365_FUZZ_SPEC: "x.json" }, "give --spec FILE or --api-version VERSION, not both."],
+    [{ VBM365_API_VERSION: "v9" }, 'VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "v9".'],
+    [{ VBM365_API_VERSION: "v7", VBM365_FUZZ_SPEC: "x.json" }, "give --spec FILE or --api-version VERSION, not both."],
   ])("%j is refused with one line naming the flag", (env, message) => {
     expect(settingsError(env)).toBe(message);
   });

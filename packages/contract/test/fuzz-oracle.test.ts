@@ -41,7 +41,7 @@ afterAll(async () => {
 
 async function fuzzThrough(name: keyof typeof twists, property: string) {
   proxy.set(twists[name]!);
-  const report = await runFuzz(doc, { ...upstream.target, name, baseUrl: proxy.url }, { runs: 100, maxTimeMs: 10_000, seed: 20261128, property, specPath: "" });
+  const report = await runFuzz(doc, { ...upstream.target, name, baseUrl: proxy.url }, { runs: 100, maxTimeMs: 10_000, seed: 20261128, property, apiVersion: "auto" });
   return { text: formatFuzzReport(report), failure: report.results.find((r) => r.name === property)?.failure };
 }
 
@@ -62,7 +62,7 @@ describe("the fuzzer through a proxy that bends one rule", () => {
 
   it("passes the same proxy when it bends nothing (so each failure above is the twist's)", async () => {
     proxy.set((_req, a) => a);
-    const report = await runFuzz(doc, { ...upstream.target, baseUrl: proxy.url }, { runs: 50, maxTimeMs: 10_000, seed: 20261128, specPath: "" });
+    const report = await runFuzz(doc, { ...upstream.target, baseUrl: proxy.url }, { runs: 50, maxTimeMs: 10_000, seed: 20261128, apiVersion: "auto" });
     expect(report.results.filter((r) => r.failure).map((r) => r.name), formatFuzzReport(report)).toEqual([]);
   });
 });

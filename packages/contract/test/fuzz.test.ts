@@ -3,17 +3,17 @@
 // that server; without one it runs against Prism and a testkit server. The seed is
 // printed; under CI it is pinned, and VBM365_FUZZ_SEED (--seed) replays one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatFuzzReport, fuzzOptionsFromEnv, loadSpec, nothingFuzzed, propertyNames, runFuzz, type ApiVersion, type FuzzReport } from "../src/index.js";
+import { formatFuzzReport, fuzzedSpec, fuzzOptionsFromEnv, nothingFuzzed, propertyNames, runFuzz, type ApiVersion, type FuzzReport } from "../src/index.js";
 import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const pinnedSeed = "20261128";
 const options = fuzzOptionsFromEnv({ ...process.env, VBM365_FUZZ_SEED: process.env.VBM365_FUZZ_SEED ?? (process.env.CI === "true" ? pinnedSeed : undefined) });
-const doc = loadSpec(options.specPath);
 const envTarget = fromEnv();
-// Each target gets half the time when the run starts two.
-// Prism serves the version fuzzed (v6 unless --api-version names another; --spec fuzzes v6's mock).
-const fuzzed = (process.env.VBM365_FUZZ_API_VERSION || "v6") as ApiVersion;
-const targets = envTarget ? [envTarget] : [prism(fuzzed, fuzzed), testkit({}, "testkit", fuzzed)];
+// Each target gets half the time when the run starts two. Every target's version is
+// pinned or probed (auto) when it starts, as for the checks. Prism serves the pinned
+// version, v6 with --spec (the file is fuzzed against v6's mock), else v8 (auto picks it).
+const served: ApiVersion = options.apiVersion !== "auto" ? options.apiVersion : options.specPath ? "v6" : "v8";
+const targets = envTarget ? [envTarget] : [prism(served, options.apiVersion), testkit({}, "testkit", options.apiVersion)];
 const share = { ...options, maxTimeMs: Math.floor(options.maxTimeMs / targets.length) };
 
 for (const starter of targets) {
@@ -23,7 +23,7 @@ for (const starter of targets) {
 
     beforeAll(async () => {
       running = await startForSuite(starter);
-      report = await runFuzz(doc, running.target, share);
+      report = await runFuzz(fuzzedSpec(options, running.target), running.target, share);
     });
 
     afterAll(async () => {

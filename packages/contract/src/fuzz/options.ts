@@ -1,8 +1,11 @@
 // The settings of a fuzz run, from VBM365_FUZZ_* (the `pnpm contract --fuzz` flags set
-// them): how many runs, how long, which seed, which property, which spec. A mistake is a
-// one-line ContractSettingsError naming the flag.
-import { apiVersions, bundlePaths, dereferencedJsonPath } from "@vbm365/openapi";
+// them): how many runs, how long, which seed, which property, which spec. The API version
+// is the checks' own setting (VBM365_API_VERSION, `--api-version`, auto by default), read
+// by version.ts. A mistake is a one-line ContractSettingsError naming the flag.
+import type { Target } from "../target.js";
 import { ContractSettingsError } from "../target.js";
+import { loadSpec, type OpenApiDocument } from "../spec.js";
+import { specOf, versionSetting, type VersionSetting } from "../version.js";
 
 export interface FuzzOptions {
   /** Runs per property (fast-check numRuns). */
@@ -14,8 +17,10 @@ export interface FuzzOptions {
   property?: string;
   /** fast-check's path to one counterexample, to replay it alone. */
   path?: string;
-  /** The dereferenced bundle of the API version under test. */
-  specPath: string;
+  /** v6, v7, v8 or auto (probe the target, the highest served wins): whose bundle is fuzzed. */
+  apiVersion: VersionSetting;
+  /** A spec file given with --spec, fuzzed instead of the version's bundle. */
+  specPath?: string;
 }
 
 export const propertyNames = ["requests", "paging", "sequences"] as const;
@@ -42,17 +47,16 @@ export function fuzzOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzOp
   if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
   if (path !== undefined && property === undefined) throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
   if (path !== undefined && property === "sequences") throw new ContractSettingsError("a sequence replays with --seed and --runs alone (as printed with its failure), not with --path.");
-  return { runs, maxTimeMs, seed, property, path, specPath: specPathOf(env) };
+  const apiVersion = versionSetting(env);
+  const specPath = env.VBM365_FUZZ_SPEC || undefined;
+  if (specPath && apiVersion !== "auto") throw new ContractSettingsError("give --spec FILE or --api-version VERSION, not both.");
+  return { runs, maxTimeMs, seed, property, path, apiVersion, specPath };
 }
 
-/** The bundle under test: a file given with --spec, a version's bundle with --api-version, else v6. */
-function specPathOf(env: NodeJS.ProcessEnv): string {
-  const file = env.VBM365_FUZZ_SPEC || undefined;
-  const version = env.VBM365_FUZZ_API_VERSION || undefined;
-  if (file && version) throw new ContractSettingsError("give --spec FILE or --api-version VERSION, not both.");
-  if (file) return file;
-  if (!version) return dereferencedJsonPath;
-  const known = apiVersions.find((v) => v === version);
-  if (!known) throw new ContractSettingsError(`--api-version must be one of ${apiVersions.join(", ")}, not "${version}".`);
-  return bundlePaths(known).dereferenced;
+/**
+ * The document requests are generated from: the --spec file, else the bundle of the
+ * version the target was held to (pinned, or chosen by the auto probe when it started).
+ */
+export function fuzzedSpec(options: Pick<FuzzOptions, "specPath">, target: Pick<Target, "apiVersion">): OpenApiDocument {
+  return options.specPath ? loadSpec(options.specPath) : specOf(target.apiVersion);
 }

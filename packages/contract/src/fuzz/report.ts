@@ -9,6 +9,7 @@ export function replayCommand(report: FuzzReport, property: string, path?: strin
 export function formatFuzzReport(report: FuzzReport): string {
   const { options } = report;
   const lines = [`Fuzz against ${report.target}: seed ${report.seed}, up to ${options.runs} runs per property, at most ${options.maxTimeMs / 1000} s`];
+  lines.push(`  API version: ${report.apiVersion} (${report.versionReason})`);
   for (const r of report.results) {
     if (r.skipped) {
       lines.push(`  ${r.name}: skipped because ${r.skipped}`);

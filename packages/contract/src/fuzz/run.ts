@@ -39,6 +39,9 @@ export interface FuzzResult {
 
 export interface FuzzReport {
   target: string;
+  /** The version whose bundle the requests came from, and why that one (pinned or probed). */
+  apiVersion: string;
+  versionReason: string;
   seed: number;
   options: FuzzOptions;
   results: FuzzResult[];
@@ -76,5 +79,6 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
     const details = await prop.check({ seed: options.seed, numRuns: options.runs, interruptAfterTimeLimit: share, path: options.path, endOnFailure: false });
     results.push({ ...base, runs: details.numRuns, discarded: details.numSkips, ms: Date.now() - started, interrupted: details.interrupted, failure: finding(details) });
   }
-  return { target: target.name, seed: options.seed, options, results };
+  const versionReason = options.specPath ? `${target.versionReason}; requests generated from --spec ${options.specPath}` : target.versionReason;
+  return { target: target.name, apiVersion: target.apiVersion, versionReason, seed: options.seed, options, results };
 }
