@@ -50,7 +50,6 @@ describe("pnpm contract with bad flags", () => {
     [["--fuzz", "--workflows"], "give --fuzz or --workflows, not both"],
     [["--runs", "5"], "--runs belongs to --fuzz"],
     [["--workflow", "login"], "--workflow belongs to --workflows"],
-    [["--workflows", "--api-version", "v8"], "--api-version belongs to the contract checks and --fuzz; the workflows are written for v6"],
     [["--fuz"], "Unknown option '--fuz'"],
   ])("%j exits 2 with one line and the usage", (args, message) => {
     const result = spawnSync(process.execPath, [script, ...args], { encoding: "utf8" });

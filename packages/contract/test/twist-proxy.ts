@@ -10,8 +10,8 @@ export interface Answer {
   body: string;
 }
 
-/** How the proxy bends the upstream answer to one request. */
-export type Twist = (req: IncomingMessage, answer: Answer, count: number) => Answer;
+/** How the proxy bends the upstream answer to one request (whose body it is given too). */
+export type Twist = (req: IncomingMessage, answer: Answer, count: number, body: string) => Answer;
 
 export interface TwistProxy {
   url: string;
@@ -41,7 +41,8 @@ export async function startTwistProxy(upstreamUrl: string): Promise<TwistProxy> 
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", async () => {
-      const answer = twist(req, await forward(upstream, rewrite(req.url!), req, Buffer.concat(chunks)), ++count);
+      const body = Buffer.concat(chunks);
+      const answer = twist(req, await forward(upstream, rewrite(req.url!), req, body), ++count, body.toString());
       // A 204 carries no body; an empty one is written as none.
       res.writeHead(answer.status, answer.body ? answer.headers : {}).end(answer.body || undefined);
     });

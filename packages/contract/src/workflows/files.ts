@@ -28,7 +28,7 @@ interface ArazzoWorkflow {
 
 export interface ArazzoDocument {
   info: { title: string; summary?: string };
-  sourceDescriptions: { name: string; type: string }[];
+  sourceDescriptions: { name: string; type: string; url: string }[];
   workflows: ArazzoWorkflow[];
 }
 

@@ -15,9 +15,9 @@ interface Listed {
 }
 
 async function newestSessions(target: Target, limit: number): Promise<Listed[]> {
-  const url = new URL(`v6/RestoreSessions?limit=${limit}`, target.baseUrl.endsWith("/") ? target.baseUrl : `${target.baseUrl}/`);
+  const url = new URL(`${target.apiVersion}/RestoreSessions?limit=${limit}`, target.baseUrl.endsWith("/") ? target.baseUrl : `${target.baseUrl}/`);
   const res = await send({ method: "GET", url: url.href, headers: { authorization: `Bearer ${target.token}` } }, { ca: target.ca });
-  if (res.status !== 200) throw new ContractSettingsError(`GET /v6/RestoreSessions answered ${res.status}, so the workflows have no window to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.`);
+  if (res.status !== 200) throw new ContractSettingsError(`GET /${target.apiVersion}/RestoreSessions answered ${res.status}, so the workflows have no window to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.`);
   return ((JSON.parse(res.text) as { results?: Listed[] }).results ?? []).filter((s) => typeof s.creationTime === "string");
 }
 

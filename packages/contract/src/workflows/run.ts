@@ -6,12 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { writesOffReason } from "../checks/types.js";
-import { listOperations, type OpenApiDocument } from "../spec.js";
+import { listOperations } from "../spec.js";
 import type { Target } from "../target.js";
+import { specOf } from "../version.js";
 import { redactText } from "../violations.js";
 import { describeWorkflows, readArazzo, workflowFiles, workflowsLintConfig, type WorkflowInfo } from "./files.js";
 import { workflowInputs } from "./inputs.js";
 import { redocly } from "./redocly.js";
+import { writeForVersion } from "./versioned.js";
 
 export interface WorkflowOptions {
   /** Only this workflow id. */
@@ -35,6 +37,9 @@ export interface WorkflowResult {
 
 export interface WorkflowReport {
   target: string;
+  /** The version the workflows ran in, and why that one (pinned or probed). */
+  apiVersion: string;
+  versionReason: string;
   results: WorkflowResult[];
   /** Respect's own output when it failed before running anything (a struct error). */
   error?: string;
@@ -84,16 +89,19 @@ function walkSteps(steps: ExecutedStep[] = [], failures: string[]): number {
   return count;
 }
 
-export async function runWorkflows(doc: OpenApiDocument, target: Target, options: WorkflowOptions = {}): Promise<WorkflowReport> {
-  const operations = listOperations(doc);
+/** Runs the workflows in the target's API version (pinned or probed when the target started). */
+export async function runWorkflows(target: Target, options: WorkflowOptions = {}): Promise<WorkflowReport> {
+  const operations = listOperations(specOf(target.apiVersion));
   const infos: WorkflowInfo[] = [];
-  for (const [file, arazzo] of await readArazzo(workflowFiles())) infos.push(...describeWorkflows(file, arazzo, operations));
+  const arazzo = await readArazzo(workflowFiles());
+  for (const [file, workflows] of arazzo) infos.push(...describeWorkflows(file, workflows, operations));
+  const header = { target: target.name, apiVersion: target.apiVersion, versionReason: target.versionReason };
   const entries = infos.filter((w) => w.entry && (!options.workflow || w.workflowId === options.workflow));
   const needs = new Set(entries.flatMap((w) => w.inputs));
   const inputs = await workflowInputs(target, needs, options.env);
   const results: WorkflowResult[] = entries.map((w) => ({ file: basename(w.file), workflowId: w.workflowId, summary: w.summary, skipped: skipReason(w, target, inputs), passed: false, steps: 0, failures: [] }));
   const runnable = entries.filter((w) => !results.find((r) => r.workflowId === w.workflowId)!.skipped);
-  if (runnable.length === 0) return { target: target.name, results };
+  if (runnable.length === 0) return { ...header, results };
 
   const scratch = mkdtempSync(join(tmpdir(), "respect-"));
   try {
@@ -103,7 +111,9 @@ export async function runWorkflows(doc: OpenApiDocument, target: Target, options
       env.NODE_EXTRA_CA_CERTS = join(scratch, "ca.pem");
       writeFileSync(env.NODE_EXTRA_CA_CERTS, target.ca);
     }
-    const files = [...new Set(runnable.map((w) => w.file))];
+    // The copies held to the target's version (its bundle, its log-in form).
+    const copies = writeForVersion([...new Set(runnable.map((w) => w.file))], arazzo, target.apiVersion, operations, scratch);
+    const files = [...copies.values()];
     const servers = [...new Set(runnable.map((w) => `${w.source}=${inputs.serverUrl}`))];
     const args = ["respect", ...files, ...runnable.flatMap((w) => ["--workflow", w.workflowId]), ...servers.flatMap((s) => ["--server", s]), "--input", JSON.stringify(inputs), "--json-output", jsonOutput, "--max-steps", String(options.maxSteps ?? 500), "--execution-timeout", "60000"];
     const { output } = await redocly(args, env);
@@ -111,7 +121,7 @@ export async function runWorkflows(doc: OpenApiDocument, target: Target, options
     try {
       parsed = JSON.parse(readFileSync(jsonOutput, "utf8")) as RespectOutput;
     } catch {
-      return { target: target.name, results: results.map((r) => (r.skipped ? r : { ...r, failures: ["Respect ran nothing (see its output)"] })), error: redactText(output) };
+      return { ...header, results: results.map((r) => (r.skipped ? r : { ...r, failures: ["Respect ran nothing (see its output)"] })), error: redactText(output) };
     }
     // Workflow ids are unique across the files (Respect's --workflow names them alone).
     for (const file of Object.values(parsed.files)) {
@@ -122,7 +132,7 @@ export async function runWorkflows(doc: OpenApiDocument, target: Target, options
         result.passed = result.failures.length === 0 && result.steps > 0;
       }
     }
-    return { target: target.name, results };
+    return { ...header, results };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
