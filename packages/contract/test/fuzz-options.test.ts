@@ -61,9 +61,9 @@ describe("pnpm contract with bad flags", () => {
 });
 
 describe("pnpm contract --api-version", () => {
-  it("a version the spec does not describe fails the run with one line naming the flag, before any server starts", () => {
+  it.each([[[]], [["--workflows"]]])("%j: a version the spec does not describe fails the run with one line naming the flag, before any server starts", (mode) => {
     const env = { ...process.env, VBM365_URL: "", VBM365_API_VERSION: undefined, NO_COLOR: "1", FORCE_COLOR: "0" };
-    const result = spawnSync(process.execPath, [script, "--api-version", "v9"], { encoding: "utf8", env });
+    const result = spawnSync(process.execPath, [script, ...mode, "--api-version", "v9"], { encoding: "utf8", env });
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status).toBe(1);
     expect(output).toContain('Error: VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "v9".');
