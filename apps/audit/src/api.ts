@@ -2,6 +2,7 @@
 import {
   createVbm365Client,
   type ApiVersion,
+  type ApiVersionOption,
   type RestoreSession,
   type RestoreSessionEvent,
   type RestoreSessionV8Filter,
@@ -13,6 +14,7 @@ import { redactUrl, resolveConnection } from "./connection.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
+import { pinnedVersionGuard } from "./pinned-version.js";
 import { checkedEvent, checkedItems, checkedSession, checkedStatistics } from "./shape.js";
 
 export type SessionQuery = { startTimeFrom?: string; startTimeTo?: string; pageSize?: number } & RestoreSessionV8Filter;
@@ -45,28 +47,38 @@ export async function connect(ctx: CliContext, values: { url?: unknown; "api-ver
   ctx.server = settings.baseUrl;
   // One object serves every version: a v8 call on an older server is refused by the client
   // before any request, and the CLI refuses the flags that would need one first (below).
-  const client = createVbm365Client({
-    baseUrl: settings.baseUrl,
-    auth: settings.auth,
-    apiVersion: choice.option,
-    ...(settings.ca ? { ca: settings.ca } : {}),
-  }) as Vbm365Client<"auto">;
+  const clientOf = <V extends ApiVersionOption>(apiVersion: V) =>
+    createVbm365Client({ baseUrl: settings.baseUrl, auth: settings.auth, apiVersion, ...(settings.ca ? { ca: settings.ca } : {}) });
+  const client = clientOf(choice.option) as Vbm365Client<"auto">;
   const version = await versionOf(client, settings.baseUrl);
   if (values.debug === true) ctx.stderr.write(`vbm365-audit: ${describeVersion(version, choice, settings.baseUrl)}\n`);
   requireV8Flags(v8Flags, version, choice, settings.baseUrl);
 
+  // A pinned version's 404 is asked about once (what does the server serve?) before it is
+  // reported as a missing session: see pinned-version.ts.
+  const guard = pinnedVersionGuard(version, choice, settings.baseUrl, () => newestServed(clientOf("auto")));
   const sessions = client.restoreSessions;
   return {
     version,
-    sessions: (query) => checkedItems(sessions.iterate(query), checkedSession, "restore session list"),
+    sessions: (query) => checkedItems(guard.iterate(sessions.iterate(query)), checkedSession, "restore session list"),
     // A session has few events: one big page is usually one request per session.
-    events: (id) => checkedItems(sessions.events(id, { pageSize: 1000 }), checkedEvent, "restore session event list"),
-    statistics: async (id) => checkedStatistics(await sessions.statistics(id)),
-    get: async (id) => checkedSession(await sessions.get(id)),
-    stop: async (id) => {
+    events: (id) => checkedItems(guard.iterate(sessions.events(id, { pageSize: 1000 })), checkedEvent, "restore session event list"),
+    statistics: async (id) => checkedStatistics(await guard.call(() => sessions.statistics(id))),
+    get: async (id) => checkedSession(await guard.call(() => sessions.get(id))),
+    stop: (id) => guard.call(async () => {
       await sessions.stop(id);
-    },
+    }),
   };
+}
+
+/** The client's anonymous probe (newest first); "none" when every version answered 404. */
+async function newestServed(client: Vbm365Client<"auto">): Promise<ApiVersion | "none"> {
+  try {
+    return await client.apiVersion();
+  } catch (error) {
+    if ((error as { status?: unknown }).status === 404) return "none";
+    throw error;
+  }
 }
 
 /** The version the client speaks; with "auto" the server is asked now, before any output is opened. */
