@@ -4,6 +4,7 @@
 // Everything about a session is computed from (seed, k, the clock); only the sessions
 // stopped through the API and the batches of added sessions are remembered.
 import { boundaryEvent, itemEvent, itemOutcome, itemSubject, planItem } from "./events.js";
+import { detailsOf, resultOf, tallyOf } from "./details.js";
 import { decodeId, encodeId } from "./ids.js";
 import { ORGANIZATIONS } from "./catalog.js";
 import { drawProfile, SALT_PROFILE, type Profile } from "./profile.js";
@@ -156,20 +157,7 @@ export class Dataset {
   session(key: number, version: ApiVersion = "v6"): RestoreSession & Partial<V8SessionFields> {
     const p = this.profile(key);
     const tl = this.timeline(key, p);
-    const counts = { success: 0, warning: 0, failed: 0 };
-    for (let item = 1; item <= tl.items; item++) {
-      const { status } = itemOutcome(this.seed, key, item, p, tl);
-      if (status === "Success" || status === "Skipped") counts.success++;
-      else if (status === "Warning" || status === "Cancelled") counts.warning++;
-      else if (status === "Failed") counts.failed++;
-    }
-    const result: RestoreSession["result"] =
-      tl.working ? "Success" : counts.failed > 0 ? "Failed" : counts.warning > 0 ? "Warning" : "Success";
-    const parts = Object.entries(counts)
-      .filter(([, n]) => n > 0)
-      .map(([word, n]) => `${n} ${word}`);
-    const done = tl.working ? tl.items - 1 : tl.items;
-    const processed = `${Math.max(0, done)} item${done === 1 ? "" : "s"} processed`;
+    const tally = tallyOf(this.itemStatuses(key, p, tl));
     const id = this.sessionId(key);
     const self = `/${version}/restoresessions/${id}`;
     return {
@@ -180,9 +168,9 @@ export class Dataset {
       creationTime: formatUtcTicks(p.creation),
       endTime: tl.end === null ? null : formatUtcTicks(tl.end),
       state: tl.working ? "Working" : "Stopped",
-      result,
+      result: resultOf(tally, tl.working),
       initiatedBy: p.initiatedBy,
-      details: parts.length > 0 ? `${processed} (${parts.join(", ")})` : processed,
+      details: detailsOf(tally),
       scopeName: p.scopeName,
       clientHost: p.clientHost,
       // The vendor's document lists `reason` without saying what it holds; its examples
@@ -195,6 +183,12 @@ export class Dataset {
       },
       ...(atLeast(version, "v8") ? { eTag: this.stopped.has(key) ? 2 : 1 } : {}),
     };
+  }
+
+  /** The statuses of the item events served (none for a session without events). */
+  private *itemStatuses(key: number, p: Profile, tl: Timeline): Iterable<RestoreSessionEvent["status"]> {
+    if (p.noEvents) return;
+    for (let item = 1; item <= tl.items; item++) yield itemOutcome(this.seed, key, item, p, tl).status;
   }
 
   eventCount(key: number): number {
