@@ -43,7 +43,7 @@ async function server(seed: number): Promise<TestServer> {
 
 function checkSession(s: TestServer, index: number): { counts: Counts; running: number } {
   const session = s.data.session(index);
-  const counts = parseDetails(session.details);
+  const counts = parseDetails(session.details ?? "");
   const { expected, running } = fromEvents(s, index);
   expect({ id: session.id, counts }).toEqual({ id: session.id, counts: expected });
   // Only a Working session has an item still running, and at most one.
