@@ -5,7 +5,7 @@
 // TypeScript); the flags become VBM365_FUZZ_* / VBM365_WORKFLOWS_* settings for them.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { readCommandLine, usageError } from "./command-line.mjs";
 
 const usage = [
   "usage: pnpm contract [--api-version v6|v7|v8|auto]   the contract checks (auto by default: the highest version the server serves)",
@@ -15,35 +15,21 @@ const usage = [
 ].join("\n");
 
 function fail(message) {
-  console.error(`contract: ${message}\n${usage}`);
-  process.exit(2);
+  usageError("contract", usage, message);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== "--"),
-    options: {
-      fuzz: { type: "boolean", default: false },
-      workflows: { type: "boolean", default: false },
-      runs: { type: "string" },
-      "max-time": { type: "string" },
-      seed: { type: "string" },
-      property: { type: "string" },
-      path: { type: "string" },
-      spec: { type: "string" },
-      "api-version": { type: "string" },
-      workflow: { type: "string" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  }));
-} catch (error) {
-  fail(error.message);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = readCommandLine("contract", usage, {
+  fuzz: { type: "boolean", default: false },
+  workflows: { type: "boolean", default: false },
+  runs: { type: "string" },
+  "max-time": { type: "string" },
+  seed: { type: "string" },
+  property: { type: "string" },
+  path: { type: "string" },
+  spec: { type: "string" },
+  "api-version": { type: "string" },
+  workflow: { type: "string" },
+});
 if (values.fuzz && values.workflows) fail("give --fuzz or --workflows, not both");
 const fuzzOnly = ["runs", "max-time", "seed", "property", "path", "spec"].filter((name) => values[name] !== undefined);
 if (!values.fuzz && fuzzOnly.length > 0) fail(`--${fuzzOnly[0]} belongs to --fuzz`);

@@ -4,7 +4,7 @@
 // violation into an error answer instead of only a `sl-violations` header.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { parseArgs } from "node:util";
+import { readCommandLine, usageError } from "./command-line.mjs";
 import { bundleYamlPath } from "@vbm365/openapi";
 
 const require = createRequire(import.meta.url);
@@ -13,29 +13,15 @@ const prismBin = require.resolve("@stoplight/prism-cli/dist/index.js");
 const usage = "usage: pnpm mock:proxy --upstream https://vbm.example:4443 [--port 4010] [--host 127.0.0.1] [--no-errors]";
 
 function fail(message) {
-  console.error(`mock:proxy: ${message}\n${usage}`);
-  process.exit(2);
+  usageError("mock:proxy", usage, message);
 }
 
-let values;
-try {
-  ({ values } = parseArgs({
-    args: process.argv.slice(2).filter((arg) => arg !== "--"),
-    options: {
-      upstream: { type: "string" },
-      port: { type: "string", default: process.env.MOCK_PROXY_PORT ?? "4010" },
-      host: { type: "string", default: "127.0.0.1" },
-      "no-errors": { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  }));
-} catch (error) {
-  fail(error.message);
-}
-if (values.help) {
-  console.log(usage);
-  process.exit(0);
-}
+const values = readCommandLine("mock:proxy", usage, {
+  upstream: { type: "string" },
+  port: { type: "string", default: process.env.MOCK_PROXY_PORT ?? "4010" },
+  host: { type: "string", default: "127.0.0.1" },
+  "no-errors": { type: "boolean", default: false },
+});
 const upstream = values.upstream ?? process.env.VBM365_URL;
 if (!upstream) fail("give the server to check with --upstream URL (or set VBM365_URL)");
 let upstreamUrl;
