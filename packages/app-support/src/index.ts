@@ -1,0 +1,1 @@
+export type { CredentialSource, ServerSettings } from "./servers.js";
