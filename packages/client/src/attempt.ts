@@ -2,8 +2,8 @@
 // its body read whole (up to a cap) inside the same deadline.
 import { Vbm365ApiError } from "./errors.js";
 import { redact } from "./redact.js";
+import type { ClientSettings } from "./settings.js";
 import { startDeadline, type Deadline } from "./signals.js";
-import type { Fetch } from "./types.js";
 
 /** 64 MiB: ten times a page of 10,000 sessions, far below what would exhaust memory. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -13,14 +13,6 @@ export type Answer = { status: number; headers: Headers; text: string };
 
 /** What one attempt gave: an answer, or an error and whether the headers had arrived. */
 export type Tried = { answer: Answer } | { error: unknown; answered: boolean };
-
-export interface AttemptSettings {
-  transport: Fetch;
-  timeoutMs: number;
-  maxBodyBytes: number;
-  /** Every secret held now, to keep them out of a redirect's target host. */
-  secrets: () => readonly (string | undefined)[];
-}
 
 /** What the messages name: `GET /v6/RestoreSessions`. */
 export type Call = { method: string; path: string };
@@ -32,7 +24,7 @@ const inFlight = new Set<Request>();
 
 /** Sends the request `build` makes with this attempt's signal; never throws, says what happened. */
 export async function attempt(
-  settings: AttemptSettings,
+  settings: ClientSettings,
   call: Call,
   build: (signal: AbortSignal) => Request,
   callerSignal: AbortSignal | undefined,
@@ -60,11 +52,11 @@ export async function attempt(
 }
 
 /** A 3xx (or a browser's opaque redirect) is an error naming the status and the target host. */
-function refuseRedirect(response: Response, url: string, call: Call, settings: AttemptSettings): void {
+function refuseRedirect(response: Response, url: string, call: Call, settings: ClientSettings): void {
   const redirected = response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400);
   if (!redirected) return;
   void response.body?.cancel().catch(() => undefined);
-  const target = redact(targetHost(response, url), settings.secrets());
+  const target = redact(targetHost(response, url), settings.tokens.secrets());
   throw new Vbm365ApiError({
     ...call,
     status: response.status,

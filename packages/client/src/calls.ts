@@ -1,11 +1,12 @@
 // One call of the API, typed from the schema by method and path: the URL built, one Request
 // per attempt, retries where safe, one token renewal after a 401, the body parsed once.
-import { attempt, type Answer, type AttemptSettings, type Call } from "./attempt.js";
-import { withToken, type TokenSource } from "./auth.js";
+import { attempt, type Answer, type Call } from "./attempt.js";
+import { withToken } from "./auth.js";
 import { toClientError, type Failure } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import { withRetries, type RetryOptions } from "./retry.js";
-import { atVersion, type ApiVersion } from "./versions.js";
+import type { ClientSettings } from "./settings.js";
+import { atVersion } from "./versions.js";
 
 export type Method = "get" | "post";
 
@@ -24,14 +25,6 @@ type QueryOf<O> = O extends { parameters: { query?: infer Query } } ? Query : ne
 /** The JSON body of an operation's 200 answer, or `undefined` where the schema has none (Stop). */
 export type SuccessOf<O> = O extends { responses: { 200: { content: { "application/json": infer Body } } } } ? Body : undefined;
 
-export interface CallSettings extends AttemptSettings {
-  baseUrl: string;
-  retry: RetryOptions | false;
-  tokens: TokenSource;
-  /** The API version in use; the path's `/vN/` is replaced by it. */
-  version: () => Promise<ApiVersion>;
-}
-
 /** One call, typed by method and path from a version's schema (`Paths`, default v6). */
 export type One<Paths = paths> = <M extends Method, P extends PathWith<Paths, M>>(
   method: M,
@@ -41,7 +34,7 @@ export type One<Paths = paths> = <M extends Method, P extends PathWith<Paths, M>
 ) => Promise<SuccessOf<Operation<Paths, M, P>>>;
 
 /** The `one()` of a client, typed by a version's schema (`Paths`); the path's `/vN/` becomes the version in use. */
-export function callsOf<Paths = paths>(settings: CallSettings): One<Paths> {
+export function callsOf<Paths = paths>(settings: ClientSettings): One<Paths> {
   return async (method, path, params, signal) => {
     const version = await settings.version();
     const call: Call = { method: method.toUpperCase(), path: atVersion(fillPath(String(path), params.path), version) };
@@ -55,7 +48,7 @@ export function callsOf<Paths = paths>(settings: CallSettings): One<Paths> {
 }
 
 /** Sends the request `build` makes, attempt after attempt as `retry` allows: the last answer, or the last error thrown. */
-export function exchange(settings: AttemptSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, signal: AbortSignal | undefined): Promise<Answer> {
+export function exchange(settings: ClientSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, signal: AbortSignal | undefined): Promise<Answer> {
   return withRetries(() => attempt(settings, call, build, signal), retry, signal);
 }
 
@@ -65,7 +58,7 @@ export function exchange(settings: AttemptSettings, call: Call, build: (signal: 
  * becomes the error the caller sees.
  */
 export async function answerOf(
-  settings: AttemptSettings,
+  settings: ClientSettings,
   call: Call,
   signal: AbortSignal | undefined,
   send: () => Promise<Answer>,
@@ -85,7 +78,7 @@ export async function answerOf(
  * The 2xx answer's body as the schema's type. The one place where the server's JSON is taken
  * to match the schema, as openapi-fetch does; the walk checks a page's shape before relying on it.
  */
-export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
+export async function fetchJson<T>(settings: ClientSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
   const answer = await answerOf(settings, call, signal, send);
   if (answer.text === "") return undefined as T;
   try {
@@ -97,8 +90,8 @@ export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal
 
 export const isSuccess = (status: number) => status >= 200 && status <= 299;
 
-function failed(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, failure: Failure): unknown {
-  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal });
+function failed(settings: ClientSettings, call: Call, signal: AbortSignal | undefined, failure: Failure): unknown {
+  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.tokens.secrets(), signal });
 }
 
 /** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */

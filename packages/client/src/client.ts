@@ -1,20 +1,15 @@
 // createVbm365Client: the options checked, the layers put together, the restoreSessions calls.
 import createClient, { type Client } from "openapi-fetch";
-import { DEFAULT_MAX_BODY_BYTES, type AttemptSettings } from "./attempt.js";
-import { tokenSource, type Auth } from "./auth.js";
 import { callsOf } from "./calls.js";
-import { Vbm365ValidationError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
 import type { paths as V7Paths } from "./generated/v7.js";
 import type { paths as V8Paths } from "./generated/v8.js";
 import { pages } from "./pagination.js";
-import type { RetryOptions } from "./retry.js";
-import { fetchTrusting } from "./tls.js";
-import { apiFetch, serves, tokenRequester } from "./transports.js";
+import { settingsOf, type Vbm365ClientOptions } from "./settings.js";
+import { apiFetch } from "./transports.js";
 import type {
   BackupOrganization,
   CallOptions,
-  Fetch,
   RestoreSession,
   RestoreSessionEvent,
   RestoreSessionEventsOptions,
@@ -25,33 +20,12 @@ import type {
   RestoreSessionV8Filter,
   RestoreStatistics,
 } from "./types.js";
-import { checkPositive, checkUuid, toSessionQuery, v8FilterIn } from "./validate.js";
-import { requireV8, versionOf, type ApiVersion, type ApiVersionOption } from "./versions.js";
+import { checkUuid, toSessionQuery, v8FilterIn } from "./validate.js";
+import { requireV8, type ApiVersion, type ApiVersionOption } from "./versions.js";
 
 export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
-
-/** Deadline of each attempt (headers and body) when none is given. */
-export const DEFAULT_TIMEOUT_MS = 30000;
-
-export interface Vbm365ClientOptions {
-  /** Server root, such as `https://vbm.example:4443`. */
-  baseUrl: string;
-  /** A token as is, credentials to log in with, or a callback that returns a token. */
-  auth: Auth;
-  /** REST API version: "v6" (the default), "v7", "v8", or "auto" (the newest the server serves, asked once). */
-  apiVersion?: ApiVersionOption;
-  /** Extra trusted CA certificate(s), PEM text. Node only. */
-  ca?: string;
-  /** Deadline of each request, headers and body (each retry has its own); default 30000. */
-  timeoutMs?: number;
-  /** Retries of GETs and the token request; `false` turns them off. */
-  retry?: false | RetryOptions;
-  /** Largest response body accepted, in bytes; default 64 MiB. */
-  maxBodyBytes?: number;
-  /** Injected `fetch`, for tests and custom transports. Takes precedence over `ca`. */
-  fetch?: typeof fetch;
-}
+export { DEFAULT_TIMEOUT_MS, type Vbm365ClientOptions } from "./settings.js";
 
 export interface RestoreSessionsApi {
   /** One page of restore sessions, as the server sent it. */
@@ -107,29 +81,11 @@ export interface Vbm365Client<V extends ApiVersionOption = "v6"> {
 export function createVbm365Client<V extends ApiVersionOption = "v6">(options: Vbm365ClientOptions & { apiVersion?: V }): Vbm365Client<V>;
 // One object serves every version; the signature above shows each client the calls and paths its version has.
 export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<ApiVersionOption> {
-  const baseUrl = checkBaseUrl(options.baseUrl);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new Vbm365ValidationError("timeoutMs", timeoutMs, "must be a positive number");
-  const maxBodyBytes = checkPositive("maxBodyBytes", options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : options.maxBodyBytes);
-  const apiVersion = checkApiVersion(options.apiVersion);
-  const retry = options.retry ?? {};
+  const settings = settingsOf(options);
+  const one = callsOf(settings);
+  const oneV8 = callsOf<V8Paths>(settings);
 
-  const attempts: AttemptSettings & { baseUrl: string; retry: RetryOptions | false } = {
-    baseUrl,
-    retry,
-    transport: transportOf(options),
-    timeoutMs,
-    maxBodyBytes,
-    // Late-bound: the token source is made from the token request below.
-    secrets: () => tokens.secrets(),
-  };
-  const settings = { ...attempts, version: versionOf(apiVersion, (version) => serves(attempts, version)) };
-  const tokens = tokenSource(options.auth, tokenRequester(settings));
-  const withTokens = { ...settings, tokens };
-  const one = callsOf(withTokens);
-  const oneV8 = callsOf<V8Paths>(withTokens);
-
-  const api = createClient<AnyVersionPaths>({ baseUrl, fetch: apiFetch(withTokens), redirect: "manual" });
+  const api = createClient<AnyVersionPaths>({ baseUrl: settings.baseUrl, fetch: apiFetch(settings), redirect: "manual" });
 
   const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
   const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });
@@ -181,25 +137,4 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<A
   };
 
   return { api, restoreSessions, apiVersion: settings.version };
-}
-
-/** Where requests go: an injected fetch, undici trusting `ca`, or the global fetch (looked up per call, so one replaced later is used). */
-function transportOf(options: Vbm365ClientOptions): Fetch {
-  const injected = options.fetch;
-  if (injected) return (request) => injected(request);
-  if (options.ca !== undefined) return fetchTrusting(options.ca);
-  return (request) => fetch(request);
-}
-
-function checkApiVersion(value: unknown): ApiVersionOption {
-  if (value === undefined) return "v6";
-  if (value === "v6" || value === "v7" || value === "v8" || value === "auto") return value;
-  throw new Vbm365ValidationError("apiVersion", value, 'is not "v6", "v7", "v8" or "auto"');
-}
-
-function checkBaseUrl(value: unknown): string {
-  if (typeof value !== "string" || !/^https?:\/\/[^/]/i.test(value)) {
-    throw new Vbm365ValidationError("baseUrl", value, "is not an http(s) URL like https://vbm.example:4443");
-  }
-  return value.replace(/\/+$/, "");
 }

@@ -2,12 +2,8 @@
 // naming the parameter and the value instead of a server 400 (or, worse, a silent empty walk).
 import { Vbm365ValidationError } from "./errors.js";
 import { OFFSET, PAGE_SIZE, UUID_PATTERN } from "./generated/limits.js";
+import { formatIsoTicks, isoTicks, parseIsoDateTime } from "./instants.js";
 import type { DateInput, RestoreSessionFilter, RestoreSessionPageQueryV8, RestoreSessionV8Filter } from "./types.js";
-
-// Date-only, or date and time with a zone. A time without a zone would be read in the
-// caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
-// fractional digits (100 ns): the server answers 400 to more.
-const ISO = /^\d{4}-\d{2}-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
 
 export function checkUuid(parameter: string, value: unknown): string {
   if (typeof value !== "string" || !UUID_PATTERN.test(value)) {
@@ -37,17 +33,14 @@ export function toUtcIso(parameter: string, value: DateInput): string {
     if (Number.isNaN(value.getTime())) throw new Vbm365ValidationError(parameter, value, "is not a valid Date");
     return value.toISOString();
   }
-  const text = String(value);
-  const match = ISO.exec(text);
-  const time = Date.parse(text);
-  // Date.parse moves 2024-02-30 on to March 1: the day must come back as written.
-  const dayAsWritten = match !== null && new Date(text.slice(0, 10)).getUTCDate() === Number(match[1]);
-  if (!match || !dayAsWritten || Number.isNaN(time)) {
+  // Date-only, or date and time with a zone. A time without a zone would be read in the
+  // caller's local zone, which is rarely what a UTC API call means: refuse it. At most 7
+  // fractional digits (100 ns): the server answers 400 to more.
+  const fields = parseIsoDateTime(String(value));
+  if (!fields || fields.hasTime !== (fields.offsetMinutes !== undefined) || fields.fraction.length > 7) {
     throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)");
   }
-  const iso = new Date(time).toISOString();
-  const fraction = match[4];
-  return fraction && fraction.length > 4 ? iso.replace(/\.\d{3}Z$/, `${fraction}Z`) : iso;
+  return formatIsoTicks(isoTicks(fields), Math.max(3, fields.fraction.length));
 }
 
 /** Filters only v8 servers know: an older server would ignore them and answer unfiltered. */

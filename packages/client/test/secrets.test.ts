@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createVbm365Client } from "../src/index.js";
+import { createVbm365Client, REDACTED, redactText, secretForms } from "../src/index.js";
 import { BASE, SESSION_ID, fakeFetch } from "./helpers/fake-fetch.js";
 
 const PASSWORD = "Pa55-secret-word";
@@ -119,4 +119,27 @@ describe("a token answer without access_token", () => {
       expect(server.requests.map((r) => new URL(r.url).pathname.toLowerCase())).toEqual(["/v6/token"]);
     },
   );
+});
+
+describe("redactText", () => {
+  const secret = "Zq81xW-s3cret/+é";
+
+  it("replaces every form a server may echo, and leaves ordinary text", () => {
+    const percent = encodeURIComponent(secret);
+    const forms = [secret, percent, percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), new URLSearchParams({ p: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)];
+    for (const form of forms) expect(redactText(`x=${form};`, [secret]), form).toBe(`x=${REDACTED};`);
+    expect(redactText("nothing secret here", [secret])).toBe("nothing secret here");
+  });
+
+  it.each([0, 1, 2])("replaces the base64 of the form-encoded secret %i bytes into a login body", (prefix) => {
+    const body = Buffer.from(`${"u".repeat(prefix)}password=${new URLSearchParams({ p: secret }).toString().slice(2)}&x`).toString("base64");
+    const shown = redactText(body, [secret]);
+    expect(shown).toContain(REDACTED);
+    expect(Buffer.from(shown.split(REDACTED).join(""), "base64").toString("latin1")).not.toContain("s3cret");
+  });
+
+  it("leaves secrets under four characters alone: they would scrub ordinary words", () => {
+    expect(redactText("the abc of it", ["abc"])).toBe("the abc of it");
+    expect(secretForms("abcd")).toContain("abcd");
+  });
 });
