@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { UsageError } from "../src/errors.js";
-import { formatDuration, parseDuration, parseInstant, resolveWindow } from "../src/time.js";
+import { formatDuration, parseDuration, parseTypedInstant, resolveWindow, SettingsError } from "../src/index.js";
+
+const parseInstant = (text: string, flag: string) => parseTypedInstant(text, flag).date;
 
 describe("parseDuration", () => {
   test.each([
@@ -12,7 +13,7 @@ describe("parseDuration", () => {
   ])("%s", (text, ms) => expect(parseDuration(text, "--since")).toBe(ms));
 
   test.each(["", "24", "h", "1.5h", "-2h", "0h", "24 hours", "1y"])("rejects '%s'", (text) => {
-    expect(() => parseDuration(text, "--since")).toThrow(UsageError);
+    expect(() => parseDuration(text, "--since")).toThrow(SettingsError);
     expect(() => parseDuration(text, "--since")).toThrow(/^--since '.*' (is not a duration: use a number and a unit|must be longer than zero)/);
   });
 
@@ -27,7 +28,7 @@ describe("parseDuration", () => {
   test("formatDuration writes it back", () => expect(formatDuration(parseDuration("1d2h30m", "x"))).toBe("1d2h30m"));
 });
 
-describe("parseInstant", () => {
+describe("parseTypedInstant", () => {
   test("Z and offsets are exact instants", () => {
     expect(parseInstant("2026-11-27T08:00:00Z", "--from").toISOString()).toBe("2026-11-27T08:00:00.000Z");
     expect(parseInstant("2026-11-27T08:00:00+03:00", "--from").toISOString()).toBe("2026-11-27T05:00:00.000Z");
@@ -43,7 +44,7 @@ describe("parseInstant", () => {
   });
 
   test.each(["27/11/2026", "2026-11-27T25:00", "2026-02-30", "2026-11-27T08:00+3", "tomorrow", "2026-1-5"])("rejects '%s'", (text) => {
-    expect(() => parseInstant(text, "--from")).toThrow(UsageError);
+    expect(() => parseInstant(text, "--from")).toThrow(SettingsError);
     expect(() => parseInstant(text, "--from")).toThrow(/^--from '.*' is not a (real )?date/);
   });
 });
@@ -58,5 +59,33 @@ describe("resolveWindow", () => {
   });
   test("--all has no bounds", () => {
     expect(resolveWindow({ all: true }, now, "24h")).toEqual({ label: "in all time" });
+  });
+});
+
+describe("parseTypedInstant keeps every fractional digit", () => {
+  test.each([
+    ["2022-03-12T15:55:20.8557416Z", "2022-03-12T15:55:20.8557416Z"],
+    ["2022-03-12T18:55:20.8557416+03:00", "2022-03-12T15:55:20.8557416Z"],
+    ["2022-03-12T10:25:20.0000001-0530", "2022-03-12T15:55:20.0000001Z"],
+    ["2022-03-12T15:55:20.8557Z", "2022-03-12T15:55:20.8557Z"],
+    ["2022-03-12T15:55:20.5Z", "2022-03-12T15:55:20.500Z"],
+  ])("%s is sent as %s", (text, iso) => {
+    const instant = parseTypedInstant(text, "--from");
+    expect(instant.iso).toBe(iso);
+    expect(instant.date.toISOString()).toBe(`${iso.slice(0, 23)}Z`);
+  });
+
+  test("more than 7 fractional digits is refused, naming the flag", () => {
+    expect(() => parseTypedInstant("2022-03-12T15:55:20.85574160Z", "--to")).toThrow(SettingsError);
+    expect(() => parseTypedInstant("2022-03-12T15:55:20.85574160Z", "--to")).toThrow(/^--to '2022-03-12T15:55:20.85574160Z' has more than 7 fractional digits/);
+  });
+
+  test("--from after --to by less than a millisecond is refused", () => {
+    const now = new Date();
+    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.8557417Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(/is after --to/);
+    expect(resolveWindow({ from: "2022-03-12T15:55:20.8557416Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h").label).toBe(
+      "from 2022-03-12T15:55:20.8557416Z to 2022-03-12T15:55:20.8557416Z",
+    );
+    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.86Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(/is after --to/);
   });
 });
