@@ -2,11 +2,10 @@
 // (the newest the server serves, asked once by the client). Flags only v8 servers understand
 // are refused on an older version: such a server would ignore them and answer as if they had
 // not been given, which would be a silently wrong listing.
+import { parseApiVersion } from "@vbm365/app-support";
 import type { ApiVersion, ApiVersionOption } from "@vbm365/client";
 import { redactUrl } from "./connection.js";
 import { UsageError } from "./errors.js";
-
-const OPTIONS: readonly ApiVersionOption[] = ["v6", "v7", "v8", "auto"];
 
 export interface VersionChoice {
   option: ApiVersionOption;
@@ -18,9 +17,7 @@ export function resolveApiVersion(flag: string | undefined, env: NodeJS.ProcessE
   // An empty variable (an unfilled template) means the default, as for VBM365_TOKEN.
   const fromEnv = env.VBM365_API_VERSION || undefined;
   const [text, source] = flag !== undefined ? [flag, "--api-version" as const] : fromEnv !== undefined ? [fromEnv, "VBM365_API_VERSION" as const] : ["auto", "default" as const];
-  const option = OPTIONS.find((candidate) => candidate === text.trim().toLowerCase());
-  if (!option) throw new UsageError(`${source} '${text}' is not known: use v6, v7, v8 or auto (the newest the server serves)`);
-  return { option, source };
+  return { option: parseApiVersion(text, source), source };
 }
 
 /** "REST API v8 (auto: the newest https://vbm:4443 serves)" or "REST API v7 (pinned by --api-version)". */

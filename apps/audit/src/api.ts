@@ -1,4 +1,5 @@
 // The client, reduced to what this tool uses.
+import { classifyError } from "@vbm365/app-support";
 import {
   createVbm365Client,
   type ApiVersion,
@@ -42,21 +43,21 @@ export async function connect(ctx: CliContext, values: { url?: unknown; "api-ver
   const choice = resolveApiVersion(values["api-version"] as string | undefined, ctx.env);
   // A pinned older version fails before any prompt or request.
   requireV8Flags(v8Flags, choice.option, choice, undefined);
-  const settings = await resolveConnection(values.url as string | undefined, ctx, { mock });
+  const settings = await resolveConnection(values.url as string | undefined, { value: choice.option, source: choice.source }, ctx, { mock });
   ctx.secrets.push(...settings.secrets);
-  ctx.server = settings.baseUrl;
+  const server = settings.client.baseUrl;
+  ctx.server = server;
   // One object serves every version: a v8 call on an older server is refused by the client
   // before any request, and the CLI refuses the flags that would need one first (below).
-  const clientOf = <V extends ApiVersionOption>(apiVersion: V) =>
-    createVbm365Client({ baseUrl: settings.baseUrl, auth: settings.auth, apiVersion, ...(settings.ca ? { ca: settings.ca } : {}) });
+  const clientOf = <V extends ApiVersionOption>(apiVersion: V) => createVbm365Client({ ...settings.client, apiVersion });
   const client = clientOf(choice.option) as Vbm365Client<"auto">;
-  const version = await versionOf(client, settings.baseUrl);
-  if (values.debug === true) ctx.stderr.write(`vbm365-audit: ${describeVersion(version, choice, settings.baseUrl)}\n`);
-  requireV8Flags(v8Flags, version, choice, settings.baseUrl);
+  const version = await versionOf(client, server);
+  if (values.debug === true) ctx.stderr.write(`vbm365-audit: ${describeVersion(version, choice, server)}\n`);
+  requireV8Flags(v8Flags, version, choice, server);
 
   // A pinned version's 404 is asked about once (what does the server serve?) before it is
   // reported as a missing session: see pinned-version.ts.
-  const guard = pinnedVersionGuard(version, choice, settings.baseUrl, () => newestServed(clientOf("auto")));
+  const guard = pinnedVersionGuard(version, choice, server, () => newestServed(clientOf("auto")));
   const sessions = client.restoreSessions;
   return {
     version,
@@ -76,7 +77,7 @@ async function newestServed(client: Vbm365Client<"auto">): Promise<ApiVersion | 
   try {
     return await client.apiVersion();
   } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return "none";
+    if (classifyError(error).kind === "versionNotServed") return "none";
     throw error;
   }
 }
@@ -87,7 +88,7 @@ async function versionOf(client: Vbm365Client<"auto">, server: string): Promise<
     return await client.apiVersion();
   } catch (error) {
     // The probe's "none served" is a 404 on no session in particular: not "no such session".
-    if ((error as { status?: unknown }).status === 404) {
+    if (classifyError(error).kind === "versionNotServed") {
       throw new CliError(
         `${redactUrl(server)} serves none of the REST API versions v8, v7 and v6 (each answered 404): check that --url / VBM365_URL is the server root, such as https://vbm.example:4443`,
         EXIT.unavailable,

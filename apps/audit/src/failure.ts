@@ -1,4 +1,6 @@
-// Turns any failure into one line a user can act on, and an exit code.
+// Turns any failure into one line a user can act on, and an exit code: app-support's one
+// classification, worded for a terminal.
+import { classifyError, SettingsError, type Problem } from "@vbm365/app-support";
 import { CliError, UsageError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 import { redactUrl } from "./connection.js";
@@ -9,83 +11,51 @@ export interface Failure {
   exitCode: number;
 }
 
-// A Map: error codes are looked up by name, and a plain object would also "have" `constructor`.
-const NETWORK_CODES = new Map<string, string>(Object.entries({
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  ECONNRESET: "connection reset",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-  UND_ERR_SOCKET: "connection closed",
-  UND_ERR_HEADERS_TIMEOUT: "server did not answer in time",
-}));
-const TLS_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "CERT_UNTRUSTED",
-]);
-
-/** Error codes anywhere in the cause chain (fetch wraps the socket error in `cause`). */
-function codesOf(error: unknown): string[] {
-  const codes: string[] = [];
-  for (let current = error, depth = 0; current && depth < 6; depth++) {
-    const candidate = current as { code?: unknown; name?: unknown; cause?: unknown; errors?: unknown[] };
-    if (typeof candidate.code === "string") codes.push(candidate.code);
-    if (typeof candidate.name === "string") codes.push(candidate.name);
-    // AggregateError (happy eyeballs) keeps each attempt's error.
-    for (const inner of candidate.errors ?? []) if (typeof (inner as { code?: unknown })?.code === "string") codes.push((inner as { code: string }).code);
-    current = candidate.cause;
-  }
-  return codes;
-}
-
 export function describeFailure(error: unknown, server: string | undefined): Failure {
   if (error instanceof UsageError || error instanceof CliError) return { message: error.message, exitCode: error.exitCode };
-  const where = server ? redactUrl(server) : "the server";
-  // The client checks ids and windows before sending: a user mistake, not a server failure.
-  if ((error as Error).name === "Vbm365ValidationError") {
-    return { exitCode: EXIT.usage, message: `${(error as Error).message}: check the value and try again` };
-  }
+  // A bad setting or flag: the message already names it and the fix.
+  if (error instanceof SettingsError) return { message: error.message, exitCode: EXIT.usage };
+  return describeProblem(classifyError(error), server ? redactUrl(server) : "the server");
+}
 
-  // The client ended a walk the server would have made endless or wrong (a repeated page,
-  // a page without results, an offset it ignores) or that hit the walk's bound.
-  if ((error as Error).name === "Vbm365WalkError") {
-    return { exitCode: EXIT.unavailable, message: `${where}: ${(error as Error).message}: check that the server pages correctly, or narrow the window` };
+function describeProblem(problem: Problem, where: string): Failure {
+  switch (problem.kind) {
+    case "input":
+      // The client checks ids and windows before sending: a user mistake, not a server failure.
+      return { exitCode: EXIT.usage, message: `${problem.detail}: check the value and try again` };
+    case "walkStopped":
+      // A repeated page, a page without results, an offset the server ignores, or the walk's bound.
+      return { exitCode: EXIT.unavailable, message: `${where}: ${problem.detail}: check that the server pages correctly, or narrow the window` };
+    case "credentials":
+      return { exitCode: EXIT.noPermission, message: `${where} refused the credentials (HTTP ${problem.status}${said(problem.serverMessage)}): check VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD` };
+    case "noSuchSession":
+      return { exitCode: EXIT.notFound, message: `${where} has no such restore session (HTTP 404${said(problem.serverMessage)}): check the id with 'vbm365-audit sessions'` };
+    case "versionNotServed":
+      // Only changing the command line helps, as for a version pinned on a server without it.
+      return { exitCode: EXIT.usage, message: `${where} does not serve this REST API version (${problem.path} answered HTTP 404): check --url / VBM365_URL, or use --api-version auto` };
+    case "rateLimited":
+      return { exitCode: EXIT.unavailable, message: `${where} is rate-limiting requests (HTTP 429): wait a minute and try again` };
+    case "rejected":
+      return { exitCode: EXIT.unavailable, message: `${where} rejected the request (HTTP 400${said(problem.serverMessage)}): check the options, or run with --debug` };
+    case "serverError":
+      return { exitCode: EXIT.unavailable, message: `${where} answered HTTP ${problem.status}${said(problem.serverMessage)}: try again later, or check the server's health` };
+    case "badAnswer":
+      // The client's own reason (a redirect, a body that is not JSON or too large) after the status.
+      return { exitCode: EXIT.unavailable, message: `${where}: ${problem.detail}` };
+    case "untrusted":
+      return { exitCode: EXIT.unavailable, message: `cannot trust the certificate of ${where} (${problem.code}): set VBM365_CA_FILE to the PEM of the CA that signed it` };
+    case "unreachable":
+      return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${problem.detail}: check --url / VBM365_URL and that the server is running` };
+    case "timeout":
+      return { exitCode: EXIT.unavailable, message: `${where} did not answer in time: check the server, or try again` };
+    case "outputClosed":
+      return { exitCode: EXIT.ok, message: "" };
+    case "unexpected":
+      return { exitCode: EXIT.internal, message: `unexpected error: ${problem.detail} (run with --debug for details)` };
   }
+}
 
-  const status = (error as { status?: unknown }).status;
-  if (typeof status === "number") {
-    const bodyMessage = (error as { body?: { message?: unknown } }).body?.message;
-    // The server's own words, on one line: they may carry terminal escapes or line breaks.
-    const serverMessage = typeof bodyMessage === "string" ? terminalSafe(bodyMessage) : "";
-    const detail = serverMessage ? `: ${serverMessage}` : "";
-    if (status === 401 || status === 403) {
-      return { exitCode: EXIT.noPermission, message: `${where} refused the credentials (HTTP ${status}${detail}): check VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD` };
-    }
-    if (status === 404) return { exitCode: EXIT.notFound, message: `${where} has no such restore session (HTTP 404${detail}): check the id with 'vbm365-audit sessions'` };
-    if (status === 429) return { exitCode: EXIT.unavailable, message: `${where} is rate-limiting requests (HTTP 429): wait a minute and try again` };
-    if (status === 400) return { exitCode: EXIT.unavailable, message: `${where} rejected the request (HTTP 400${detail}): check the options, or run with --debug` };
-    return { exitCode: EXIT.unavailable, message: `${where} answered HTTP ${status}${detail}: try again later, or check the server's health` };
-  }
-
-  const codes = codesOf(error);
-  const tls = codes.find((code) => TLS_CODES.has(code));
-  if (tls) {
-    return { exitCode: EXIT.unavailable, message: `cannot trust the certificate of ${where} (${tls}): set VBM365_CA_FILE to the PEM of the CA that signed it` };
-  }
-  const network = codes.find((code) => NETWORK_CODES.has(code));
-  if (network) {
-    return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${NETWORK_CODES.get(network)}: check --url / VBM365_URL and that the server is running` };
-  }
-  if (codes.includes("Vbm365TimeoutError") || codes.includes("TimeoutError") || codes.includes("AbortError")) {
-    return { exitCode: EXIT.unavailable, message: `${where} did not answer in time: check the server, or try again` };
-  }
-  if (codes.includes("EPIPE")) return { exitCode: EXIT.ok, message: "" };
-  const message = error instanceof Error ? error.message : String(error);
-  if (codes.includes("Vbm365NetworkError") || /fetch failed/i.test(message)) {
-    return { exitCode: EXIT.unavailable, message: `cannot reach ${where}: ${message}: check --url / VBM365_URL and that the server is running` };
-  }
-  return { exitCode: EXIT.internal, message: `unexpected error: ${message} (run with --debug for details)` };
+/** The server's own words, on one line: they may carry terminal escapes or line breaks. */
+function said(serverMessage: string | undefined): string {
+  return serverMessage ? `: ${terminalSafe(serverMessage)}` : "";
 }

@@ -1,3 +1,4 @@
+import { SettingsError } from "@vbm365/app-support";
 import { readFileSync } from "node:fs";
 import { checkCommand, unknownLine } from "./commands/check.js";
 import type { Values } from "./commands/common.js";
@@ -43,7 +44,9 @@ export async function main(ctx: CliContext): Promise<number> {
       return 0;
     }
     return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
-  } catch (error) {
+  } catch (thrown) {
+    // A bad flag or setting read by app-support is a usage error like the CLI's own.
+    const error = thrown instanceof SettingsError ? new UsageError(thrown.message) : thrown;
     if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0])) error.command = ctx.argv[0];
     const failure = describeFailure(error, ctx.server);
     if (failure.message === "") return failure.exitCode; // stdout closed by a pager or `head`

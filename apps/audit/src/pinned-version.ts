@@ -4,14 +4,13 @@
 // list never 404s), on a per-session path it may also mean "no such session". Left to the
 // generic 404 text, every command would say "has no such restore session", which sends the
 // user looking for a session id when the fix is the version.
+import { classifyError } from "@vbm365/app-support";
 import type { ApiVersion } from "@vbm365/client";
 import type { VersionChoice } from "./api-version.js";
 import { redactUrl } from "./connection.js";
 import { UsageError } from "./errors.js";
 
 const ORDER: readonly ApiVersion[] = ["v6", "v7", "v8"];
-/** The paths a served version always has: its session list and its token path. */
-const VERSION_ROOT = /^\/v\d+\/(restoresessions|token)\/?$/i;
 
 /** The newest version the server serves (the client's anonymous probe), or "none". */
 export type NewestServed = () => Promise<ApiVersion | "none">;
@@ -21,17 +20,20 @@ export interface PinnedGuard {
   iterate<T>(items: AsyncIterable<T>): AsyncIterable<T>;
 }
 
-function notFoundPath(error: unknown): string | undefined {
-  const { status, path } = error as { status?: unknown; path?: unknown };
-  return status === 404 && typeof path === "string" ? path : undefined;
+/** A 404's path, and whether it is one every served version has (the session list, the token path). */
+function notFound(error: unknown): { path: string; versionRoot: boolean } | undefined {
+  const problem = classifyError(error);
+  if (problem.kind === "versionNotServed") return { path: problem.path, versionRoot: true };
+  if (problem.kind === "noSuchSession") return { path: problem.path, versionRoot: false };
+  return undefined;
 }
 
 /**
- * Whether a 404 on `path` means the pinned version is not served: always on the list or token
- * path; on a session's own path only when the server's newest version is older than the pin.
+ * Whether a 404 means the pinned version is not served: always on the list or token path; on
+ * a session's own path only when the server's newest version is older than the pin.
  */
-async function versionMissing(path: string, pinned: ApiVersion, newestServed: NewestServed): Promise<ApiVersion | "none" | "unknown" | false> {
-  if (VERSION_ROOT.test(path)) return newestServed().catch(() => "unknown" as const);
+async function versionMissing(versionRoot: boolean, pinned: ApiVersion, newestServed: NewestServed): Promise<ApiVersion | "none" | "unknown" | false> {
+  if (versionRoot) return newestServed().catch(() => "unknown" as const);
   const newest = await newestServed().catch(() => undefined);
   if (newest === "none") return newest;
   return newest !== undefined && ORDER.indexOf(newest) < ORDER.indexOf(pinned) ? newest : false;
@@ -54,10 +56,10 @@ export function pinnedVersionGuard(pinned: ApiVersion, choice: VersionChoice, se
   let newest: Promise<ApiVersion | "none"> | undefined;
   const probe: NewestServed = () => (newest ??= newestServed());
   const explain = async (error: unknown): Promise<unknown> => {
-    const path = choice.option === "auto" ? undefined : notFoundPath(error);
-    if (path === undefined) return error;
-    const missing = await versionMissing(path, pinned, probe);
-    return missing === false ? error : versionError(pinned, choice, server, path, missing);
+    const missingPath = choice.option === "auto" ? undefined : notFound(error);
+    if (missingPath === undefined) return error;
+    const missing = await versionMissing(missingPath.versionRoot, pinned, probe);
+    return missing === false ? error : versionError(pinned, choice, server, missingPath.path, missing);
   };
   return {
     async call(run) {

@@ -5,7 +5,7 @@
 import type { RestoreSession, RestoreSessionV8Filter } from "@vbm365/client";
 import { CliError, UsageError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-import { parseInstantUtc, sortable } from "./time.js";
+import { parseTypedInstant, sortable } from "@vbm365/app-support";
 
 // A Map: `--sort constructor` must be unknown, not Object's constructor.
 const SORT_KEYS = new Map<string, { orderBy: NonNullable<RestoreSessionV8Filter["orderBy"]>; field: "creationTime" | "endTime" }>([
@@ -36,8 +36,8 @@ export function resolveV8Selection(values: Values): V8Selection {
 
   const endedFrom = values["ended-from"] as string | undefined;
   const endedTo = values["ended-to"] as string | undefined;
-  const from = endedFrom === undefined ? undefined : parseInstantUtc(endedFrom, "--ended-from");
-  const to = endedTo === undefined ? undefined : parseInstantUtc(endedTo, "--ended-to");
+  const from = endedFrom === undefined ? undefined : parseTypedInstant(endedFrom, "--ended-from");
+  const to = endedTo === undefined ? undefined : parseTypedInstant(endedTo, "--ended-to");
   if (from && to && sortable(from.iso) > sortable(to.iso)) throw new UsageError(`--ended-from ${endedFrom} is after --ended-to ${endedTo}: swap them`);
   if (from) query.endTimeFrom = from.iso;
   if (to) query.endTimeTo = to.iso;

@@ -35,7 +35,7 @@ describe("bad command lines exit 64 with one line", () => {
     ["type named like an Object property", ["sessions", "--type", "constructor"], /--type 'constructor' is not known: use Vex \(exchange\)/],
     ["session id named like an Object property", ["events", "constructor"], /session id 'constructor' is not a UUID/],
     ["bad date", ["report", "--from", "27/11/2026"], /--from '27\/11\/2026' is not a date: use ISO 8601/],
-    ["impossible date", ["sessions", "--from", "2026-02-30"], /not a real date/],
+    ["impossible date", ["sessions", "--from", "2026-02-30"], /--from '2026-02-30' is not a date: use ISO 8601/],
     ["--from after --to", ["sessions", "--from", "2026-11-27", "--to", "2026-11-01"], /--from 2026-11-27 is after --to 2026-11-01/],
     ["--since with --from", ["sessions", "--since", "1h", "--from", "2026-11-01"], /cannot be combined/],
     ["unknown type", ["sessions", "--type", "mailbox"], /--type 'mailbox' is not known: use Vex \(exchange\)/],

@@ -1,5 +1,6 @@
 // The pure pieces, on inputs too awkward to put through a server: secret forms, table
 // fitting, UTC normalisation, terminal-safe text.
+import { REDACTED } from "@vbm365/client";
 import { describe, expect, test } from "vitest";
 import { fitColumns } from "../src/output/fit.js";
 import { neutraliseFormula, terminalSafe } from "../src/sanitize.js";
@@ -14,7 +15,7 @@ describe("scrub", () => {
     const out = scrub(`echo ${encoded}`, [SECRET]);
     expect(out).not.toBe(`echo ${encoded}`);
     // What is left decodes to nothing that holds the secret.
-    expect(Buffer.from(out.slice(5).replaceAll("*", ""), "base64").toString("latin1")).not.toContain(SECRET.slice(0, 8));
+    expect(Buffer.from(out.slice(5).replaceAll(REDACTED, ""), "base64").toString("latin1")).not.toContain(SECRET.slice(0, 8));
   });
 
   test("URL-encoded, form-encoded, lower-case percent and JSON-escaped forms", () => {
@@ -24,12 +25,12 @@ describe("scrub", () => {
       encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
       JSON.stringify(SECRET).slice(1, -1),
     ];
-    for (const form of forms) expect(scrub(`x=${form};`, [SECRET])).toBe("x=***;");
+    for (const form of forms) expect(scrub(`x=${form};`, [SECRET])).toBe(`x=${REDACTED};`);
   });
 
   test("a base64 header of a token never seen (a login's bearer) is scrubbed; ordinary base64 is not", () => {
     const header = Buffer.from("Authorization: Bearer eyJhbGciOi.unknown.token").toString("base64");
-    expect(scrub(`sent ${header}`, [])).toBe("sent ***");
+    expect(scrub(`sent ${header}`, [])).toBe(`sent ${REDACTED}`);
     const harmless = Buffer.from("just some ordinary text here").toString("base64");
     expect(scrub(`sent ${harmless}`, [])).toBe(`sent ${harmless}`);
   });

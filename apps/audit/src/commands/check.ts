@@ -7,7 +7,7 @@ import { connect } from "../api.js";
 import type { CliContext } from "../context.js";
 import { CHECK_EXIT } from "../exit-codes.js";
 import { countOf } from "../words.js";
-import { formatDuration, parseDuration, type DurationRange } from "../time.js";
+import { formatDuration, parseDuration, type DurationRange } from "@vbm365/app-support";
 import { resolveSelection, selectedSessions, str, type Values } from "./common.js";
 
 export interface CheckCounts {

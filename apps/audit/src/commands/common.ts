@@ -6,7 +6,7 @@ import { UsageError } from "../errors.js";
 import { buildSessionFilter } from "../filters.js";
 import { FORMATS, type Format } from "../output/types.js";
 import { createProgress } from "../terminal.js";
-import { resolveWindow, type TimeWindow } from "../time.js";
+import { resolveWindow, type TimeWindow } from "@vbm365/app-support";
 import { resolveV8Selection, type V8Selection } from "../v8-filters.js";
 
 export type Values = Record<string, string | boolean | string[] | undefined>;
