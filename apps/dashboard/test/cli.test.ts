@@ -33,7 +33,7 @@ describe("dashboard CLI", () => {
     const { code, stdout, stderr } = await run({ VBM365_URL: "https://vbm.example", VBM365_PASSWORD: "cli-secret-pw" }, false);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr.trim().split("\n")).toEqual(["Dashboard not started: Set both VBM365_USERNAME and VBM365_PASSWORD (or VBM365_TOKEN instead)."]);
+    expect(stderr.trim().split("\n")).toEqual(["Dashboard not started: no credentials for https://vbm.example (VBM365_PASSWORD is set without VBM365_USERNAME): set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD"]);
   });
 
   it("refuses to listen beyond loopback without an access token", async () => {

@@ -7,7 +7,7 @@ import type { ServerSettings } from "./servers.js";
 /** What an app needs to talk to one server. */
 export interface ServerConnection {
   /** Ready for `createVbm365Client` (add timeouts, retries, an injected fetch as the app needs). */
-  options: Vbm365ClientOptions;
+  options: Vbm365ClientOptions & { auth: { token: string } | { username: string; password: string } };
   /** The token or password read, to scrub from anything the app prints or logs. */
   secrets: string[];
 }

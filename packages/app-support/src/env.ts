@@ -35,7 +35,7 @@ export function serverFromEnv(env: NodeJS.ProcessEnv, options: EnvServerOptions 
   const url = options.url ?? (env.VBM365_URL?.trim() || undefined);
   if (url === undefined) {
     if (!options.mock) return undefined;
-    if (token !== undefined || username !== undefined) {
+    if (token !== undefined || username !== undefined || env.VBM365_PASSWORD) {
       throw new SettingsError("credentials are set but no server: set VBM365_URL, such as https://vbm.example:4443");
     }
     const mockToken = options.mock.token;

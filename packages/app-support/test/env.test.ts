@@ -42,6 +42,7 @@ describe("serverFromEnv", () => {
     [{ VBM365_URL: "https://vbm.example", VBM365_PASSWORD: "s3cret" }, "no credentials for https://vbm.example (VBM365_PASSWORD is set without VBM365_USERNAME): set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD"],
     [{ VBM365_URL: "https://vbm.example", VBM365_USERNAME: "admin" }, "VBM365_USERNAME is set but VBM365_PASSWORD is not: set VBM365_PASSWORD (or VBM365_TOKEN instead)"],
     [{ VBM365_TOKEN: "s3cret" }, "credentials are set but no server: set VBM365_URL, such as https://vbm.example:4443"],
+    [{ VBM365_PASSWORD: "s3cret" }, "credentials are set but no server: set VBM365_URL, such as https://vbm.example:4443"],
     [{ VBM365_API_VERSION: "v9" }, "VBM365_API_VERSION 'v9' is not known: use v6, v7, v8 or auto (the newest the server serves)"],
     [{ VBM365_URL: "https://vbm.example", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, "VBM365_CA_FILE /nonexistent/ca.pem: ENOENT: point it at the PEM file of the CA that signed the server certificate"],
     [{ VBM365_URL: "https://vbm.example", VBM365_TOKEN: "t", VBM365_CA_FILE: join(dir) }, `VBM365_CA_FILE ${dir}: EISDIR: point it at the PEM file of the CA that signed the server certificate`],

@@ -1,12 +1,12 @@
 // The dashboard's HTTP handler: checks who asks (guard.ts), then the built page or the
 // JSON API (routes.ts). Anything else is refused.
+import { redactText } from "@vbm365/client";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { describeForLog, toSafeError } from "./errors.js";
 import { checkAccessToken, checkHost, checkSameOrigin, type HostAllowlist } from "./guard.js";
 import { setSecurityHeaders } from "./headers.js";
 import { HttpError } from "./http-error.js";
 import { BadRequest } from "./query.js";
-import { redact } from "./redact.js";
 import { allow, routeApi, sendJson, type ApiContext } from "./routes.js";
 import type { StaticFile } from "./static.js";
 
@@ -89,7 +89,7 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: unknown, co
   const safe = known ? { status: error.status, message: error.message } : toSafeError(error);
   if (safe.status >= 500 || (!known && !(error instanceof BadRequest))) {
     // The path only: a query string is never logged, whatever it holds.
-    const path = redact((req.url ?? "").split("?")[0] ?? "", context.secrets);
+    const path = redactText((req.url ?? "").split("?")[0] ?? "", context.secrets);
     context.log(`dashboard: ${req.method} ${path} -> ${safe.status}: ${describeForLog(error, context.secrets)}`);
   }
   if (res.headersSent || res.destroyed) return void res.destroy();

@@ -1,9 +1,10 @@
 // `pnpm --filter @vbm365/dashboard start`: settings from the environment, URL on stdout.
-import { ConfigError, settingsFromEnv } from "./config.js";
+import { SettingsError } from "@vbm365/app-support";
+import { settingsFromEnv } from "./config.js";
 import { startDashboardServer } from "./index.js";
 
 try {
-  const settings = settingsFromEnv();
+  const settings = await settingsFromEnv();
   const server = await startDashboardServer(settings);
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => void server.close().then(() => process.exit(0)));
@@ -14,7 +15,7 @@ try {
   const tokenNote = "Access token required: open the page and enter DASHBOARD_ACCESS_TOKEN, or append #token=<token> to the URL.";
   console.log(settings.accessToken ? `${ready}\n${tokenNote}` : ready);
 } catch (error) {
-  const known = error instanceof ConfigError || (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+  const known = error instanceof SettingsError || (error as NodeJS.ErrnoException).code === "EADDRINUSE";
   const message = error instanceof Error ? error.message : String(error);
   console.error(`Dashboard not started: ${known ? message : message.split("\n")[0]}`);
   if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") console.error("Set PORT to use another port.");

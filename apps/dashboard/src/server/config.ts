@@ -1,6 +1,7 @@
-// Reads the dashboard's settings from the environment. A bad value stops the start with
-// one line naming the variable; secrets are never echoed.
-import { readFileSync } from "node:fs";
+// Reads the dashboard's settings from the environment (the VBM365_* connection through
+// app-support's one reader). A bad value stops the start with one line naming the variable;
+// secrets are never echoed.
+import { connectionOf, serverFromEnv, SettingsError } from "@vbm365/app-support";
 import type { ApiVersionOption } from "@vbm365/client";
 
 export const defaultPort = 4030;
@@ -20,9 +21,6 @@ export interface TargetSettings {
   apiVersion?: ApiVersionOption;
 }
 
-/** VBM365_API_VERSION's values; "auto" is the default. */
-export const apiVersionSettings: readonly ApiVersionOption[] = ["auto", "v6", "v7", "v8"];
-
 export interface DashboardSettings {
   host: string;
   port: number;
@@ -37,18 +35,19 @@ export interface DashboardSettings {
 /** Shorter tokens are refused: the token is all that guards a dashboard on the network. */
 export const minAccessTokenChars = 32;
 
-export class ConfigError extends Error {
+/** A bad dashboard setting; a bad VBM365_* setting is app-support's SettingsError, which this extends. */
+export class ConfigError extends SettingsError {
   override name = "ConfigError";
 }
 
-export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): DashboardSettings {
+export async function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<DashboardSettings> {
   const host = env.HOST?.trim() || defaultHost;
   const accessToken = parseAccessToken(env.DASHBOARD_ACCESS_TOKEN);
   checkExposure(host, accessToken);
   return {
     host,
     port: parsePort(env.PORT),
-    target: targetFromEnv(env),
+    target: await targetFromEnv(env),
     allowStop: parseFlag("DASHBOARD_ALLOW_STOP", env.DASHBOARD_ALLOW_STOP),
     allowedHosts: parseHosts(env.DASHBOARD_ALLOWED_HOSTS),
     accessToken,
@@ -88,44 +87,11 @@ export function parseAccessToken(raw: string | undefined): string | undefined {
   return raw;
 }
 
-export function targetFromEnv(env: NodeJS.ProcessEnv = process.env): TargetSettings {
-  const url = parseTargetUrl(env.VBM365_URL?.trim() || defaultTarget);
-  const ca = env.VBM365_CA_FILE ? readCa(env.VBM365_CA_FILE) : undefined;
-  const apiVersion = parseApiVersion(env.VBM365_API_VERSION);
-  const { VBM365_TOKEN: token, VBM365_USERNAME: username, VBM365_PASSWORD: password } = env;
-  if (token) return { url, auth: { token }, ca, apiVersion };
-  if (username || password) {
-    if (!username || !password) {
-      throw new ConfigError("Set both VBM365_USERNAME and VBM365_PASSWORD (or VBM365_TOKEN instead).");
-    }
-    return { url, auth: { username, password }, ca, apiVersion };
-  }
-  if (url === defaultTarget) return { url, auth: { token: mockToken }, ca, apiVersion };
-  throw new ConfigError(`No credentials for ${url}: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.`);
-}
-
-export function parseTargetUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ConfigError(`VBM365_URL is not a URL: give one such as https://vbm.example:4443.`);
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new ConfigError("VBM365_URL must start with http:// or https://.");
-  }
-  // Credentials belong in their own variables, where they are never printed.
-  if (url.username || url.password) {
-    throw new ConfigError("VBM365_URL must not hold a user name or password; use VBM365_USERNAME/VBM365_PASSWORD.");
-  }
-  return url.origin + url.pathname.replace(/\/+$/, "");
-}
-
-export function parseApiVersion(raw: string | undefined): ApiVersionOption {
-  const value = raw?.trim() || "auto";
-  const known = apiVersionSettings.find((setting) => setting === value);
-  if (!known) throw new ConfigError(`VBM365_API_VERSION must be one of ${apiVersionSettings.join(", ")} (default auto), not "${value.slice(0, 20)}".`);
-  return known;
+/** The VBM365 server to read from: VBM365_*, else the local mock `npm start` runs. */
+export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<TargetSettings> {
+  const server = serverFromEnv(env, { mock: { baseUrl: defaultTarget, token: mockToken } })!;
+  const { options } = await connectionOf(server);
+  return { url: options.baseUrl, auth: options.auth, ca: options.ca, apiVersion: options.apiVersion };
 }
 
 function parsePort(raw: string | undefined): number {
@@ -140,13 +106,4 @@ function parseFlag(name: string, raw: string | undefined): boolean {
   if (raw === undefined || raw === "" || raw === "0" || raw === "false") return false;
   if (raw === "1" || raw === "true") return true;
   throw new ConfigError(`${name} must be 1 or 0.`);
-}
-
-function readCa(path: string): string {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new ConfigError(`VBM365_CA_FILE ${path} cannot be read (${code}).`);
-  }
 }

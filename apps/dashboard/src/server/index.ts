@@ -78,7 +78,7 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
   const accessToken = parseAccessToken(options.accessToken);
   checkExposure(host, accessToken);
   const allowedHosts = parseHosts((options.allowedHosts ?? []).join(","));
-  const target = options.target ?? targetFromEnv();
+  const target = options.target ?? (await targetFromEnv());
   const source = options.source ?? createSessionSource(target, { ...defaultWindowCaps, ...options.windowCaps });
   const limits = { ...defaultConnectionLimits, ...options.connections };
   let allowlist = hostAllowlist(host, options.port ?? 0, allowedHosts);

@@ -1,6 +1,6 @@
 // Parses and bounds the page's query strings. Every value is checked here, before any
 // call to the VBM365 server, and a bad one gets a one-line message naming it.
-import { UUID_PATTERN } from "@vbm365/client";
+import { isoTicks, parseIsoDateTime, TICKS_PER_MS, UUID_PATTERN } from "@vbm365/client";
 import { sortKeys, type SortKey } from "../shared/api.js";
 
 export class BadRequest extends Error {
@@ -92,20 +92,13 @@ export function parseSessionId(raw: string): string {
 }
 
 function parseDate(name: string, value: string): Date {
-  // Full ISO 8601 with a zone, so the window never depends on the server's time zone.
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,7})?)?(?:Z|[+-]\d{2}:\d{2})$/.exec(value);
-  if (!match) {
-    throw new BadRequest(`"${name}" must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z.`);
+  // Full ISO 8601 with a zone, so the window never depends on the server's time zone. The
+  // parser refuses days and times that do not exist (2026-02-30, 24:00), which Date.parse accepts.
+  const fields = parseIsoDateTime(value);
+  if (!fields?.hasTime || fields.offsetMinutes === undefined || fields.fraction.length > 7) {
+    throw new BadRequest(`"${name}" must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z, not ${clip(value)}.`);
   }
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as number[];
-  // Date.parse moves 2026-02-30 on to March 2 and takes 24:00: the parts must be a real date as written.
-  const real = new Date(Date.UTC(year!, month! - 1, day!));
-  const exists = real.getUTCFullYear() === year && real.getUTCMonth() === month! - 1 && real.getUTCDate() === day;
-  const date = new Date(value);
-  if (!exists || hour! > 23 || minute! > 59 || second! > 59 || Number.isNaN(date.getTime())) {
-    throw new BadRequest(`"${name}" is not a real date and time: ${clip(value)}.`);
-  }
-  return date;
+  return new Date(Number(isoTicks(fields) / TICKS_PER_MS));
 }
 
 function enumParam(params: Map<string, string>, name: string): string | undefined {
