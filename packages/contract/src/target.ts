@@ -1,7 +1,7 @@
 // What the suite runs against, and what that target is able to do. Prism answers every
 // call with the spec's example, so checks that need state (404s, paging, filters, token
 // validation) are skipped there with the reason; every other target is held to all of them.
-import { readFileSync } from "node:fs";
+import { readCaFile, serverFromEnv, SettingsError } from "@vbm365/app-support";
 import { send } from "./http.js";
 import { chooseVersion, versionSetting, type ApiVersion } from "./version.js";
 
@@ -40,7 +40,17 @@ export const prismCapabilities: Capabilities = { stateful: false, validatesToken
 export const fullCapabilities: Capabilities = { stateful: true, validatesTokens: true };
 
 /** A user mistake in the settings: shown as one line, never with a stack. */
-export class ContractSettingsError extends Error {}
+export class ContractSettingsError extends SettingsError {}
+
+/** What `read` returns; a bad VBM365_* setting (app-support's reader) as the suite's own settings error. */
+function fromSettings<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof SettingsError && !(error instanceof ContractSettingsError)) throw new ContractSettingsError(error.message);
+    throw error;
+  }
+}
 
 /** Exchanges a user name and password for an access token (`POST /{version}/token`). */
 export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, version: ApiVersion, ca?: string): Promise<string> {
@@ -100,25 +110,11 @@ async function preflight(baseUrl: string, token: string, version: ApiVersion, ca
 
 /** The target named by VBM365_* variables, or undefined when VBM365_URL is not set. */
 export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<Target | undefined> {
-  const raw = env.VBM365_URL?.trim();
-  if (!raw) return undefined;
-  let baseUrl: URL;
-  try {
-    baseUrl = new URL(raw);
-  } catch {
-    throw new ContractSettingsError(`VBM365_URL "${raw}" is not a URL: give the server root, such as https://vbm.example:4443.`);
-  }
-  if (baseUrl.protocol !== "http:" && baseUrl.protocol !== "https:") {
-    throw new ContractSettingsError(`VBM365_URL must start with http:// or https://, not ${baseUrl.protocol}`);
-  }
-  let ca: string | undefined;
-  if (env.VBM365_CA_FILE) {
-    try {
-      ca = readFileSync(env.VBM365_CA_FILE, "utf8");
-    } catch (error) {
-      throw new ContractSettingsError(`VBM365_CA_FILE ${env.VBM365_CA_FILE} cannot be read (${(error as NodeJS.ErrnoException).code}): give the path of a PEM file.`);
-    }
-  }
+  const setting = versionSetting(env);
+  const server = fromSettings(() => serverFromEnv(env, { apiVersion: { value: setting, source: "VBM365_API_VERSION (--api-version)" } }));
+  if (!server) return undefined;
+  const baseUrl = new URL(server.baseUrl);
+  const ca = server.caFile === undefined ? undefined : fromSettings(() => readCaFile(server.caFile!, "VBM365_CA_FILE"));
   const maxPages = env.VBM365_CONTRACT_MAX_PAGES ? Number(env.VBM365_CONTRACT_MAX_PAGES) : undefined;
   if (maxPages !== undefined && !(Number.isInteger(maxPages) && maxPages > 0)) {
     throw new ContractSettingsError(`VBM365_CONTRACT_MAX_PAGES must be a positive whole number, not "${env.VBM365_CONTRACT_MAX_PAGES}".`);
@@ -127,16 +123,11 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   if (minChecks !== undefined && !(Number.isInteger(minChecks) && minChecks >= 0)) {
     throw new ContractSettingsError(`VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "${env.VBM365_CONTRACT_MIN_CHECKS}".`);
   }
-  const credentials =
-    env.VBM365_USERNAME && env.VBM365_PASSWORD ? { username: env.VBM365_USERNAME, password: env.VBM365_PASSWORD } : undefined;
-  if (!env.VBM365_TOKEN && !credentials) {
-    throw new ContractSettingsError("No credentials: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD, next to VBM365_URL.");
-  }
-  const setting = versionSetting(env);
+  const credentials = server.credentials.kind === "login" ? { username: server.credentials.username, password: await server.credentials.readPassword() } : undefined;
   // Settings are all read; only now talk to the server: the version first, since the token
   // path and every data path carry it.
   const { version, reason } = await chooseVersion(setting, baseUrl.href, ca);
-  const token = env.VBM365_TOKEN || (await fetchToken(baseUrl.href, credentials!, version, ca));
+  const token = server.credentials.kind === "token" ? await server.credentials.read() : await fetchToken(baseUrl.href, credentials!, version, ca);
   await preflight(baseUrl.href, token, version, ca);
   return {
     name: baseUrl.origin,

@@ -2,6 +2,7 @@
 // `pnpm contract --api-version`), or `auto`: one anonymous request per version, where a
 // 401 means the version is served and a 404 means it is not; the highest served wins. The
 // reason for the choice goes into the report, so a reader knows which bundle judged the run.
+import { parseApiVersion } from "@vbm365/app-support";
 import { apiVersions, bundlePaths, type ApiVersion } from "@vbm365/openapi";
 import { send } from "./http.js";
 import { loadSpec, type OpenApiDocument } from "./spec.js";
@@ -18,13 +19,12 @@ export interface ChosenVersion {
 
 /** VBM365_API_VERSION, checked: a version of the spec or `auto` (the default). */
 export function versionSetting(env: NodeJS.ProcessEnv = process.env): VersionSetting {
-  const raw = env.VBM365_API_VERSION?.trim();
-  if (!raw || raw === "auto") return "auto";
-  const known = apiVersions.find((v) => v === raw);
-  if (!known) {
-    throw new ContractSettingsError(`VBM365_API_VERSION (--api-version) must be one of ${apiVersions.join(", ")} or auto, not "${raw}".`);
+  try {
+    return parseApiVersion(env.VBM365_API_VERSION?.trim() || "auto", "VBM365_API_VERSION (--api-version)");
+  } catch (error) {
+    // The suite's own settings error: its runner prints those as one line.
+    throw new ContractSettingsError((error as Error).message);
   }
-  return known;
 }
 
 /** The dereferenced bundle of one version: the operations and schemas its checks use. */

@@ -38,7 +38,7 @@ describe("fuzz settings", () => {
     [{ VBM365_FUZZ_PATH: "3:0" }, "--path replays one property: give --property too (both are printed with a failure)."],
     [{ VBM365_FUZZ_PROPERTY: "paging", VBM365_FUZZ_PATH: "three" }, '--path must be fast-check\'s replay path such as 12:0:3, not "three".'],
     [{ VBM365_FUZZ_PROPERTY: "sequences", VBM365_FUZZ_PATH: "3:0" }, "a sequence replays with --seed and --runs alone (as printed with its failure), not with --path."],
-    [{ VBM365_API_VERSION: "v9" }, 'VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "v9".'],
+    [{ VBM365_API_VERSION: "v9" }, "VBM365_API_VERSION (--api-version) 'v9' is not known: use v6, v7, v8 or auto (the newest the server serves)"],
     [{ VBM365_API_VERSION: "v7", VBM365_FUZZ_SPEC: "x.json" }, "give --spec FILE or --api-version VERSION, not both."],
   ])("%j is refused with one line naming the flag", (env, message) => {
     expect(settingsError(env)).toBe(message);
@@ -66,7 +66,7 @@ describe("pnpm contract --api-version", () => {
     const result = spawnSync(process.execPath, [script, ...mode, "--api-version", "v9"], { encoding: "utf8", env });
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status).toBe(1);
-    expect(output).toContain('Error: VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "v9".');
+    expect(output).toContain("Error: VBM365_API_VERSION (--api-version) 'v9' is not known: use v6, v7, v8 or auto (the newest the server serves)");
     expect(output).not.toMatch(/^\s+(at|❯) .*version\.ts/m);
   });
 });

@@ -79,10 +79,10 @@ describe("settings from VBM365_*", () => {
   });
 
   it.each([
-    [{ VBM365_URL: "vbm:4443" }, /VBM365_URL must start with http:\/\/ or https:\/\//],
-    [{ VBM365_URL: "not a url" }, /VBM365_URL "not a url" is not a URL/],
+    [{ VBM365_URL: "vbm:4443" }, /VBM365_URL 'vbm:4443' must start with https:\/\/ \(or http:\/\/\)/],
+    [{ VBM365_URL: "not a url" }, /VBM365_URL 'not a url' is not a URL/],
     [{ VBM365_URL: "http://127.0.0.1:1" }, /set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD/],
-    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem cannot be read \(ENOENT\)/],
+    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem: ENOENT/],
     [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MAX_PAGES: "lots" }, /VBM365_CONTRACT_MAX_PAGES must be a positive whole number/],
     [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MIN_CHECKS: "-1" }, /VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "-1"/],
   ])("%j is refused with one clear line", async (env, message) => {

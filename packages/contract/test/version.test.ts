@@ -87,7 +87,7 @@ describe("VBM365_API_VERSION is checked", () => {
     expect(versionSetting({ VBM365_API_VERSION: "v7" })).toBe("v7");
   });
   it("anything else is one line naming the setting and the choices", () => {
-    expect(() => versionSetting({ VBM365_API_VERSION: "8" })).toThrow(new ContractSettingsError('VBM365_API_VERSION (--api-version) must be one of v6, v7, v8 or auto, not "8".'));
+    expect(() => versionSetting({ VBM365_API_VERSION: "8" })).toThrow(new ContractSettingsError("VBM365_API_VERSION (--api-version) '8' is not known: use v6, v7, v8 or auto (the newest the server serves)"));
   });
 });
 

@@ -1,7 +1,7 @@
 // Query parameters as the vendor's server reads them: names in any case, each at most
 // once, whole numbers within the spec's bounds, ISO 8601 date-times. A wrong value is a
 // 400 naming the parameter and what to send instead.
-import { OFFSET, PAGE_SIZE } from "@vbm365/client";
+import { OFFSET, PAGE_SIZE, parseIsoDateTime } from "@vbm365/client";
 import type { ApiContext } from "./context.js";
 import { BadRequest, ServerFault } from "./reply.js";
 import { parseInstant, type Ticks } from "./time.js";
@@ -38,12 +38,14 @@ export function pageParams(query: Query): { offset: number; limit: number } {
 }
 
 /** A date-time that ends in an offset such as +03:00 or -00:00 (not Z). */
-const OFFSET_ZONE = /[+-]\d{2}:\d{2}$/;
+function hasOffset(text: string): boolean {
+  return parseIsoDateTime(text)?.offsetMinutes !== undefined && !/z$/i.test(text);
+}
 
 export function dateParam(ctx: ApiContext, query: Query, name: string): Ticks | undefined {
   const raw = query.get(name.toLowerCase());
   if (raw === undefined) return undefined;
-  if (ctx.defects.has("offsetDate500") && OFFSET_ZONE.test(raw)) throw new ServerFault(raw);
+  if (ctx.defects.has("offsetDate500") && hasOffset(raw)) throw new ServerFault(raw);
   const ticks = parseInstant(raw);
   if (ticks === undefined) {
     throw new BadRequest(`The value "${raw}" is not valid for ${name}: use an ISO 8601 date-time such as 2022-03-12T15:55:20.8557416Z.`);

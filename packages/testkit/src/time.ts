@@ -1,52 +1,23 @@
 // Instants are BigInt counts of 100 ns ticks since the Unix epoch: the vendor writes
 // seven fractional digits (.NET ticks), more than a JS Date holds, and filters must
 // compare at that precision for a value to round-trip exactly.
+import { formatIsoTicks, isoTicks, parseIsoDateTime, TICKS_PER_MS } from "@vbm365/client";
 
 export type Ticks = bigint;
 
-export const TICKS_PER_MS = 10_000n;
+export { TICKS_PER_MS };
 export const TICKS_PER_SECOND = 10_000_000n;
-
-const ISO_PATTERN =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(?:([Zz])|([+-])(\d{2}):(\d{2}))?$/;
-
-function daysInMonth(year: number, month: number): number {
-  const days = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return days[month - 1] ?? 0;
-}
-
-function isLeap(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, 0);
-  return date.getTime();
-}
 
 /**
  * Parses an ISO 8601 date-time (`2022-03-12T15:55:20.8557416Z`, an offset such as
- * `+03:00`, or a date alone) to ticks; a value without a zone is UTC, as on the vendor's
- * server. Returns undefined for anything else.
+ * `+03:00`, or a date alone) to ticks with the client's one parser; a value without a zone
+ * is UTC, as on the vendor's server. Returns undefined for anything else, and for what the
+ * vendor's .NET binder refuses: a year 0, more than 7 fractional digits, an offset past 14 hours.
  */
 export function parseInstant(text: string): Ticks | undefined {
-  const m = ISO_PATTERN.exec(text);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  let offsetMinutes = 0;
-  if (m[9]) {
-    const [offsetHours, offsetMins] = [Number(m[10]), Number(m[11])];
-    if (offsetHours > 14 || offsetMins > 59) return undefined;
-    offsetMinutes = (m[9] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMins);
-  }
-  const fraction = BigInt((m[7] ?? "").padEnd(7, "0"));
-  const ms = utcMs(year, month, day, hour, minute, second) - offsetMinutes * 60_000;
-  return BigInt(ms) * TICKS_PER_MS + fraction;
+  const fields = parseIsoDateTime(text);
+  if (!fields || fields.year < 1 || fields.fraction.length > 7 || Math.abs(fields.offsetMinutes ?? 0) >= 15 * 60) return undefined;
+  return isoTicks(fields);
 }
 
 /** Ticks from a Date or an ISO string; throws a one-line error naming the value otherwise. */
@@ -62,20 +33,12 @@ export function toTicks(value: Date | string, what: string): Ticks {
 
 /** `2022-02-22T15:51:15.1754625Z`: UTC with seven fractional digits, as the vendor writes. */
 export function formatUtcTicks(ticks: Ticks): string {
-  const ms = ticks / TICKS_PER_MS;
-  const subMs = ticks % TICKS_PER_MS;
-  const iso = new Date(Number(ms)).toISOString();
-  return `${iso.slice(0, 23)}${subMs.toString().padStart(4, "0")}Z`;
+  return formatIsoTicks(ticks);
 }
 
-/** `2022-02-22T18:40:25.161+03:00`: local time at a fixed offset, milliseconds only. */
+/** `2022-02-22T18:40:25.161+03:00`: local time at a fixed offset, milliseconds only (`Z` at offset 0). */
 export function formatOffsetTicks(ticks: Ticks, offsetMinutes: number): string {
-  if (offsetMinutes === 0) return new Date(Number(ticks / TICKS_PER_MS)).toISOString();
-  const shifted = new Date(Number(ticks / TICKS_PER_MS) + offsetMinutes * 60_000).toISOString();
-  const sign = offsetMinutes < 0 ? "-" : "+";
-  const abs = Math.abs(offsetMinutes);
-  const zone = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  return shifted.slice(0, 23) + zone;
+  return formatIsoTicks(ticks, 3, offsetMinutes === 0 ? undefined : offsetMinutes);
 }
 
 /** A .NET TimeSpan as the vendor prints it: `00:00:07.4150000`, or `00:00:00` when whole. */

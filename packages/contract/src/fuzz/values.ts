@@ -3,7 +3,7 @@
 // with) and ones that break the schema, each saying what it breaks.
 import fc from "fast-check";
 import type { JsonSchema } from "../spec.js";
-import { formatTicks } from "./instant.js";
+import { formatIsoTicks } from "@vbm365/client";
 
 interface Scalar {
   type?: unknown;
@@ -36,7 +36,7 @@ export function dateTime(near: readonly bigint[] = []): fc.Arbitrary<string> {
   const close = near.length === 0 ? anywhere : fc.tuple(fc.constantFrom(...near), fc.bigInt({ min: -10_000_000n, max: 10_000_000n })).map(([t, d]) => t + d);
   return fc
     .tuple(fc.oneof({ arbitrary: close, weight: 3 }, { arbitrary: anywhere, weight: 1 }), zone, fc.integer({ min: 0, max: 7 }))
-    .map(([ticks, z, digits]) => formatTicks(ticks, z, digits));
+    .map(([ticks, z, digits]) => formatIsoTicks(ticks, digits, z === "Z" ? undefined : z));
 }
 
 /** Whole numbers inside the bounds, mostly small, with the bounds themselves. */

@@ -2,6 +2,7 @@
 // links are relative to, a time window to audit and a running session to stop. Given by
 // VBM365_WORKFLOW_* or, when absent, read from the target: the window around its newest
 // sessions, and its first `Working` session.
+import { formatIsoTicks, isoTicks, parseIsoDateTime } from "@vbm365/client";
 import { send } from "../http.js";
 import type { Target } from "../target.js";
 import { ContractSettingsError } from "../target.js";
@@ -28,7 +29,9 @@ async function newestSessions(target: Target, limit: number): Promise<Listed[]> 
 const vendorForm = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_, millis: string) => `.${millis}0000Z`);
 
 function checkedInstant(name: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/.test(value) || Number.isNaN(Date.parse(value))) {
+  const fields = parseIsoDateTime(value);
+  // The server's own form is exactly what formatting the instant again writes: UTC, seven digits.
+  if (!fields || formatIsoTicks(isoTicks(fields)) !== value) {
     throw new ContractSettingsError(`${name} must be UTC with seven fractional digits, as the server writes creationTime, such as 2022-03-12T00:00:00.0000000Z, not "${value}".`);
   }
   return value;
