@@ -1,4 +1,4 @@
-// What a hostile or broken server can put in front of the CLI (issue 13): formulas in CSV
+// What a hostile or broken server can put in front of the CLI: formulas in CSV
 // cells, terminal escapes in table cells and error messages, pages that are not pages,
 // secrets echoed back in encoded forms, and names that are also Object's properties.
 import { afterEach, describe, expect, test } from "vitest";

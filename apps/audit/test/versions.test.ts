@@ -1,4 +1,4 @@
-// The CLI against a v6-only, a v7 and a v8 server (issue 16): listings on all three, the
+// The CLI against a v6-only, a v7 and a v8 server: listings on all three, the
 // v8-only flags really applied on v8 (compared with the server's data) and refused on v6/v7,
 // the report's statistics columns equal to the server's own Statistics.
 import { startTestServer } from "@vbm365/testkit";

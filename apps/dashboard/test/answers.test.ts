@@ -1,4 +1,4 @@
-// Hostile data and odd input (issue 13, items 8, 9 and 11): a garbage page from VBM365 is an
+// Hostile data and odd input: a garbage page from VBM365 is an
 // error, not an empty table; counts of server strings such as "constructor" are right;
 // impossible dates are refused; the log masks a secret in every encoded form.
 import { createServer, type Server } from "node:http";

@@ -1,4 +1,4 @@
-// What the page shows when things are not as they should be (issue 13): a garbage page from
+// What the page shows when things are not as they should be: a garbage page from
 // VBM365, server strings such as "constructor", a window over the cap (with a narrower one
 // offered), and a dashboard that needs its access token.
 import { createServer, type Server } from "node:http";

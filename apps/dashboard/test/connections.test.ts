@@ -1,4 +1,4 @@
-// Slow and many connections (issue 13, item 11): a client that never finishes its headers
+// Slow and many connections: a client that never finishes its headers
 // is cut off, and connections beyond the limit are closed at once.
 import { connect, type Socket } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

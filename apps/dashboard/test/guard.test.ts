@@ -1,4 +1,4 @@
-// Who may use the dashboard (issue 13, items 4 and 6): the Host allowlist (DNS rebinding),
+// Who may use the dashboard: the Host allowlist (DNS rebinding),
 // the same-origin rule on every API call (blind cross-site GETs), and the access token
 // required once it listens beyond loopback.
 import { connect } from "node:net";
@@ -131,7 +131,7 @@ describe("access token", () => {
   });
 });
 
-describe("the version and statistics routes (issue 16) have the same guards", () => {
+describe("the version and statistics routes have the same guards", () => {
   const statistics = () => `/api/sessions/${vbm.data.session(0).id}/statistics`;
 
   it("refuse a foreign Host, a call without the page's header, a cross-site call and a missing token, before any call to VBM365", async () => {

@@ -1,4 +1,4 @@
-// How window loads are bounded (issue 13, item 4): rounded bounds share a load, a load
+// How window loads are bounded: rounded bounds share a load, a load
 // nobody waits for stops, at most `maxLoads` windows load at once, and one window may hold
 // only so much (the answer names a narrower window to try).
 import { request } from "node:http";

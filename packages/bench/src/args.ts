@@ -7,7 +7,7 @@ export interface BenchOptions {
   /** Where the JSON goes; Markdown is written beside it. */
   out: string;
   groups: Group[];
-  /** Overrides of the walk's size, to try other page sizes (the defaults are the issue's). */
+  /** Overrides of the walk's size, to try other page sizes (the defaults are the targets'). */
   sessions?: number;
   pageSize?: number;
 }

@@ -12,7 +12,7 @@ export interface Plans {
 
 export const FULL: Plans = {
   calls: { rounds: 5, timeMs: 1000, warmupMs: 250, minCalls: 200 },
-  // The walk: a million sessions in pages of the largest size the API allows.
+  // The target walk: a million sessions in pages of the largest size the API allows.
   stream: { sessions: 1_000_000, pageSize: PAGE_SIZE.max, runs: 3 },
   pipeline: true,
 };

@@ -1,4 +1,5 @@
-// The figures issue 13 asks for, measured against the built client (`pnpm build` first) with
+// What the client's defences against a hostile server amount to, measured against the built
+// client (`pnpm build` first) with
 // default options and loopback servers started here:
 //   node --expose-gc scripts/measure-hostile.mjs
 // - requests that reach a redirect's target (data call 302, token POST 307 and 308);

@@ -1,4 +1,4 @@
-// One client for v6, v7 and v8 servers (issue 16 part 3): paths and the login follow the
+// One client for v6, v7 and v8 servers: paths and the login follow the
 // version; "auto" asks the server once; v8-only features refuse to run against older servers.
 import { describe, expect, it } from "vitest";
 import { createVbm365Client, Vbm365ApiError, Vbm365ValidationError } from "../src/index.js";

@@ -58,7 +58,7 @@ describe.each(cases)("the fuzzer against a testkit server with $defect ($says)",
   it(`reports it from the ${property} property, shrunk, with the seed to replay`, async () => {
     const report = await fuzzAgainst([defect], property);
     const text = formatFuzzReport(report);
-    // The shrunk input and its violations go to the log: the issue's "what each defect looked like".
+    // The shrunk input and its violations go to the log, so a reader sees what each defect looked like.
     console.log(text);
     const failure = report.results.find((r) => r.name === property)?.failure;
     // A failure with fast-check's replay path, such as 12:0:3.

@@ -10,7 +10,7 @@ export const DEFECTS = [
   "noAuth",
   "repeatId",
   "endlessNext",
-  // For the fuzzer (issue 18): faults a hand-picked case rarely reaches.
+  // For the fuzzer: faults a hand-picked case rarely reaches.
   "offsetDate500",
   "nextDropsFilter",
   "eventAnySession",

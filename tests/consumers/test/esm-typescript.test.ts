@@ -9,7 +9,7 @@ import { run } from "./support/run.js";
 import { scratch } from "./support/scratch.js";
 
 describe("ESM TypeScript consumer (node16, strictest)", () => {
-  it("uses the settings the issue names, so loosening them is a visible change", () => {
+  it("compiles with node16 resolution and the strictest checks, so loosening them is a visible change", () => {
     const tsconfig = JSON.parse(readFileSync(join(scratch().app, "tsconfig.json"), "utf8")) as { compilerOptions: Record<string, unknown> };
     expect(tsconfig.compilerOptions).toMatchObject({
       module: "node16",

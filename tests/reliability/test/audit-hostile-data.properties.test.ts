@@ -1,4 +1,4 @@
-// The audit CLI over server text written by anyone (issue 13 items 5 and 7), property-tested
+// The audit CLI over server text written by anyone, property-tested
 // on the BUILT CLI against a loopback server that serves generated sessions: CSV cells a
 // spreadsheet would run as formulas are guarded and `--csv-raw` gives them back exactly;
 // a table never carries a terminal control or bidi override, keeps one line per session and

@@ -1,7 +1,7 @@
-// Issue 13 (4): the dashboard as an amplifier. A page on any other site can make the
+// The dashboard as an amplifier. A page on any other site can make the
 // victim's browser send blind GETs to the dashboard on 127.0.0.1 (an <img>, a no-cors
-// fetch). Each one used to start a walk of a whole window through VBM365: 300 such GETs
-// caused thousands of upstream list requests. Now none of them reaches VBM365.
+// fetch). Were each one to start a walk of a whole window through VBM365, 300 such GETs
+// would cause thousands of upstream list requests: none of them may reach VBM365.
 import { startDashboardServer, type DashboardServer } from "@vbm365/dashboard";
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { afterAll, beforeAll, expect, it } from "vitest";

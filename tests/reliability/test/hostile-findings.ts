@@ -1,5 +1,5 @@
-// The security review of issue 13 (a hostile upstream server, hostile pages, hostile data)
-// and where each finding is now proven. Each row names a test file and the title of a test
+// A security review's findings (a hostile upstream server, hostile pages, hostile data)
+// and where each finding is proven. Each row names a test file and the title of a test
 // in it; readme.test.ts renders the rows into the README and fails when a named test is gone,
 // so the table cannot claim a proof that no longer exists.
 export interface HostileFinding {
