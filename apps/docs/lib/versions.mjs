@@ -14,14 +14,20 @@ export function pageLink(from, to) {
   return `${up}${pageDir(to)}index.html`;
 }
 
-/** The switch's HTML: a link per version, the current one marked for screen readers too. */
+/** Where the client reference (TypeDoc, dist/client/) lives, relative to the page of `from`. */
+export function clientReferenceLink(from) {
+  return `${pageDir(from) === "" ? "" : "../"}client/index.html`;
+}
+
+/** The switch's HTML: a link per version, the current one marked for screen readers too, then the client reference. */
 export function versionSwitch(current, versions) {
   const links = versions.map((version) =>
     version === current
       ? `<a href="${pageLink(current, version)}" aria-current="page">${version}</a>`
       : `<a href="${pageLink(current, version)}">${version}</a>`,
   );
-  return `<nav id="api-version-switch" aria-label="API version"><span>API version</span>${links.join("")}</nav>`;
+  const client = `<a href="${clientReferenceLink(current)}">client</a>`;
+  return `<nav id="api-version-switch" aria-label="API version"><span>API version</span>${links.join("")}${client}</nav>`;
 }
 
 /** Puts the switch at the start of the page's body; throws if the page has no <body>. */

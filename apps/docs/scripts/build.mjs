@@ -2,8 +2,13 @@
 // and v8 at dist/vN/index.html, linked by a version switch): decorates a copy of each
 // version's bundled spec with code samples and our logo (build/vN/openapi.json), renders it
 // with `redocly build-docs --inlineBundle` so Redoc's script is inside the page, then drops
-// the one CDN reference Redoc keeps. The result makes no request beyond its own host.
+// the one CDN reference Redoc keeps. Then the client reference: TypeDoc pages of every
+// export of @vbm365/client into dist/client/ (typedoc.config.mjs), failing on an export
+// without a doc comment. The result makes no request beyond its own host.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { apiVersions, bundlePaths } from "@vbm365/openapi";
 import { redocly } from "@vbm365/openapi/redocly";
@@ -78,6 +83,15 @@ function buildVersion(version) {
   console.log(`built dist/${pageDir(version)}index.html (${Math.round(readFileSync(output).length / 1024)} KiB) from ${decoratedPath}`);
 }
 
+/** The client reference into dist/client/; any TypeDoc warning (an export without a doc comment) fails the build. */
+function buildClientReference() {
+  const typedoc = join(dirname(createRequire(import.meta.url).resolve("typedoc/package.json")), "bin/typedoc");
+  const { status } = spawnSync(process.execPath, [typedoc, "--options", here("typedoc.config.mjs")], { cwd: here(""), stdio: "inherit" });
+  if (status !== 0) fail("Building the client reference (dist/client/) failed: see TypeDoc's messages above; every export of @vbm365/client needs a doc comment.");
+  console.log("built dist/client/index.html, the client reference");
+}
+
 for (const version of apiVersions) buildVersion(version);
+buildClientReference();
 copyFileSync(here("assets/logo.svg"), here("dist/logo.svg"));
 copyFileSync(here("assets/_headers"), here("dist/_headers"));

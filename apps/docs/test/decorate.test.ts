@@ -150,7 +150,8 @@ describe("the version switch", () => {
     const page = addVersionSwitch('<html><body class="x"><div id="redoc"></div></body></html>', "v7", ["v6", "v7", "v8"]);
     expect(page).toContain(
       '<body class="x"><nav id="api-version-switch" aria-label="API version"><span>API version</span>' +
-        '<a href="../index.html">v6</a><a href="../v7/index.html" aria-current="page">v7</a><a href="../v8/index.html">v8</a></nav><div id="redoc">',
+        '<a href="../index.html">v6</a><a href="../v7/index.html" aria-current="page">v7</a><a href="../v8/index.html">v8</a>' +
+        '<a href="../client/index.html">client</a></nav><div id="redoc">',
     );
     expect(() => addVersionSwitch("<html></html>", "v6", ["v6"])).toThrow(/no <body>/);
   });

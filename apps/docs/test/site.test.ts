@@ -98,7 +98,7 @@ describe.runIf(haveChromium)("docs site in Chromium", () => {
 
   it("switches between the API versions, each page showing its own operations", async () => {
     const switcher = page.locator("#api-version-switch a");
-    expect(await switcher.allInnerTexts()).toEqual([...apiVersions]);
+    expect(await switcher.allInnerTexts()).toEqual([...apiVersions, "client"]);
     expect(await switcher.filter({ hasText: "v6" }).getAttribute("aria-current")).toBe("page");
     // Statistics exists in v8 only: its summary is the test's witness of which page is shown.
     const statistics = specOf("v8").paths["/v8/RestoreSessions/{restoreSessionId}/Statistics"].get;
@@ -122,6 +122,15 @@ describe.runIf(haveChromium)("docs site in Chromium", () => {
     await openGroup(statistics.tags[0]);
     await expect.poll(labels, { timeout: 15_000 }).toContain(`${listOperation.operation.summary} GET`);
     expect(await labels()).not.toContain(`${statistics.summary} GET`);
+  });
+
+  it("opens the client reference from the switch, and comes back to the REST reference", async () => {
+    await page.locator("#api-version-switch a", { hasText: "client" }).click();
+    await page.waitForURL(/\/client\/index\.html$/);
+    await expect.poll(() => page.locator("h1").first().innerText(), { timeout: 15_000 }).toContain("@vbm365/client");
+    await page.locator("a", { hasText: "REST API reference" }).first().click();
+    await page.waitForURL((url) => url.pathname === "/index.html");
+    await expect.poll(() => page.locator("h1").first().innerText(), { timeout: 15_000 }).toContain("REST API v6");
   });
 
   it("logged no console error and asked nothing of any host but its own", () => {

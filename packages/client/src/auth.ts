@@ -1,10 +1,17 @@
 // Where the bearer token comes from, and the one way every call sends it (renewed once after a 401).
 import type { TokenRequest, TokenResponse } from "./types.js";
 
+/**
+ * How the client logs in: a token sent as is, a user name and password to log in with (and
+ * refresh), or a callback asked for a token before each call and again after a 401.
+ */
 export type Auth =
   | { token: string }
   | { username: string; password: string }
-  | { getToken: () => string | Promise<string> };
+  | {
+      /** Returns the token to send now; asked for each call, and again after a 401. */
+      getToken: () => string | Promise<string>;
+    };
 
 export interface TokenSource {
   /** The token to send now. */

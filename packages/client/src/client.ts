@@ -27,17 +27,21 @@ export type { Auth } from "./auth.js";
 export type { RetryOptions } from "./retry.js";
 export { DEFAULT_TIMEOUT_MS, type Vbm365ClientOptions } from "./settings.js";
 
+/** The restore session calls of a v6 or v7 client; each checks its arguments before any request. */
 export interface RestoreSessionsApi {
   /** One page of restore sessions, as the server sent it. */
   list(filter?: RestoreSessionFilter, options?: CallOptions): Promise<RestoreSessionPage>;
   /** Every restore session in the window, page after page; each id once. */
   iterate(options?: RestoreSessionIterateOptions): AsyncIterable<RestoreSession>;
+  /** One restore session by its id (a uuid). */
   get(id: string, options?: CallOptions): Promise<RestoreSession>;
   /** Asks the server to stop the session. Never retried. */
   stop(id: string, options?: CallOptions): Promise<void>;
   /** Every event of a session, page after page; each id once. */
   events(id: string, options?: RestoreSessionEventsOptions): AsyncIterable<RestoreSessionEvent>;
+  /** One event of a session by the ids of both. */
   event(id: string, eventId: string, options?: CallOptions): Promise<RestoreSessionEvent>;
+  /** The backed-up organization whose data the session works on. */
   organization(id: string, options?: CallOptions): Promise<BackupOrganization>;
 }
 
@@ -65,6 +69,7 @@ export type ApiPaths<V extends ApiVersionOption> = ApiVersionOption extends V
         ? paths
         : AnyVersionPaths;
 
+/** What `createVbm365Client` returns: the restore session calls, the typed `api` client and the version in use. */
 export interface Vbm365Client<V extends ApiVersionOption = "v6"> {
   /** v8 features only where they can work: on a v8 client, and on "auto" (checked against the server). */
   restoreSessions: V extends "v6" | "v7" ? RestoreSessionsApi : RestoreSessionsApiV8;
@@ -78,6 +83,10 @@ export interface Vbm365Client<V extends ApiVersionOption = "v6"> {
   apiVersion(): Promise<ApiVersion>;
 }
 
+/**
+ * A client for one server. The options are checked now (a `Vbm365ValidationError` names the
+ * first bad one); nothing is sent until the first call.
+ */
 export function createVbm365Client<V extends ApiVersionOption = "v6">(options: Vbm365ClientOptions & { apiVersion?: V }): Vbm365Client<V>;
 // One object serves every version; the signature above shows each client the calls and paths its version has.
 export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<ApiVersionOption> {

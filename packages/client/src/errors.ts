@@ -21,6 +21,7 @@ export class Vbm365ApiError extends Error {
   /** The server's `errorCode` (v7 and v8), such as `"ResourceNotFound"`; open to codes the spec does not list. */
   declare readonly errorCode: string | undefined;
 
+  /** Made by the client from an answer; `detail` (the client's own reason) takes the place of the server's message. */
   constructor({ detail, cause, ...fields }: Call & { status: number; body: unknown; detail?: string; cause?: unknown }) {
     const { message: serverMessage, errorCode } = (fields.body ?? {}) as { message?: unknown; errorCode?: unknown };
     const explained = detail ?? (typeof serverMessage === "string" && serverMessage ? serverMessage : undefined);
@@ -38,6 +39,7 @@ export class Vbm365NetworkError extends Error {
   declare readonly method: string;
   declare readonly path: string;
 
+  /** Made by the client when a request got no answer; `detail` says which failure. */
   constructor({ detail, cause, ...fields }: Call & { detail: string; cause: unknown; timeoutMs?: number }) {
     super(`${fields.method} ${fields.path}: ${detail}`, { cause });
     Object.assign(this, fields);
@@ -49,6 +51,7 @@ export class Vbm365TimeoutError extends Vbm365NetworkError {
   override name = "Vbm365TimeoutError";
   declare readonly timeoutMs: number;
 
+  /** Made by the client when an attempt's deadline passed. */
   constructor(init: Call & { timeoutMs: number; cause: unknown }) {
     super({ ...init, detail: `no answer within ${init.timeoutMs} ms` });
   }
@@ -59,6 +62,7 @@ export class Vbm365ValidationError extends TypeError {
   override name = "Vbm365ValidationError";
   declare readonly parameter: string;
 
+  /** The message names the parameter, the value and the problem: `limit: 0 must be a whole number from 1 to 10000`. */
   constructor(parameter: string, value: unknown, problem: string) {
     super(`${parameter}: ${typeof value === "string" ? JSON.stringify(value) : String(value)} ${problem}`);
     Object.assign(this, { parameter });
@@ -75,6 +79,7 @@ export class Vbm365WalkError extends Error {
   /** Pages read before the walk ended. */
   declare readonly pages: number;
 
+  /** Made by the walk when it ends early: why, after how many pages, and what to do. */
   constructor(reason: WalkStop, pages: number, problem: string) {
     super(`the walk ended after ${pages} pages: ${problem}`);
     Object.assign(this, { reason, pages });

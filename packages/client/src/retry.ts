@@ -3,6 +3,7 @@
 import type { Answer, Tried } from "./attempt.js";
 import { abortableSleep, isTimeout } from "./signals.js";
 
+/** How GETs and the token request are retried (a Stop never is); every field has a default. */
 export type RetryOptions = {
   /** Further attempts after the first; default 3. */
   retries?: number;

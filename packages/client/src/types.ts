@@ -1,9 +1,14 @@
 // The public names for the spec's schemas. Every type comes from the generated schema; the
 // enums a newer server may extend are opened here (the generated schema stays exact).
-import type { components, paths, operations } from "./generated/schema.js";
+import type { components as SchemaComponents, operations as SchemaOperations, paths as SchemaPaths } from "./generated/schema.js";
 import type { components as V8Components, operations as V8Operations } from "./generated/v8.js";
 
-export type { components, paths, operations };
+/** The spec's schemas, responses and parameters (v6), as openapi-typescript generates them. */
+export type components = SchemaComponents;
+/** The spec's paths (v6) and their operations, as openapi-typescript generates them. */
+export type paths = SchemaPaths;
+/** The spec's operations (v6) by operationId, as openapi-typescript generates them. */
+export type operations = SchemaOperations;
 
 type Schemas = components["schemas"];
 
@@ -14,17 +19,28 @@ export type Open<Known extends string> = Known | (string & {});
 type Opened<T> = { [K in keyof T]: OpenValue<T[K]> };
 type OpenValue<V> = V extends string ? (string extends V ? V : Open<V>) : V;
 
+/** What a session restores from: `Vex` (Exchange), `Veod` (OneDrive), `Vesp` (SharePoint), `Vet` (Teams), or a newer value. */
 export type RestoreSessionType = Open<Schemas["RestoreSessionType"]>;
+/** Where a session is: `Working`, `Stopped` (and on older servers `Starting`, `Stopping`), or a newer value. */
 export type RestoreSessionState = Open<Schemas["RestoreSessionState"]>;
+/** How a session ended: `Success`, `Warning`, `Failed`, or a newer value. */
 export type RestoreSessionResult = Open<Schemas["RestoreSessionResult"]>;
 
+/** One restore session, as the spec describes it, with its enum fields open. */
 export type RestoreSession = Opened<Schemas["RestoreSession"]>;
+/** One event of a restore session (an item restored, exported, sent, ...), with its enum fields open. */
 export type RestoreSessionEvent = Opened<Schemas["RestoreSessionEvent"]>;
+/** The backed-up organization a session works on, with its enum fields open. */
 export type BackupOrganization = Opened<Schemas["BackupOrganization"]>;
+/** One page of restore sessions: `offset`, `limit`, `results` and the page links. */
 export type RestoreSessionPage = Omit<Schemas["RestoreSessionPage"], "results"> & { results: RestoreSession[] };
+/** One page of a session's events. */
 export type RestoreSessionEventPage = Omit<Schemas["RestoreSessionEventPage"], "results"> & { results: RestoreSessionEvent[] };
+/** The body of an error answer (`message`, and on v7 and v8 `errorCode`). */
 export type ApiErrorBody = Schemas["Error"];
+/** The token request's form: a password login or a refresh. */
 export type TokenRequest = Schemas["TokenRequest"];
+/** The token endpoint's answer. */
 export type TokenResponse = Schemas["TokenResponse"];
 
 /** Query of `GET /v6/RestoreSessions`, as the spec defines it. */

@@ -2,7 +2,9 @@
 // server serves, asked once and kept for the client's life (never switched silently later).
 import { Vbm365ApiError, Vbm365ValidationError } from "./errors.js";
 
+/** A REST API version the spec describes. */
 export type ApiVersion = "v6" | "v7" | "v8";
+/** What `apiVersion` takes: a version, or "auto" for the newest the server serves (asked once). */
 export type ApiVersionOption = ApiVersion | "auto";
 
 /** Newest first: the first the server serves wins. */
