@@ -36,14 +36,14 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
 
 async function installApp(app: string, tarballs: Record<PublicPackage, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], ...APP_TOOLS];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/testkit"], ...APP_TOOLS];
   await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: USERS_NPM_ENV() });
 }
 
-/** `npm install -g` into a prefix of our own. The client goes along because it is not on the registry yet. */
+/** `npm install -g` into a prefix of our own. The client and app-support go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
   mkdirSync(prefix, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/audit"]];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/audit"]];
   await runOrThrow("npm", ["install", "--global", "--prefix", prefix, ...NPM_QUIET, ...packages], { cwd: prefix, env: USERS_NPM_ENV() });
 }
 

@@ -10,6 +10,7 @@ export const consumersBin = (name: string) => join(repoRoot, "tests/consumers/no
 /** The packages people install, by name, with their folder in the workspace. */
 export const PUBLIC_PACKAGES = {
   "@vbm365/client": "packages/client",
+  "@vbm365/app-support": "packages/app-support",
   "@vbm365/testkit": "packages/testkit",
   "@vbm365/audit": "apps/audit",
 } as const;
@@ -20,7 +21,7 @@ export interface Scratch {
   root: string;
   /** Tarball of each public package, as `pnpm pack` wrote it. */
   tarballs: Record<PublicPackage, string>;
-  /** An app with the client and testkit tarballs installed by npm (and vitest, @types/node). */
+  /** An app with the client, app-support and testkit tarballs installed by npm (and vitest, @types/node). */
   app: string;
   /** The prefix `npm install -g` put the audit CLI in; its `bin/` holds `vbm365-audit`. */
   globalPrefix: string;
