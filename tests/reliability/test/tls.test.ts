@@ -65,7 +65,7 @@ describe("TLS: the client", () => {
   });
 
   it("has no option that turns the check off, and its source never sets rejectUnauthorized", () => {
-    const types = readFileSync(join(CLIENT_DIR, "dist", "client.d.ts"), "utf8");
+    const types = readFileSync(join(CLIENT_DIR, "dist", "settings.d.ts"), "utf8");
     const options = /export interface Vbm365ClientOptions \{([\s\S]*?)\n\}/.exec(types)?.[1] ?? "";
     const names = [...options.matchAll(/^\s{4}(\w+)\??:/gm)].map((match) => match[1]);
     // Every option, so a new one is looked at here: none of them may weaken TLS.
