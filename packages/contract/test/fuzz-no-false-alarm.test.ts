@@ -35,9 +35,13 @@ function linksEchoTheRequest(req: IncomingMessage, answer: Answer): Answer {
   return { ...answer, body: JSON.stringify(page) };
 }
 
-/** Date-time values beyond the spec's own maxLength reach the server cut to seven digits, so it accepts them. */
+/** Date-time values beyond the spec's own maxLength reach the server cut to seven digits (however they were spelled), so it accepts them. */
 function acceptLongDates(path: string): string {
-  return path.replace(/(Time(?:From|To)=[^&]*?\.\d{7})\d+/g, "$1");
+  const url = new URL(path, "http://proxy.invalid");
+  for (const [name, value] of [...url.searchParams]) {
+    if (/Time(From|To)$/.test(name)) url.searchParams.set(name, value.replace(/(\.\d{7})\d+/, "$1"));
+  }
+  return `${url.pathname}${url.search}`;
 }
 
 let upstream: RunningTarget;
