@@ -5,6 +5,8 @@ export type CheckGroup = "operation" | "negative" | "paging";
 
 export interface CheckOutcome {
   violations: Violation[];
+  /** What the server did beyond a limit of this spec's own (x-vbm365-own-limit): reported, never a failure. */
+  warnings?: Violation[];
   /** Why the check did not run against this target. */
   skipped?: string;
   /** The suite has no way to call this operation yet: a gap in the suite, not the target. */
