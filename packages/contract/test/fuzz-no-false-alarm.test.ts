@@ -73,5 +73,7 @@ describe("the fuzzer passes behaviour the vendor's documents allow", () => {
     expect(sent.filter((path) => /Time(From|To)=[^&]*\.1{64}Z/.test(path)).length, "requests with a date-time beyond maxLength").toBeGreaterThan(0);
     expect(report.results.find((r) => r.name === "requests")?.failure, text).toBeUndefined();
     expect(text).toMatch(/warning: .*startTime(From|To)=2022-03-12T15:55:20\.1{64}Z.* maxLength 64 .*x-vbm365-own-limit/);
+    // The account at the end: the checks per kind, the own-limit ones among them.
+    expect(text).toMatch(/ {2}checks run, per kind:\n(.*\n)* {4}\d+ beyond a limit of our own: 4xx, or 2xx with a warning\n/);
   });
 });
