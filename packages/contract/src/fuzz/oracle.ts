@@ -1,6 +1,7 @@
 // What every answer to a generated request must be: never a 5xx; a valid request gets a
 // 2xx whose body matches the schema; a broken one gets the 4xx it earned with the error
-// body; a read sent twice, or spelled another equivalent way, gets the same answer.
+// body, except past a limit of this spec's own, where a 2xx is only a warning. (A read sent
+// twice or spelled another way is compared in same-answer.ts.)
 import type { HttpResponse } from "../http.js";
 import { successStatuses } from "../spec.js";
 import { validateResponse, type Expectation as StatusList } from "../validate.js";
