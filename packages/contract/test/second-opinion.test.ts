@@ -64,16 +64,17 @@ function listOnly() {
   return { ...doc, paths: { "/v6/RestoreSessions": doc.paths["/v6/RestoreSessions"]! } };
 }
 
-const planted: { defect: SecondOpinionDefect; property: string; says: RegExp; listOnly?: boolean }[] = [
-  { defect: "missingState", property: "requests", says: /\/state: expected a required property, got absent \[schema\/required\]/ },
+/** Each defect, the fuzz property that must catch it and what it says; `check`: the hand-picked check that must catch it too, where one reaches it. */
+const planted: { defect: SecondOpinionDefect; property: string; says: RegExp; listOnly?: boolean; check?: { id: string; kind: string } }[] = [
+  { defect: "missingState", property: "requests", says: /\/state: expected a required property, got absent \[schema\/required\]/, check: { id: "RestoreSession_GetByRestoreSessionId/call", kind: "schema" } },
   { defect: "acceptsFebruary30", property: "requests", says: /startTime(From|To)=2022-02-30T10:00:00Z is February 30\).*expected 4xx, got 200/s, listOnly: true },
-  { defect: "nextSkipsOne", property: "paging", says: /\[paging\/missing-id\]/ },
+  { defect: "nextSkipsOne", property: "paging", says: /\[paging\/missing-id\]/, check: { id: "RestoreSession_GetPage/paging-walk", kind: "paging" } },
   { defect: "unknownParameterChangesPage", property: "requests", says: /\(ignored\), got bodies differ at \/(limit|results\/\d+|_links\/\w+\/href).*\[consistency\/unknown-parameter\]/ },
-  { defect: "tokenIgnored", property: "requests", says: /expected 401 and no data, got 200 with data \[auth\]/ },
-  { defect: "filterInclusiveOfOutside", property: "paging", says: /creationTime: expected at or after startTimeFrom=.* \[filter\/filter-across-pages\]/ },
+  { defect: "tokenIgnored", property: "requests", says: /expected 401 and no data, got 200 with data \[auth\]/, check: { id: "RestoreSession_GetPage/no-token", kind: "auth" } },
+  { defect: "filterInclusiveOfOutside", property: "paging", says: /creationTime: expected at or after startTimeFrom=.* \[filter\/filter-across-pages\]/, check: { id: "RestoreSession_GetPage/filter-startTimeFrom", kind: "filter" } },
 ];
 
-describe.each(planted)("the second-opinion server with $defect", ({ defect, property, says, listOnly: narrow }) => {
+describe.each(planted)("the second-opinion server with $defect", ({ defect, property, says, listOnly: narrow, check }) => {
   let running: RunningTarget;
   beforeAll(async () => {
     running = await secondOpinion({ defects: [defect] }, `second opinion with ${defect}`, "v6").start();
@@ -87,4 +88,12 @@ describe.each(planted)("the second-opinion server with $defect", ({ defect, prop
     expect(failure, formatFuzzReport(report)).toBeDefined();
     expect(`${failure!.counterexample}\n${failure!.error}`).toMatch(says);
   });
+
+  if (check) {
+    it(`is caught by the check ${check.id} too`, async () => {
+      const report = await runContract(specs.v6, running.target);
+      const result = report.results.find((r) => r.check.id === check.id);
+      expect(result?.outcome.violations.map((v) => v.kind), formatSummary(report)).toContain(check.kind);
+    });
+  }
 });
