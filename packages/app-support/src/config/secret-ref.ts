@@ -19,7 +19,7 @@ export const SECRET_COMMAND_TIMEOUT_MS = 30_000;
 export function readSecretRef(reader: YamlReader, field: string, node: unknown, resolvePath: (path: string) => string): SecretRef {
   if (isScalar(node) && node.value !== null) {
     // Never echo it: the value itself is the secret.
-    throw reader.error(field, node, `a secret written in the file is refused: reference it instead, as ${field.split(".").pop()}: { env: VARIABLE }, { file: PATH } or { command: "vault ..." }`);
+    throw reader.error(field, node, `a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: "vault ..." }`);
   }
   const pairs = reader.map(field, node, ["env", "file", "command"]);
   if (pairs.size !== 1) throw reader.error(field, node, "give exactly one of env, file or command");
