@@ -18,9 +18,7 @@ const idsOf = (server: keyof TestFleet["servers"]) => [...fleet.servers[server].
 
 describe("listings across the fleet", () => {
   test("rows from every answering server, each with its server, sorted newest first across the fleet; the others named with their reasons", async () => {
-    const started = performance.now();
     const result = await run(["sessions", "--all-servers", "--all", "--format", "ndjson", "--server-timeout", "3s", "--parallel", "5"]);
-    const elapsed = performance.now() - started;
     const rows = lines(result.stdout).map((line) => JSON.parse(line) as { server: string; id: string; creationTimeUtc: string });
     for (const name of ["v6-only", "v7", "v8"] as const) {
       const key = name === "v6-only" ? "v6" : name;
@@ -34,19 +32,19 @@ describe("listings across the fleet", () => {
     expect(stderr).toContainEqual("vbm365-audit: server silent: timeout: no answer within 3 s: check the server, or allow more with --server-timeout");
     expect(stderr).toContain(`vbm365-audit: ${rows.length} restore sessions from 3 of 5 servers`);
     expect(result.code).toBe(75);
-    // The silent server costs its deadline once, not once per request or retry.
-    expect(elapsed).toBeLessThan(3000 + 2500);
   });
 
-  test("two servers that never answer cost one deadline, not the sum of both", async () => {
-    const config = join(fleet.folder, "two-silent.yaml");
-    writeFileSync(config, `defaults: { token: { env: FLEET_TOKEN_V6 } }\nservers:\n  - { name: a, url: '${fleet.silentUrl}' }\n  - { name: b, url: '${fleet.silentUrl}' }\n  - { name: v6, url: '${fleet.servers.v6.url}' }\n`);
+  test("three servers that never answer cost one deadline, not the sum of the three", async () => {
+    const config = join(fleet.folder, "three-silent.yaml");
+    const silent = ["a", "b", "c"].map((name) => `  - { name: ${name}, url: '${fleet.silentUrl}' }\n`).join("");
+    writeFileSync(config, `defaults: { token: { env: FLEET_TOKEN_V6 } }\nservers:\n${silent}  - { name: v6, url: '${fleet.servers.v6.url}' }\n`);
     const started = performance.now();
     const result = await runCli(["sessions", "--all-servers", "--all", "--format", "ndjson", "--server-timeout", "2s", "--config", config], { env: fleet.env });
     const elapsed = performance.now() - started;
     expect(result.code).toBe(75);
-    expect(lines(result.stderr).filter((line) => line.includes(": timeout: no answer within 2 s"))).toHaveLength(2);
-    expect(elapsed).toBeLessThan(4000);
+    expect(lines(result.stderr).filter((line) => line.includes(": timeout: no answer within 2 s"))).toHaveLength(3);
+    // The sum would be 6 s; the margin over one deadline is for starting Node on a busy machine.
+    expect(elapsed).toBeLessThan(5000);
   });
 
   test("CSV, JSON and the table carry the server column", async () => {
