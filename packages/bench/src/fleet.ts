@@ -24,15 +24,20 @@ export const SINGLE_WALL = "sessions --server <slowest> --since 30d";
 interface CliRun {
   wallMs: number;
   peakRssMB: number;
+  /** User + system CPU time of the CLI process: on loopback the walk is bound by CPU, not by waiting. */
+  cpuMs: number;
   rows: number;
 }
+
+// Loaded into the CLI's process: prints its CPU time last thing, on stderr.
+const CPU_PROBE = `data:text/javascript,process.on("exit",()=>{const u=process.cpuUsage();process.stderr.write("\\nbench-cpu-us "+(u.user+u.system)+"\\n")})`;
 
 const auditCli = join(dirname(createRequire(import.meta.url).resolve("@vbm365/audit/package.json")), "dist", "cli.js");
 
 function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [auditCli, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", CPU_PROBE, auditCli, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
     let rows = 0;
     let peakKiB = 0;
     let stderr = "";
@@ -53,7 +58,8 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
       clearInterval(sampler);
       const wallMs = performance.now() - started;
       if (code !== 0) return reject(new Error(`vbm365-audit ${args.join(" ")} exited ${code}: ${stderr.trim().split("\n").at(-1) ?? ""}`));
-      resolve({ wallMs, peakRssMB: (peakKiB * 1024) / 1_000_000, rows });
+      const cpuUs = Number(/bench-cpu-us (\d+)/.exec(stderr)?.[1] ?? NaN);
+      resolve({ wallMs, peakRssMB: (peakKiB * 1024) / 1_000_000, cpuMs: cpuUs / 1000, rows });
     });
   });
 }
@@ -91,6 +97,8 @@ export async function benchFleet(plan: FleetPlan): Promise<Row[]> {
     return [
       { group: "fleet", name: FLEET_WALL, median: median(fleet.map((r) => r.wallMs)), unit: "ms", ratioTo: SINGLE_WALL, samples: plan.runs, note: `--parallel ${plan.servers}; ${note}` },
       { group: "fleet", name: SINGLE_WALL, median: median(single.map((r) => r.wallMs)), unit: "ms", samples: plan.runs, note: `${slowest.name}, the slowest of the ${plan.servers} asked alone` },
+      { group: "fleet", name: `${FLEET_WALL}: CLI CPU time`, median: median(fleet.map((r) => r.cpuMs)), unit: "ms", ratioTo: `${SINGLE_WALL}: CLI CPU time`, samples: plan.runs, note: "user + system of the CLI process" },
+      { group: "fleet", name: `${SINGLE_WALL}: CLI CPU time`, median: median(single.map((r) => r.cpuMs)), unit: "ms", samples: plan.runs, note: "user + system of the CLI process" },
       { group: "fleet", name: `${FLEET_WALL}: peak RSS`, median: Math.max(...fleet.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
       { group: "fleet", name: `${SINGLE_WALL}: peak RSS`, median: Math.max(...single.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
     ];
