@@ -79,6 +79,19 @@ describe("listings across the fleet", () => {
   });
 });
 
+describe("one configured server for events", () => {
+  test("events <id> --server NAME asks that server; a selection of several is refused", async () => {
+    const v7 = fleet.servers.v7;
+    const id = v7.data.session(0).id;
+    const result = await run(["events", id, "--server", "v7", "--format", "ndjson"]);
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(v7.data.events(0).map((event) => event.id));
+    const several = await run(["events", id, "--tag", "region=eu"]);
+    expect(several.code).toBe(64);
+    expect(several.stderr).toContain("this command works on one server, and the selection has 2 (v6-only, v8): name one with --server NAME");
+  });
+});
+
 describe("exit codes say whether all, some or none answered", () => {
   test.each([
     ["all", ["--server", "v6-only", "--server", "v7"], 0],
