@@ -16,6 +16,8 @@ export interface FleetPlan {
   /** Processes the testkits are spread over. */
   serverProcesses: number;
   runs: number;
+  /** Also measured with every answer held back this long (a WAN); 0 skips that pass. */
+  latencyMs: number;
 }
 
 export const FLEET_WALL = "sessions --all-servers --since 30d";
@@ -65,12 +67,18 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
 }
 
 export async function benchFleet(plan: FleetPlan): Promise<Row[]> {
+  const rows = await measureFleet(plan, 0);
+  return plan.latencyMs > 0 ? [...rows, ...(await measureFleet(plan, plan.latencyMs))] : rows;
+}
+
+async function measureFleet(plan: FleetPlan, latencyMs: number): Promise<Row[]> {
+  const suffix = latencyMs > 0 ? `, ${latencyMs} ms per answer` : "";
   const perProcess = Math.ceil(plan.servers / plan.serverProcesses);
   const children: ServerChild<{ servers: { url: string; token: string }[] }>[] = [];
   try {
     for (let first = 0; first < plan.servers; first += perProcess) {
       const count = Math.min(perProcess, plan.servers - first);
-      children.push(await startServerChild("fleet-servers.js", [String(count), String(plan.sessionsPerServer), String(first + 1)], 300_000));
+      children.push(await startServerChild("fleet-servers.js", [String(count), String(plan.sessionsPerServer), String(first + 1), String(latencyMs)], 300_000));
     }
     const servers = children.flatMap((child) => child.info.servers);
     const folder = mkdtempSync(join(tmpdir(), "vbm365-bench-fleet-"));
@@ -94,13 +102,15 @@ export async function benchFleet(plan: FleetPlan): Promise<Row[]> {
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
     const note = `${plan.servers} testkits x ${plan.sessionsPerServer.toLocaleString("en-US")} sessions in ${children.length} processes; ${fleet[0]!.rows.toLocaleString("en-US")} rows`;
+    const fleetWall = `${FLEET_WALL}${suffix}`;
+    const singleWall = `${SINGLE_WALL}${suffix}`;
     return [
-      { group: "fleet", name: FLEET_WALL, median: median(fleet.map((r) => r.wallMs)), unit: "ms", ratioTo: SINGLE_WALL, samples: plan.runs, note: `--parallel ${plan.servers}; ${note}` },
-      { group: "fleet", name: SINGLE_WALL, median: median(single.map((r) => r.wallMs)), unit: "ms", samples: plan.runs, note: `${slowest.name}, the slowest of the ${plan.servers} asked alone` },
-      { group: "fleet", name: `${FLEET_WALL}: CLI CPU time`, median: median(fleet.map((r) => r.cpuMs)), unit: "ms", ratioTo: `${SINGLE_WALL}: CLI CPU time`, samples: plan.runs, note: "user + system of the CLI process" },
-      { group: "fleet", name: `${SINGLE_WALL}: CLI CPU time`, median: median(single.map((r) => r.cpuMs)), unit: "ms", samples: plan.runs, note: "user + system of the CLI process" },
-      { group: "fleet", name: `${FLEET_WALL}: peak RSS`, median: Math.max(...fleet.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
-      { group: "fleet", name: `${SINGLE_WALL}: peak RSS`, median: Math.max(...single.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
+      { group: "fleet", name: fleetWall, median: median(fleet.map((r) => r.wallMs)), unit: "ms", ratioTo: singleWall, samples: plan.runs, note: `--parallel ${plan.servers}; ${note}` },
+      { group: "fleet", name: singleWall, median: median(single.map((r) => r.wallMs)), unit: "ms", samples: plan.runs, note: `${slowest.name}, the slowest of the ${plan.servers} asked alone` },
+      { group: "fleet", name: `${fleetWall}: CLI CPU time`, median: median(fleet.map((r) => r.cpuMs)), unit: "ms", ratioTo: `${singleWall}: CLI CPU time`, samples: plan.runs, note: "user + system of the CLI process" },
+      { group: "fleet", name: `${singleWall}: CLI CPU time`, median: median(single.map((r) => r.cpuMs)), unit: "ms", samples: plan.runs, note: "user + system of the CLI process" },
+      { group: "fleet", name: `${fleetWall}: peak RSS`, median: Math.max(...fleet.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
+      { group: "fleet", name: `${singleWall}: peak RSS`, median: Math.max(...single.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
     ];
   } finally {
     await Promise.all(children.map((child) => child.stop()));

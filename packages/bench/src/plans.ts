@@ -18,12 +18,12 @@ export const FULL: Plans = {
   stream: { sessions: 1_000_000, pageSize: PAGE_SIZE.max, runs: 3 },
   pipeline: true,
   // The fleet: twenty servers of 10,000 sessions, asked all at once.
-  fleet: { servers: 20, sessionsPerServer: 10_000, serverProcesses: 4, runs: 3 },
+  fleet: { servers: 20, sessionsPerServer: 10_000, serverProcesses: 4, runs: 3, latencyMs: 100 },
 };
 
 export const QUICK: Plans = {
   calls: { rounds: 1, timeMs: 20, warmupMs: 5, minCalls: 10 },
   stream: { sessions: 1_000, pageSize: 250, runs: 1 },
   pipeline: false,
-  fleet: { servers: 3, sessionsPerServer: 500, serverProcesses: 1, runs: 1 },
+  fleet: { servers: 3, sessionsPerServer: 500, serverProcesses: 1, runs: 1, latencyMs: 0 },
 };
