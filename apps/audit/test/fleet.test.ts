@@ -69,6 +69,8 @@ describe("listings across the fleet", () => {
     const rows = lines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(rows.some((row) => row.server === "v8" && typeof row.sessionRestoredItems === "number")).toBe(true);
     expect(rows.some((row) => row.server === "v7" && row.sessionRestoredItems === undefined)).toBe(true);
+    const times = rows.map((row) => row.timeUtc as string);
+    expect(times).toEqual([...times].sort().reverse());
   });
 
   test("a v8-only flag fails the older servers by name, as an API version problem, and lists the v8 server", async () => {
@@ -76,6 +78,13 @@ describe("listings across the fleet", () => {
     expect(result.code).toBe(75);
     expect(result.stderr).toMatch(/server v6-only: API version: --sort needs REST API v8, and .* speaks v6 at most/);
     expect(new Set(lines(result.stdout).map((line) => (JSON.parse(line) as { server: string }).server))).toEqual(new Set(["v8"]));
+  });
+
+  test("--sort endTime --asc orders the fleet's rows by end time, oldest first", async () => {
+    const result = await run(["sessions", "--server", "v8", "--server", "refusing", "--all", "--sort", "endTime", "--asc", "--format", "ndjson"]);
+    const ends = lines(result.stdout).map((line) => (JSON.parse(line) as { endTimeUtc: string | null }).endTimeUtc ?? "");
+    expect(ends.length).toBe(idsOf("v8").length);
+    expect(ends).toEqual([...ends].sort());
   });
 });
 

@@ -40,8 +40,7 @@ async function runListing(ctx: CliContext, values: Values, rowsOf: RowsOfServer,
   reportFailures(failures, ctx);
 
   const answered = results.flatMap((result) => (result.ok ? [result.value] : []));
-  const sortKey = values.sort !== undefined && String(values.sort).toLowerCase() === "endtime" ? "endTimeUtc" : noun === "restored item" ? "timeUtc" : "creationTimeUtc";
-  const rows = sortRows(answered.flatMap((part) => part.rows), sortKey, values.asc === true);
+  const rows = sortRows(answered.flatMap((part) => part.rows), sortKeyOf(values, noun), values.asc === true);
   const out = str(values, "out");
   const target = await openOutput(out, ctx.stdout);
   async function* all(): AsyncGenerator<Row> {
@@ -58,6 +57,12 @@ async function runListing(ctx: CliContext, values: Values, rowsOf: RowsOfServer,
   const from = `${answered.length} of ${countOf(results.length, "server")}`;
   ctx.stderr.write(`vbm365-audit: ${countOf(written, noun)} from ${from}${out !== undefined ? ` written to ${out} (${format})` : ""}\n`);
   return fleetExitCode(results, failures);
+}
+
+/** The report is in item time; sessions by start time, or end time with --sort endTime. */
+function sortKeyOf(values: Values, noun: string): string {
+  if (noun === "restored item") return "timeUtc";
+  return String(values.sort ?? "").toLowerCase() === "endtime" ? "endTimeUtc" : "creationTimeUtc";
 }
 
 async function sessionRowsOf(ctx: CliContext, server: ServerSettings, values: Values, selection: SessionSelection, signal: AbortSignal): Promise<ServerRows> {
