@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
+import { startTestServer } from "@vbm365/testkit";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { lines, runCli } from "./run-cli.js";
 import { startFleet, type TestFleet } from "./fleet-servers.js";
@@ -28,7 +29,7 @@ describe("listings across the fleet", () => {
     const times = rows.map((row) => row.creationTimeUtc);
     expect(times).toEqual([...times].sort().reverse());
     const stderr = lines(result.stderr);
-    expect(stderr).toContainEqual(expect.stringMatching(/^vbm365-audit: server refusing: login refused: .*refused the credentials \(HTTP 401/));
+    expect(stderr).toContainEqual(expect.stringMatching(/^vbm365-audit: server refusing: login refused: .*refused the credentials \(HTTP 401.*\): check its token, or username and password, in the configuration file$/));
     expect(stderr).toContainEqual("vbm365-audit: server silent: timeout: no answer within 3 s: check the server, or allow more with --server-timeout");
     expect(stderr).toContain(`vbm365-audit: ${rows.length} restore sessions from 3 of 5 servers`);
     expect(result.code).toBe(75);
@@ -98,6 +99,26 @@ describe("one configured server for events", () => {
     const several = await run(["events", id, "--tag", "region=eu"]);
     expect(several.code).toBe(64);
     expect(several.stderr).toContain("this command works on one server, and the selection has 2 (v6-only, v8): name one with --server NAME");
+  });
+});
+
+describe("TLS across the fleet", () => {
+  test("a server whose CA is not trusted fails as TLS; its caFile from the configuration makes it answer", async () => {
+    const secure = await startTestServer({ sessions: 20, seed: 5, https: true });
+    try {
+      const caFile = join(fleet.folder, "secure-ca.pem");
+      writeFileSync(caFile, secure.ca!);
+      const config = join(fleet.folder, "tls.yaml");
+      const entry = (name: string, extra: string) => `  - { name: ${name}, url: '${secure.url}', token: { env: SECURE_TOKEN }${extra} }\n`;
+      writeFileSync(config, `servers:\n${entry("untrusted", "")}${entry("trusted", ", caFile: secure-ca.pem")}`);
+      const result = await runCli(["sessions", "--all-servers", "--all", "--format", "ndjson", "--config", config], { env: { SECURE_TOKEN: secure.token } });
+      expect(result.code).toBe(75);
+      expect(result.stderr).toMatch(/^vbm365-audit: server untrusted: TLS: cannot trust the certificate of https:\/\/127\.0\.0\.1:\d+ \(\w+\): set its caFile to the PEM of the CA that signed it$/m);
+      expect(lines(result.stdout)).toHaveLength(20);
+      expect(result.stdout).toContain('"server":"trusted"');
+    } finally {
+      await secure.close();
+    }
   });
 });
 

@@ -11,6 +11,15 @@ import { scrub } from "../secrets.js";
 /** Some servers answered, some did not: the rows printed are those of the ones that did (sysexits EX_TEMPFAIL). */
 export const EXIT_SOME_SERVERS = 75;
 
+// The single-server messages point at the VBM365_* variables; a configured server's
+// settings live in the file, so the advice is turned towards it.
+const FILE_HINTS: readonly [string, string][] = [
+  ["check VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD", "check its token, or username and password, in the configuration file"],
+  ["set VBM365_CA_FILE to", "set its caFile to"],
+  ["check --url / VBM365_URL and that", "check its url in the configuration file and that"],
+  ["check that --url / VBM365_URL is the server root", "check that its url in the configuration file is the server root"],
+];
+
 export interface ServerFailure {
   server: string;
   reason: string;
@@ -27,7 +36,8 @@ export function serverFailure(result: ServerResult<unknown> & { ok: false }, ctx
   else if (error instanceof ConfigFileError) described = { message: error.message, exitCode: EXIT.usage };
   else if (error instanceof UsageError) described = { message: error.message, exitCode: EXIT.usage };
   else described = describeFailure(error, server.baseUrl);
-  const message = scrub(terminalSafe(scrub(described.message, ctx.secrets)), ctx.secrets);
+  const advised = FILE_HINTS.reduce((text, [env, file]) => text.replace(env, file), described.message);
+  const message = scrub(terminalSafe(scrub(advised, ctx.secrets)), ctx.secrets);
   return { server: server.name, reason, message, exitCode: described.exitCode };
 }
 
