@@ -3,6 +3,7 @@ import type { BenchOptions } from "./args.js";
 import { benchBundle, type BundleReport } from "./bundle.js";
 import { describeEnvironment } from "./environment.js";
 import { benchLoopback } from "./loopback.js";
+import { benchFleet } from "./fleet.js";
 import { benchOverhead } from "./overhead.js";
 import { benchPipeline, skippedPipeline } from "./pipeline.js";
 import { FULL, QUICK } from "./plans.js";
@@ -24,6 +25,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (group === "loopback") return benchLoopback(plans.calls);
     if (group === "stream") return (await benchStream(plans.stream)).rows;
     if (group === "bundle") return (bundle = await benchBundle()).rows;
+    if (group === "fleet") return benchFleet(plans.fleet);
     return plans.pipeline ? benchPipeline() : skippedPipeline("skipped in --quick: a cold build takes minutes");
   };
   for (const group of options.groups) {

@@ -3,6 +3,7 @@ import type { BundleReport } from "./bundle.js";
 import { OPENAPI_FETCH, OURS } from "./contenders.js";
 import type { Row, TargetResult } from "./report.js";
 import { CLIENT_WALK, HAND_WALK, SMALL_DIVISOR } from "./stream.js";
+import { FLEET_WALL, SINGLE_WALL } from "./fleet.js";
 
 /** Issue 15's budget for the client in a browser bundle, min+gzip, in size-limit's bytes. */
 export const ISSUE_BUNDLE_BUDGET = 5000;
@@ -47,6 +48,7 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
       1.1,
       "x",
     ),
+    judge("fleet-vs-slowest-server", "fleet: every server at once (--parallel = servers) / the slowest server alone, wall time", ratio(medianOf(rows, "fleet", FLEET_WALL), medianOf(rows, "fleet", SINGLE_WALL)), "<=", 1.3, "x"),
     // Issue 15's 5,000 B, judged on size-limit's own number when it ran (the one CI enforces).
     judge("bundle-own-code", "bundle: client in a browser bundle, min+gzip", bundle?.gzip ?? null, "<=", ISSUE_BUNDLE_BUDGET, "bytes"),
   ];

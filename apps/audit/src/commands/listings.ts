@@ -1,6 +1,7 @@
 // sessions, events and report: listings streamed to the chosen format.
 import type { RestoreSession } from "@vbm365/client";
 import { connect } from "../api.js";
+import { fleetRunner } from "../fleet/dispatch.js";
 import { mapOrdered } from "../ordered.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
@@ -37,6 +38,8 @@ async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows
 // before --out is opened, so a mistake never leaves a file behind.
 
 export async function sessionsCommand(ctx: CliContext, values: Values): Promise<number> {
+  const fleet = fleetRunner("sessions", values);
+  if (fleet) return fleet(ctx, values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
   const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
@@ -61,6 +64,8 @@ export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]
 const SESSION_CONCURRENCY = 4;
 
 export async function reportCommand(ctx: CliContext, values: Values): Promise<number> {
+  const fleet = fleetRunner("report", values);
+  if (fleet) return fleet(ctx, values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
   const api = await connect(ctx, values, { v8Flags: selection.v8.flags });

@@ -1,12 +1,13 @@
 // The JSON API: six fixed routes. Nothing from the request is forwarded to VBM365 as it
 // came; every value is parsed and bounded first (query.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ConfigResponse, SessionDetailsResponse } from "../shared/api.js";
+import type { ConfigResponse, ServersResponse, SessionDetailsResponse } from "../shared/api.js";
 import { HttpError } from "./http-error.js";
 import { parseSessionId, parseSessionsQuery, readParams, type SessionsQuery } from "./query.js";
 import { summarize, toEventRow, toRow } from "./sessions.js";
 import { WindowTooLarge, type SessionSource } from "./source.js";
 import { statisticsAnswer, versionAnswer } from "./version-routes.js";
+import type { FleetSource } from "./fleet-source.js";
 import type { WindowStore } from "./windows.js";
 
 export const eventsLimit = 2000;
@@ -15,6 +16,8 @@ export interface ApiContext {
   source: SessionSource;
   windows: WindowStore;
   allowStop: boolean;
+  /** The configured servers, when the dashboard shows a fleet. */
+  fleet?: FleetSource;
 }
 
 const sessionRoute = /^\/api\/sessions\/([^/]+)$/;
@@ -31,8 +34,13 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
   if (pathname === "/api/config") {
     allow(method, ["GET"]);
     readParams(searchParams, []);
-    const body: ConfigResponse = { allowStop: context.allowStop };
+    const body: ConfigResponse = { allowStop: context.allowStop, ...(context.fleet ? { servers: [...context.fleet.names] } : {}) };
     return sendJson(res, 200, body);
+  }
+  if (pathname === "/api/servers" && context.fleet) {
+    allow(method, ["GET"]);
+    readParams(searchParams, []);
+    return sendJson(res, 200, { servers: context.fleet.health() } satisfies ServersResponse);
   }
   if (pathname === "/api/version") {
     allow(method, ["GET"]);
