@@ -1,6 +1,7 @@
 // What a fuzz run checked, counted per kind of check, and the warnings it found: values
-// beyond a limit of this spec's own (x-vbm365-own-limit) that the server accepted. A
-// warning is reported, never a failure: the vendor's documents do not say it is refused.
+// beyond a limit of this spec's own (x-vbm365-own-limit) that the server accepted, and
+// answers in a form the spec lets through besides its format (x-vbm365-lenient-format). A
+// warning is reported, never a failure: the vendor's documents do not make either wrong.
 import { formatViolation, type Violation } from "../violations.js";
 import type { FuzzRequest } from "./requests.js";
 
@@ -42,7 +43,7 @@ export function formatTally(tally: Tally): string[] {
     lines.push("  warnings: none");
     return lines;
   }
-  lines.push(`  warnings (not failures: limits of this spec's own, see x-vbm365-own-limit in openapi/README.md): ${tally.warnings.size}`);
+  lines.push(`  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${tally.warnings.size}`);
   for (const [line, n] of tally.warnings) lines.push(`    warning: ${line}${n > 1 ? ` (seen ${n} times)` : ""}`);
   return lines;
 }
