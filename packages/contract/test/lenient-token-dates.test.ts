@@ -5,6 +5,7 @@
 // (`yesterday`) still fails both.
 import { describe, expect, it } from "vitest";
 import { allViolations, formatFuzzReport, formatSummary, formatViolation, runContract, runFuzz, specOf, type ApiVersion, type ContractReport, type FuzzReport } from "../src/index.js";
+import { formatTally, newTally, warn } from "../src/fuzz/tally.js";
 import { secondOpinion, testkit, type TargetStarter } from "./targets.js";
 
 async function withTarget<T>(starter: TargetStarter, fn: (running: Awaited<ReturnType<TargetStarter["start"]>>) => Promise<T>): Promise<T> {
@@ -54,5 +55,19 @@ describe("a token answer whose .issued is in no date form (`yesterday`)", () => 
   it("fails the fuzzer", async () => {
     const report = await withTarget(secondOpinion({ tokenDates: "words" }, "second opinion words", "v8"), fuzzOnce("v8"));
     expect(failures(report)).toMatch(/\/\.issued: expected format date-time, got "yesterday" \[schema\/format\]/);
+  });
+});
+
+describe("the fuzz report's warnings", () => {
+  it("fold a field's lenient dates into one line, whatever second each was written in", () => {
+    const tally = newTally();
+    const at = (pointer: string, actual: string) => ({ operationId: "token", request: "POST /v8/token", kind: "schema" as const, rule: "lenient-format", pointer, expected: "format date-time (an RFC 1123 date is allowed too)", actual });
+    warn(tally, at("/.issued", '"Sun, 06 Dec 2026 21:01:18 GMT"'));
+    warn(tally, at("/.issued", '"Sun, 06 Dec 2026 21:01:19 GMT"'));
+    warn(tally, at("/.expires", '"Sun, 06 Dec 2026 22:01:19 GMT"'));
+    expect(formatTally(tally).filter((line) => line.includes("warning: "))).toEqual([
+      '    warning: token POST /v8/token /.issued: expected format date-time (an RFC 1123 date is allowed too), got "Sun, 06 Dec 2026 21:01:18 GMT" [schema/lenient-format] (seen 2 times)',
+      '    warning: token POST /v8/token /.expires: expected format date-time (an RFC 1123 date is allowed too), got "Sun, 06 Dec 2026 22:01:19 GMT" [schema/lenient-format]',
+    ]);
   });
 });
