@@ -50,7 +50,7 @@ export function formatSummary(report: ContractReport): string {
     `  ran ${s.ran} checks, at least ${s.minimum} must run${s.ran < s.minimum ? ": TOO FEW, so this run fails" : ""}`,
   ];
   for (const r of report.results) for (const v of r.outcome.violations) lines.push(`    ${formatViolation(v)}`);
-  if (s.warnings > 0) lines.push(`  warnings (not failures: limits of this spec's own, see x-vbm365-own-limit in openapi/README.md): ${s.warnings}`);
+  if (s.warnings > 0) lines.push(`  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${s.warnings}`);
   for (const r of report.results) for (const w of r.outcome.warnings ?? []) lines.push(`    warning: ${formatViolation(w)}`);
   // Grouped by reason: one line per reason, with the checks it covers.
   const byReason = new Map<string, string[]>();

@@ -32,10 +32,10 @@ export const requestsProperty: PropertyBuilder = (ctx, pool, tally) => {
     const line = requestLine(r);
     const res = await sendRequest(ctx.target, r);
     fc.pre(!inconclusive(res));
-    const violations = judge(r, line, res);
+    const { violations, warnings } = judge(r, line, res);
     count(tally, requestKind(r));
     const warning = ownLimitWarning(r, line, res);
-    if (warning) warn(tally, warning);
+    for (const w of warning ? [...warnings, warning] : warnings) warn(tally, w);
     if (r.op.method === "GET" && violations.length === 0) {
       count(tally, "same read twice: the same answer");
       violations.push(...sameAnswer(r, line, res, await sendRequest(ctx.target, r), "same-read-twice", "the same answer to the same read"));

@@ -47,7 +47,7 @@ export const sequencesProperty: PropertyBuilder = (ctx, _pool, tally) => {
   if (commands.length === 0) return { name, title, skipped: "the spec has no paged list with a by-id operation below it" };
   const property = fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: "medium" }), async (steps) => {
     count(tally, "sequence: listed ids found, children only under their parent");
-    await fc.asyncModelRun(() => ({ model: { listed: new Map(), loggedIn: false }, real: { target: ctx.target, token: ctx.target.token } }), steps);
+    await fc.asyncModelRun(() => ({ model: { listed: new Map(), loggedIn: false }, real: { target: ctx.target, token: ctx.target.token, tally } }), steps);
   });
   const notChecked = stateful ? [] : [`no child asked for under another parent, and a listed id's answer may be another item, since ${statelessReason.notFound}`];
   return { name, title, notChecked, check: runner(property), replayByPath: false };

@@ -46,7 +46,7 @@ export interface FuzzReport {
   seed: number;
   options: FuzzOptions;
   results: FuzzResult[];
-  /** Checks run per kind, and the warnings (limits of our own a server went past). */
+  /** Checks run per kind, and the warnings (limits of our own a server went past, lenient forms it wrote). */
   tally: Tally;
 }
 

@@ -5,7 +5,8 @@
 // the content type, links built from the request's query (unknown parameters kept, the
 // client's encoding kept, lower-case path), equal creation times ordered by id, trimmed
 // fractional digits, absent versus null optional fields, a 404 for a malformed id, values
-// beyond the spec's own limits accepted. `defects` plants one broken rule at a time.
+// beyond the spec's own limits accepted. `defects` plants one broken rule at a time;
+// `tokenDates` chooses how the token's `.issued`/`.expires` are written.
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,7 +19,21 @@ export interface SecondOpinionOptions {
   seed?: number;
   versions?: Version[];
   defects?: SecondOpinionDefect[];
+  /**
+   * How `.issued`/`.expires` are written: ISO 8601 (the default, the document's date-time),
+   * RFC 1123 (`Sun, 06 Dec 2026 21:01:18 GMT`, as servers of this kind do), or in words
+   * (`yesterday`: a date in no form at all, which the suite must still fail).
+   */
+  tokenDates?: TokenDates;
 }
+
+export type TokenDates = "iso8601" | "rfc1123" | "words";
+
+const writeTokenDate: Record<TokenDates, (at: Date, which: "issued" | "expires") => string> = {
+  iso8601: (at) => at.toISOString(),
+  rfc1123: (at) => at.toUTCString(),
+  words: (_, which) => (which === "issued" ? "yesterday" : "in an hour"),
+};
 
 export interface SecondOpinion {
   url: string;
@@ -37,6 +52,7 @@ export interface ServerState {
   sessions: Session[];
   setId: string;
   defects: ReadonlySet<SecondOpinionDefect>;
+  tokenDates: TokenDates;
 }
 
 const credentials = { username: "CONTOSO\\auditor", password: "second opinion" };
@@ -66,34 +82,36 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function tokenReply(v: Version, issued: Set<string>, refreshes: Set<string>): Reply {
+function tokenReply(state: ServerState, issued: Set<string>, refreshes: Set<string>): Reply {
   const access = randomBytes(24).toString("base64url");
   const refresh = randomBytes(24).toString("base64url");
   issued.add(access);
   refreshes.add(refresh);
   const now = Date.now();
-  return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: "bearer", expires_in: 3600, userName: credentials.username, ".issued": new Date(now).toISOString(), ".expires": new Date(now + 3_600_000).toISOString() } };
+  const write = writeTokenDate[state.tokenDates];
+  const dates = { ".issued": write(new Date(now), "issued"), ".expires": write(new Date(now + 3_600_000), "expires") };
+  return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: "bearer", expires_in: 3600, userName: credentials.username, ...dates } };
 }
 
 /** POST /vN/token: the password and refresh grants, as a form or as JSON. */
-function token(v: Version, contentType: string, raw: string, issued: Set<string>, refreshes: Set<string>): Reply {
+function token(state: ServerState, v: Version, contentType: string, raw: string, issued: Set<string>, refreshes: Set<string>): Reply {
   let fields: Record<string, unknown>;
   try {
     fields = /json/i.test(contentType) ? (JSON.parse(raw) as Record<string, unknown>) : Object.fromEntries(new URLSearchParams(raw));
   } catch {
     return error(400, "The request body could not be read.", v, "ParameterValidationFailure");
   }
-  if (fields.grant_type === "password" && fields.username === credentials.username && fields.password === credentials.password) return tokenReply(v, issued, refreshes);
-  if (fields.grant_type === "refresh_token" && typeof fields.refresh_token === "string" && refreshes.delete(fields.refresh_token)) return tokenReply(v, issued, refreshes);
+  if (fields.grant_type === "password" && fields.username === credentials.username && fields.password === credentials.password) return tokenReply(state, issued, refreshes);
+  if (fields.grant_type === "refresh_token" && typeof fields.refresh_token === "string" && refreshes.delete(fields.refresh_token)) return tokenReply(state, issued, refreshes);
   return error(400, "invalid_grant", v, "ParameterValidationFailure");
 }
 
 export async function startSecondOpinion(options: SecondOpinionOptions = {}): Promise<SecondOpinion> {
   const versions = new Set<string>(options.versions ?? ["v6", "v7", "v8"]);
-  const state: ServerState = { sessions: generate(options.sessions ?? 23, options.seed ?? 11), setId: "3f0e9a52-6c1d-4b7e-9f2a-8d5c4b3a2e10", defects: new Set(options.defects ?? []) };
+  const state: ServerState = { sessions: generate(options.sessions ?? 23, options.seed ?? 11), setId: "3f0e9a52-6c1d-4b7e-9f2a-8d5c4b3a2e10", defects: new Set(options.defects ?? []), tokenDates: options.tokenDates ?? "iso8601" };
   const issued = new Set<string>();
   const refreshes = new Set<string>();
-  const fixed = tokenReply("v6", issued, refreshes);
+  const fixed = tokenReply(state, issued, refreshes);
   const server = createServer(async (req, res) => {
     const raw = await readBody(req);
     const [pathPart = "", rawQuery = ""] = req.url!.split("?", 2) as [string, string?];
@@ -102,7 +120,7 @@ export async function startSecondOpinion(options: SecondOpinionOptions = {}): Pr
     // Versions the server does not serve are unknown paths: that is how a client tells them apart.
     if (!versions.has(v)) return send(res, { status: 404, body: { message: "Not found." } });
     if (segments.length === 2 && segments[1]!.toLowerCase() === "token" && req.method === "POST") {
-      return send(res, token(v, String(req.headers["content-type"] ?? ""), raw, issued, refreshes));
+      return send(res, token(state, v, String(req.headers["content-type"] ?? ""), raw, issued, refreshes));
     }
     const bearer = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ""))?.[1];
     if (!state.defects.has("tokenIgnored") && (!bearer || !issued.has(bearer))) return send(res, error(401, "Authorization has been denied for this request.", v, "ResourceAccessDenied"));
