@@ -24,8 +24,7 @@ function shellEnv(ports: Record<string, number>): NodeJS.ProcessEnv {
 describe("npm start", () => {
   let job: Job;
   let ports: { MOCK_PORT: number; DOCS_PORT: number; DASHBOARD_PORT: number; TESTKIT_PORT: number };
-  const dashboard = (path: string) =>
-    fetch(`http://127.0.0.1:${ports.DASHBOARD_PORT}${path}`, { headers: { "X-Dashboard-Request": "1" } });
+  const dashboard = (path: string) => fetch(`http://127.0.0.1:${ports.DASHBOARD_PORT}${path}`, { headers: { "X-Dashboard-Request": "1" } });
 
   beforeAll(async () => {
     const mock = await freePortRun(3);
@@ -85,7 +84,14 @@ describe("npm start", () => {
     job.interrupt();
     const stopped = await eventually(() => !job.groupAlive(), 30_000);
     expect(stopped, `processes left running 30 s after Ctrl-C:\n${job.output()}`).toBe(true);
-    const everyPort = [ports.MOCK_PORT, ports.MOCK_PORT + 1, ports.MOCK_PORT + 2, ports.DOCS_PORT, ports.DASHBOARD_PORT, ports.TESTKIT_PORT];
+    const everyPort = [
+      ports.MOCK_PORT,
+      ports.MOCK_PORT + 1,
+      ports.MOCK_PORT + 2,
+      ports.DOCS_PORT,
+      ports.DASHBOARD_PORT,
+      ports.TESTKIT_PORT,
+    ];
     const stillListening = [];
     for (const port of everyPort) if (await listening(port)) stillListening.push(port);
     expect(stillListening).toEqual([]);

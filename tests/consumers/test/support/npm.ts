@@ -10,7 +10,11 @@ export type Env = Record<string, string | undefined>;
 /** npm reads `npm_config_*` variables as its settings: those pnpm and turbo set for this run
  * are not a user's, so the consumer's npm starts without any `npm_` variable. */
 export function usersNpmEnv(): Env {
-  return Object.fromEntries(Object.keys(process.env).filter((name) => /^npm_/i.test(name)).map((name) => [name, undefined]));
+  return Object.fromEntries(
+    Object.keys(process.env)
+      .filter((name) => /^npm_/i.test(name))
+      .map((name) => [name, undefined]),
+  );
 }
 
 /** Where this user's npm reads its global npmrc (`<node prefix>/etc/npmrc` unless moved). */
