@@ -1,6 +1,8 @@
 // `npm start` the way the root README tells a newcomer to run it: it builds what it serves
 // (turbo's cache makes that instant after the workspace's build), starts the mocks, the docs,
 // a testkit server and the dashboard, and Ctrl-C stops them all.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { SessionDetailsResponse, SessionsResponse, StatisticsResponse } from "@vbm365/dashboard";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +22,19 @@ function shellEnv(ports: Record<string, number>): NodeJS.ProcessEnv {
   for (const [name, port] of Object.entries(ports)) env[name] = String(port);
   return env;
 }
+
+const manifest = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), "utf8")) as { devDependencies?: Record<string, string> };
+const workspacePackages = (deps: Record<string, string> = {}) => Object.keys(deps).filter((name) => deps[name]?.startsWith("workspace:"));
+
+describe("what npm start builds", () => {
+  // turbo builds a suite's dependencies before its tests; anything npm start builds that this
+  // suite does not depend on would be built by the two turbo runs at once.
+  it("is all among this suite's dependencies, so turbo has built it before the test runs", () => {
+    const served = workspacePackages(manifest("package.json").devDependencies);
+    expect(served.length).toBeGreaterThan(0);
+    expect(workspacePackages(manifest("tests/first-run/package.json").devDependencies)).toEqual(expect.arrayContaining(served));
+  });
+});
 
 describe("npm start", () => {
   let job: Job;
