@@ -9,8 +9,10 @@
 //
 // Prints which Node each suite ran under (Node 20 rows come from the `npm test` reports)
 // and exits non-zero when any suite failed.
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,11 +20,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
 /** Exact releases, like every other dependency: bump them here (and in the README). */
 const nodeReleases = { 22: "22.23.5", 24: "24.22.3" };
+// Longest first, so the two at a time finish close together.
 const suites = [
-  { name: "@vbm365/client", dir: "packages/client" },
-  { name: "@vbm365/testkit", dir: "packages/testkit" },
   { name: "@vbm365/audit", dir: "apps/audit" },
   { name: "@vbm365/consumers", dir: "tests/consumers" },
+  { name: "@vbm365/testkit", dir: "packages/testkit" },
+  { name: "@vbm365/client", dir: "packages/client" },
 ];
 
 function fail(message) {
@@ -87,20 +90,58 @@ function readCounts(reportFile) {
 }
 
 const reportOf = (suite) => join(root, suite.dir, ".vitest", "results.json");
+/** Suites run two at a time (the CI machine has two cores); the longest go first. */
+const concurrency = 2;
 
 /** One suite's vitest under one Node: vitest and its workers run on that binary, and so does
- * every `node`, `npm` or `pnpm` a test starts (its bin folder is first on PATH). The package's
- * JSON report (.vitest/results.json) is read after the run; the caller puts `npm test`'s back. */
-function runSuite(suite, node) {
+ * every `node`, `npm` or `pnpm` a test starts (its bin folder is first on PATH). Its output
+ * goes to `log`, shown when it fails; its JSON report (.vitest/results.json) gives the counts. */
+async function runSuite(suite, node, log) {
   rmSync(reportOf(suite), { force: true });
   const vitest = join(root, suite.dir, "node_modules", "vitest", "vitest.mjs");
   const args = [vitest, "run", "--reporter=dot", "--reporter=json"];
+  const output = createWriteStream(log);
   const started = performance.now();
-  const ran = spawnSync(join(node.binDir, "node"), args, { cwd: join(root, suite.dir), stdio: "inherit", env: usersEnv(node.binDir) });
+  const child = spawn(join(node.binDir, "node"), args, {
+    cwd: join(root, suite.dir),
+    stdio: ["ignore", "pipe", "pipe"],
+    env: usersEnv(node.binDir),
+  });
+  child.stdout.pipe(output, { end: false });
+  child.stderr.pipe(output, { end: false });
+  const [code] = await once(child, "close");
+  await new Promise((resolve) => output.end(resolve));
   const seconds = (performance.now() - started) / 1000;
   const counts = readCounts(reportOf(suite));
-  const ok = ran.status === 0 && counts !== undefined && counts.failed === 0 && counts.passed > 0;
+  const ok = code === 0 && counts !== undefined && counts.failed === 0 && counts.passed > 0;
+  console.log(`[node-matrix] ${suite.name} under Node ${node.version}: ${ok ? "passed" : "FAILED"} in ${seconds.toFixed(0)} s`);
+  if (!ok) console.log(readFileSync(log, "utf8").split("\n").slice(-80).join("\n"));
   return { suite: suite.name, node: node.version, counts, seconds, ok };
+}
+
+/** Every suite under every Node, `concurrency` at a time, never one suite under two Nodes at
+ * once (both would write its report). Answers the rows in matrix order. */
+async function runMatrix(nodes, logDir) {
+  const jobs = nodes.flatMap((node) => suites.map((suite) => ({ node, suite })));
+  const pending = [...jobs];
+  const busy = new Set();
+  const rows = new Array(jobs.length);
+  const worker = async () => {
+    while (pending.length > 0) {
+      const next = pending.findIndex((job) => !busy.has(job.suite));
+      if (next === -1) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        continue;
+      }
+      const [job] = pending.splice(next, 1);
+      busy.add(job.suite);
+      const log = join(logDir, `${job.suite.dir.replaceAll("/", "-")}-${job.node.version}.log`);
+      rows[jobs.indexOf(job)] = await runSuite(job.suite, job.node, log);
+      busy.delete(job.suite);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return rows;
 }
 
 /** The `npm test` run of each suite, which ran on the machine's Node (this process's). */
@@ -132,18 +173,15 @@ const installSeconds = (performance.now() - matrixStarted) / 1000;
 const rows = defaultToolchainRows();
 // `npm test`'s reports are turbo's cached outputs and the root summary's input: kept aside and put back.
 const npmTestReports = new Map(suites.map((suite) => [suite, existsSync(reportOf(suite)) ? readFileSync(reportOf(suite)) : undefined]));
+const logDir = mkdtempSync(join(tmpdir(), "vbm365-node-matrix-"));
 try {
-  for (const node of nodes) {
-    for (const suite of suites) {
-      console.log(`\n[node-matrix] ${suite.name} under Node ${node.version}`);
-      rows.push(runSuite(suite, node));
-    }
-  }
+  rows.push(...(await runMatrix(nodes, logDir)));
 } finally {
   for (const [suite, report] of npmTestReports) {
     if (report === undefined) rmSync(reportOf(suite), { force: true });
     else writeFileSync(reportOf(suite), report);
   }
+  rmSync(logDir, { recursive: true, force: true });
 }
 printTable(rows);
 const totalSeconds = (performance.now() - matrixStarted) / 1000;

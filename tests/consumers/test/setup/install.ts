@@ -37,9 +37,11 @@ async function installApp(app: string, tarballs: Record<PublicPackage, string>):
   await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: usersNpmEnv() });
 }
 
-/** `npm install -g` into a prefix of our own. The client goes along because it is not on the registry yet. */
+/** `npm install -g` into a prefix of our own. The client and app-support (what the apps share)
+ * go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
-  await installGlobally(prefix, [tarballs["@vbm365/client"], tarballs["@vbm365/audit"]], usersNpmEnv());
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/audit"]];
+  await installGlobally(prefix, packages, usersNpmEnv());
 }
 
 export default async function setup(project: TestProject) {
