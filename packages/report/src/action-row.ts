@@ -27,8 +27,8 @@ export function actionRow(server: string, session: RestoreSession, event: Restor
     itemType: event.itemType ?? null,
     action: event.type ?? "",
     service: session.type,
-    // A size that is not a finite, non-negative number is treated as unknown, not summed.
-    itemSizeBytes: typeof event.itemSizeBytes === "number" && Number.isFinite(event.itemSizeBytes) && event.itemSizeBytes >= 0 ? event.itemSizeBytes : null,
+    // A size that is not a whole, non-negative number is treated as unknown, not summed.
+    itemSizeBytes: Number.isSafeInteger(event.itemSizeBytes) && (event.itemSizeBytes as number) >= 0 ? (event.itemSizeBytes as number) : null,
     source: event.source ?? null,
     target: event.target ?? null,
     status: event.status,

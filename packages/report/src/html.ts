@@ -65,7 +65,9 @@ function numbersTable(chart: ReportChart, table: ChartTable): string {
 }
 
 async function chartHtml(chart: ReportChart): Promise<string> {
-  const svg = await renderChartSvg(chart);
+  // The figure's role="img" and aria-label are the text alternative; Vega's own ARIA roles on
+  // the marks would be a second, label-less tree under it, so the SVG is hidden from it.
+  const svg = (await renderChartSvg(chart)).replace(/^<svg /, '<svg aria-hidden="true" focusable="false" ');
   return `<section aria-labelledby="${chart.id}-title"><h2 id="${chart.id}-title">${escapeHtml(chart.title)}</h2>
 <figure><div class="chart" id="${chart.id}" role="img" aria-label="${escapeHtml(chart.description)}">${svg}</div>
 <figcaption>${cellHtml(chart.description)}</figcaption></figure>
