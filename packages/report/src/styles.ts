@@ -3,7 +3,7 @@ export const REPORT_CSS = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #4a5260; --rule: #c9ced6; --band: #f3f5f8; --note: #fff6df; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
-main { max-width: 1200px; margin: 0 auto; padding: 24px; }
+main { max-width: 1200px; margin: 0 auto; padding: 24px; overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; margin: 0 0 8px; }
 h2 { font-size: 1.2rem; margin: 28px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
 dl.header { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
