@@ -46,6 +46,8 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
     }
     seen.sessions++;
     sessions++;
+    // What the session's fields say about the data holds for each of its actions: read once.
+    const limits = sessionLimits(session.initiatedBy, session.organization, session.clientHost, session.type);
     for (const event of events) {
       if (!isAction(event) || !keeps.action(event)) continue;
       if (!seen.v8Fields && hasV8ObjectIds(event)) seen.v8Fields = true;
@@ -59,10 +61,11 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
       actionTypes.add(row.action, row.itemSizeBytes, undefined);
       services.add(row.service, row.itemSizeBytes, undefined);
       organizations.add(row.organization ?? "(not given)", row.itemSizeBytes, undefined);
-      const timeMs = row.timeUtc === null ? NaN : Date.parse(row.timeUtc);
+      const timeMs = row.timeUtc === null ? NaN : Date.parse(event.startTime);
       if (Number.isNaN(timeMs)) quality.noTime++;
       else timeline.add(timeMs, row.action, row.service);
-      countQuality(quality, row);
+      if (!KNOWN_ACTIONS.has(row.action)) quality.unknownAction++;
+      addLimits(quality, limits);
       if (rows.length < tableLimit) rows.push(row);
       // Awaited only when it returns a promise: a file writer waiting for the disk slows the
       // walk down instead of buffering rows.
@@ -112,14 +115,26 @@ function versionOf(name: string, seen: ServerSeen, known: ReadonlyMap<string, Ap
 
 // A gateway address in the client host: `srv0101 (via: 127.0.0.1)`.
 const VIA = /\(via:\s*[^)]*\)/i;
+const KNOWN_ACTIONS = new Set<string>(ACTION_TYPES);
+const KNOWN_SERVICES = new Set<string>(SERVICES);
 
-function countQuality(quality: DataQuality, row: ActionRow): void {
-  const initiator = row.initiatedBy?.trim() ?? "";
-  if (initiator === "") quality.noInitiator++;
-  else if (looksLikeOrganization(initiator, row.organization)) quality.initiatorIsOrganization++;
-  if (row.clientHost !== null && VIA.test(row.clientHost)) quality.gatewayHost++;
-  if (!ACTION_TYPES.some((type) => type === row.action)) quality.unknownAction++;
-  if (!SERVICES.some((type) => type === row.service)) quality.unknownService++;
+type SessionLimits = Pick<DataQuality, "noInitiator" | "initiatorIsOrganization" | "gatewayHost" | "unknownService">;
+
+function sessionLimits(initiatedBy: string | undefined, organization: string | undefined, clientHost: string | undefined, service: string): SessionLimits {
+  const initiator = initiatedBy?.trim() ?? "";
+  return {
+    noInitiator: initiator === "" ? 1 : 0,
+    initiatorIsOrganization: initiator !== "" && looksLikeOrganization(initiator, organization ?? null) ? 1 : 0,
+    gatewayHost: typeof clientHost === "string" && VIA.test(clientHost) ? 1 : 0,
+    unknownService: KNOWN_SERVICES.has(service) ? 0 : 1,
+  };
+}
+
+function addLimits(quality: DataQuality, limits: SessionLimits): void {
+  quality.noInitiator += limits.noInitiator;
+  quality.initiatorIsOrganization += limits.initiatorIsOrganization;
+  quality.gatewayHost += limits.gatewayHost;
+  quality.unknownService += limits.unknownService;
 }
 
 /** An initiator that names the organization (its name, or a bare domain) rather than a person or an account. */

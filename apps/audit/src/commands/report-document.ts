@@ -95,6 +95,7 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
       now: ctx.now(),
       ...(writer ? { onAction: (row) => writer.write(row) } : {}),
     });
+    await writer?.flush();
     const text = format === "html"
       ? await renderReportHtml(aggregates, csvPath ? { csvFileName: basename(csvPath) } : {})
       : `${JSON.stringify(aggregates, null, 2)}\n`;
