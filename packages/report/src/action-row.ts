@@ -8,17 +8,20 @@ export function isAction(event: RestoreSessionEvent): boolean {
   return event.type !== undefined && event.type !== "None";
 }
 
+// A time already in the form toISOString() writes: kept as it is, saving a conversion per action.
+const ISO_UTC_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 /** The instant in UTC (millisecond precision), or null when the text is not a readable time. */
-export function utcOf(time: string | null | undefined): string | null {
-  if (!time) return null;
-  const ms = Date.parse(time);
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+export function utcOf(time: string | null | undefined, ms = time ? Date.parse(time) : NaN): string | null {
+  if (!time || Number.isNaN(ms)) return null;
+  return ISO_UTC_MS.test(time) ? time : new Date(ms).toISOString();
 }
 
-export function actionRow(server: string, session: RestoreSession, event: RestoreSessionEvent): ActionRow {
+/** `timeMs`: the event's start as parsed by the caller (NaN when unreadable). */
+export function actionRow(server: string, session: RestoreSession, event: RestoreSessionEvent, timeMs = Date.parse(event.startTime)): ActionRow {
   return {
     time: event.startTime,
-    timeUtc: utcOf(event.startTime),
+    timeUtc: utcOf(event.startTime, timeMs),
     server,
     organization: session.organization ?? null,
     initiatedBy: session.initiatedBy ?? null,
@@ -60,8 +63,16 @@ export function hasV8ObjectIds(event: RestoreSessionEvent): boolean {
  */
 export function restoredObject(session: RestoreSession, event: RestoreSessionEvent): { key: string; name: string; kind: string; id: string | null } {
   const text = event.source ?? event.itemName ?? "";
-  const name = text.split("\\")[0]!.trim() || "(not named)";
+  const cut = text.indexOf("\\");
+  const name = (cut < 0 ? text : text.slice(0, cut)).trim() || "(not named)";
   const fields = event as unknown as Record<string, unknown>;
-  const id = V8_OBJECT_IDS.map((key) => fields[key]).find((value): value is string => typeof value === "string" && value !== "");
-  return { key: `${session.type}\u0000${name}\u0000${id ?? ""}`, name, kind: objectKind(session.type), id: id ?? null };
+  let id: string | null = null;
+  for (const key of V8_OBJECT_IDS) {
+    const value = fields[key];
+    if (typeof value === "string" && value !== "") {
+      id = value;
+      break;
+    }
+  }
+  return { key: `${session.type}\u0000${name}\u0000${id ?? ""}`, name, kind: objectKind(session.type), id };
 }

@@ -48,29 +48,37 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
     sessions++;
     // What the session's fields say about the data holds for each of its actions: read once.
     const limits = sessionLimits(session.initiatedBy, session.organization, session.clientHost, session.type);
+    // Operator, organization and service are the session's: summed per session, added once.
+    let sessionActions = 0;
+    let sessionBytes = 0;
     for (const event of events) {
       if (!isAction(event) || !keeps.action(event)) continue;
       if (!seen.v8Fields && hasV8ObjectIds(event)) seen.v8Fields = true;
-      const row = actionRow(server, session, event);
-      actions++;
-      if (row.itemSizeBytes === null) withoutSize++;
-      else bytes += row.itemSizeBytes;
-      operators.add(row.initiatedBy ?? "(not given)", row.itemSizeBytes, undefined);
+      const timeMs = Date.parse(event.startTime);
+      const row = actionRow(server, session, event, timeMs);
+      const size = row.itemSizeBytes;
+      sessionActions++;
+      if (size === null) withoutSize++;
+      else sessionBytes += size;
       const object = restoredObject(session, event);
-      objects.add(object.key, row.itemSizeBytes, { name: object.name, kind: object.kind, service: session.type, id: object.id });
-      actionTypes.add(row.action, row.itemSizeBytes, undefined);
-      services.add(row.service, row.itemSizeBytes, undefined);
-      organizations.add(row.organization ?? "(not given)", row.itemSizeBytes, undefined);
-      const timeMs = row.timeUtc === null ? NaN : Date.parse(event.startTime);
+      objects.add(object.key, 1, size ?? 0, () => ({ name: object.name, kind: object.kind, service: session.type, id: object.id }));
+      actionTypes.add(row.action, 1, size ?? 0);
       if (Number.isNaN(timeMs)) quality.noTime++;
       else timeline.add(timeMs, row.action, row.service);
       if (!KNOWN_ACTIONS.has(row.action)) quality.unknownAction++;
-      addLimits(quality, limits);
       if (rows.length < tableLimit) rows.push(row);
       // Awaited only when it returns a promise: a file writer waiting for the disk slows the
       // walk down instead of buffering rows.
       const written = options.onAction?.(row);
       if (written) await written;
+    }
+    if (sessionActions > 0) {
+      actions += sessionActions;
+      bytes += sessionBytes;
+      operators.add(session.initiatedBy ?? "(not given)", sessionActions, sessionBytes);
+      services.add(session.type, sessionActions, sessionBytes);
+      organizations.add(session.organization ?? "(not given)", sessionActions, sessionBytes);
+      addLimits(quality, limits, sessionActions);
     }
   }
 
@@ -96,7 +104,7 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
     totals: { sessions, actions, bytes, actionsWithoutSize: withoutSize },
     topOperatorsByActions: operators.top(TOP, "actions").map(({ key, actions, bytes }) => ({ name: key, actions, bytes })),
     topOperatorsBySize: operators.top(TOP, "bytes").map(({ key, actions, bytes }) => ({ name: key, actions, bytes })),
-    topObjects: objects.top(TOP, "actions").map(({ actions, bytes, extra }) => ({ ...extra, actions, bytes })),
+    topObjects: objects.top(TOP, "actions").map(({ actions, bytes, extra }) => ({ ...extra!, actions, bytes })),
     byActionType: actionTypes.all(ACTION_TYPES),
     byService: services.all(SERVICES),
     timeline: timeline.buckets(),
@@ -130,11 +138,11 @@ function sessionLimits(initiatedBy: string | undefined, organization: string | u
   };
 }
 
-function addLimits(quality: DataQuality, limits: SessionLimits): void {
-  quality.noInitiator += limits.noInitiator;
-  quality.initiatorIsOrganization += limits.initiatorIsOrganization;
-  quality.gatewayHost += limits.gatewayHost;
-  quality.unknownService += limits.unknownService;
+function addLimits(quality: DataQuality, limits: SessionLimits, actions: number): void {
+  quality.noInitiator += limits.noInitiator * actions;
+  quality.initiatorIsOrganization += limits.initiatorIsOrganization * actions;
+  quality.gatewayHost += limits.gatewayHost * actions;
+  quality.unknownService += limits.unknownService * actions;
 }
 
 /** An initiator that names the organization (its name, or a bare domain) rather than a person or an account. */

@@ -7,18 +7,22 @@ import type { ActionRow } from "./types.js";
 // A cell a spreadsheet would run as a formula (OWASP's CSV injection list) gets a leading '.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+const NEEDS_QUOTES = /[",\r\n]/;
+
 function csvCell(value: string | number | null, raw: boolean): string {
   if (value === null) return "";
-  let text = String(value);
-  if (!raw && typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (typeof value === "number") return String(value);
+  const text = !raw && FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export const actionCsvHeader = (): string => `${ACTION_COLUMNS.join(",")}\r\n`;
 
 /** One action as a CSV line; `raw` keeps cells as sent (no formula guard), for programs. */
 export function actionCsvLine(row: ActionRow, raw = false): string {
-  return `${ACTION_COLUMNS.map((column) => csvCell(row[column], raw)).join(",")}\r\n`;
+  let line = csvCell(row[ACTION_COLUMNS[0]!], raw);
+  for (let i = 1; i < ACTION_COLUMNS.length; i++) line += `,${csvCell(row[ACTION_COLUMNS[i]!], raw)}`;
+  return `${line}\r\n`;
 }
 
 // Lines are gathered into chunks of about this many characters: one write per line would

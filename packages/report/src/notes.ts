@@ -41,7 +41,7 @@ export function buildNotes(input: NoteInput): ReportNote[] {
     "actions-capped",
     input.actions > input.shown ? input.shown : 0,
     `The action table shows the first ${input.shown.toLocaleString("en-US")} of ${actions.toLocaleString("en-US")} actions; ` +
-      "the charts and totals count them all, and the CSV written beside the report has every action.",
+      "the charts and totals count them all.",
   );
   add(
     "gateway-client-host",

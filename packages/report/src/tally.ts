@@ -3,15 +3,16 @@
 import type { CountAndSize, NamedCount } from "./types.js";
 
 export class Tally<Extra = undefined> {
-  private readonly entries = new Map<string, CountAndSize & { extra: Extra }>();
+  private readonly entries = new Map<string, CountAndSize & { extra: Extra | undefined }>();
 
-  add(key: string, bytes: number | null, extra: Extra): void {
+  /** Adds `actions` actions of `bytes` in all; `extra` describes the key, asked for once, when it is new. */
+  add(key: string, actions: number, bytes: number, extra?: () => Extra): void {
     const entry = this.entries.get(key);
     if (entry) {
-      entry.actions++;
-      entry.bytes += bytes ?? 0;
+      entry.actions += actions;
+      entry.bytes += bytes;
     } else {
-      this.entries.set(key, { actions: 1, bytes: bytes ?? 0, extra });
+      this.entries.set(key, { actions, bytes, extra: extra?.() });
     }
   }
 
@@ -20,7 +21,7 @@ export class Tally<Extra = undefined> {
   }
 
   /** The `limit` largest by `by`, ties broken by name so the same data gives the same order. */
-  top(limit: number, by: "actions" | "bytes"): { key: string; actions: number; bytes: number; extra: Extra }[] {
+  top(limit: number, by: "actions" | "bytes"): { key: string; actions: number; bytes: number; extra: Extra | undefined }[] {
     const other = by === "actions" ? "bytes" : "actions";
     return [...this.entries]
       .map(([key, entry]) => ({ key, ...entry }))

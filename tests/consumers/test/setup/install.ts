@@ -40,10 +40,10 @@ async function installApp(app: string, tarballs: Record<PublicPackage, string>):
   await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: USERS_NPM_ENV() });
 }
 
-/** `npm install -g` into a prefix of our own. The client goes along because it is not on the registry yet. */
+/** `npm install -g` into a prefix of our own. The client and the report go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
   mkdirSync(prefix, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/audit"]];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/report"], tarballs["@vbm365/audit"]];
   await runOrThrow("npm", ["install", "--global", "--prefix", prefix, ...NPM_QUIET, ...packages], { cwd: prefix, env: USERS_NPM_ENV() });
 }
 

@@ -12,6 +12,7 @@ export const PUBLIC_PACKAGES = {
   "@vbm365/client": "packages/client",
   "@vbm365/testkit": "packages/testkit",
   "@vbm365/audit": "apps/audit",
+  "@vbm365/report": "packages/report",
 } as const;
 export type PublicPackage = keyof typeof PUBLIC_PACKAGES;
 
