@@ -14,6 +14,8 @@ export interface ReportWriterReport {
   sessions: number;
   events: number;
   ms: number;
+  /** CPU time (user + system) of the process over the same span: less moved by other load on a shared machine. */
+  cpuMs: number;
   htmlBytes: number;
   csvBytes: number;
   peakRssBytes: number;
@@ -51,8 +53,10 @@ async function main(): Promise<void> {
   const folder = mkdtempSync(join(tmpdir(), "vbm365-bench-report-"));
   try {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     const result = mode === "read" ? { events: await read(sessions, eventsPerSession), htmlBytes: 0, csvBytes: 0 } : await report(sessions, eventsPerSession, folder);
-    const out: ReportWriterReport = { mode, sessions, ...result, ms: performance.now() - started, peakRssBytes: peakRssBytes() };
+    const cpu = process.cpuUsage(cpuStart);
+    const out: ReportWriterReport = { mode, sessions, ...result, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRssBytes() };
     console.log(JSON.stringify(out));
   } finally {
     rmSync(folder, { recursive: true, force: true });
