@@ -115,6 +115,7 @@ describe("report document", () => {
     [["--html", "x.html", "--out", "y.html"], /--html FILE and --out FILE both name the output: keep one/],
     [["--format", "html", "--action", "Teleport"], /--action 'Teleport' is not known: use Restore, Export, Send, Save, View/],
     [["--format", "csv", "--organization", "contoso"], /--organization applies to the report document only/],
+    [["--format", "aggregates", "--csv-raw"], /--csv-raw applies to the CSV written beside an HTML report file/],
   ])("refuses %j with one line (exit 64)", async (args, message) => {
     const result = await runCli(["report", "--all", ...args], { env: tokenEnv(v8) });
     expect(result.code).toBe(64);

@@ -36,7 +36,11 @@ function documentFormat(values: Values): { format: DocumentFormat; out: string |
   if (html !== undefined && out !== undefined) throw new UsageError("--html FILE and --out FILE both name the output: keep one");
   if (format === undefined) throw new UsageError(`--format '${requested}' is not known: use table, json, ndjson, csv, html or aggregates`);
   if (html === "" || out === "") throw new UsageError("the output file name is empty: give a path such as restores.html");
-  return { format, out: html ?? out };
+  const path = html ?? out;
+  if (values["csv-raw"] === true && (format !== "html" || path === undefined)) {
+    throw new UsageError("--csv-raw applies to the CSV written beside an HTML report file: add --html FILE, or drop --csv-raw");
+  }
+  return { format, out: path };
 }
 
 function actionTypes(values: Values): string[] {
