@@ -1,6 +1,5 @@
 // One restore action as the report's table and CSV show it.
 import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
-import { objectKind } from "./labels.js";
 import type { ActionRow } from "./types.js";
 
 /** `None` events only mark a session's start and end; every other event is an action. */
@@ -53,7 +52,8 @@ const V8_OBJECT_IDS = ["userId", "siteId", "teamId"] as const;
 
 /** Whether the event carries the v8 object ids (present, even when null). */
 export function hasV8ObjectIds(event: RestoreSessionEvent): boolean {
-  return V8_OBJECT_IDS.some((key) => Object.hasOwn(event, key));
+  for (const key of V8_OBJECT_IDS) if (Object.hasOwn(event, key)) return true;
+  return false;
 }
 
 /**
@@ -61,7 +61,7 @@ export function hasV8ObjectIds(event: RestoreSessionEvent): boolean {
  * part of the source path (`alex@contoso.com\Inbox` -> `alex@contoso.com`); a v8 id, when
  * present, keeps two objects with the same name apart.
  */
-export function restoredObject(session: RestoreSession, event: RestoreSessionEvent): { key: string; name: string; kind: string; id: string | null } {
+export function restoredObject(event: RestoreSessionEvent): { name: string; id: string | null } {
   const text = event.source ?? event.itemName ?? "";
   const cut = text.indexOf("\\");
   const name = (cut < 0 ? text : text.slice(0, cut)).trim() || "(not named)";
@@ -74,5 +74,5 @@ export function restoredObject(session: RestoreSession, event: RestoreSessionEve
       break;
     }
   }
-  return { key: `${session.type}\u0000${name}\u0000${id ?? ""}`, name, kind: objectKind(session.type), id };
+  return { name, id };
 }

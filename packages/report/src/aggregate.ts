@@ -4,6 +4,7 @@ import type { ApiVersion } from "@vbm365/client";
 import { actionRow, hasV8ObjectIds, isAction, restoredObject } from "./action-row.js";
 import { ACTION_TYPES, SERVICES } from "./labels.js";
 import { buildNotes, type DataQuality } from "./notes.js";
+import { ObjectTally } from "./objects.js";
 import { compileSelection } from "./selection.js";
 import { Tally } from "./tally.js";
 import { Timeline } from "./timeline.js";
@@ -24,7 +25,7 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
   const keeps = compileSelection(selection);
   const tableLimit = options.tableLimit ?? DEFAULT_TABLE_LIMIT;
   const operators = new Tally();
-  const objects = new Tally<{ name: string; kind: string; service: string; id: string | null }>();
+  const objects = new ObjectTally();
   const actionTypes = new Tally();
   const services = new Tally();
   const organizations = new Tally();
@@ -60,8 +61,8 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
       sessionActions++;
       if (size === null) withoutSize++;
       else sessionBytes += size;
-      const object = restoredObject(session, event);
-      objects.add(object.key, 1, size ?? 0, () => ({ name: object.name, kind: object.kind, service: session.type, id: object.id }));
+      const object = restoredObject(event);
+      objects.add(session.type, object.name, object.id, size ?? 0);
       actionTypes.add(row.action, 1, size ?? 0);
       if (Number.isNaN(timeMs)) quality.noTime++;
       else timeline.add(timeMs, row.action, row.service);
@@ -104,7 +105,7 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
     totals: { sessions, actions, bytes, actionsWithoutSize: withoutSize },
     topOperatorsByActions: operators.top(TOP, "actions").map(({ key, actions, bytes }) => ({ name: key, actions, bytes })),
     topOperatorsBySize: operators.top(TOP, "bytes").map(({ key, actions, bytes }) => ({ name: key, actions, bytes })),
-    topObjects: objects.top(TOP, "actions").map(({ actions, bytes, extra }) => ({ ...extra!, actions, bytes })),
+    topObjects: objects.top(TOP),
     byActionType: actionTypes.all(ACTION_TYPES),
     byService: services.all(SERVICES),
     timeline: timeline.buckets(),

@@ -2,17 +2,17 @@
 // `__proto__` or `constructor` is a key like any other.
 import type { CountAndSize, NamedCount } from "./types.js";
 
-export class Tally<Extra = undefined> {
-  private readonly entries = new Map<string, CountAndSize & { extra: Extra | undefined }>();
+export class Tally {
+  private readonly entries = new Map<string, CountAndSize>();
 
-  /** Adds `actions` actions of `bytes` in all; `extra` describes the key, asked for once, when it is new. */
-  add(key: string, actions: number, bytes: number, extra?: () => Extra): void {
+  /** Adds `actions` actions of `bytes` in all. */
+  add(key: string, actions: number, bytes: number): void {
     const entry = this.entries.get(key);
     if (entry) {
       entry.actions += actions;
       entry.bytes += bytes;
     } else {
-      this.entries.set(key, { actions, bytes, extra: extra?.() });
+      this.entries.set(key, { actions, bytes });
     }
   }
 
@@ -21,7 +21,7 @@ export class Tally<Extra = undefined> {
   }
 
   /** The `limit` largest by `by`, ties broken by name so the same data gives the same order. */
-  top(limit: number, by: "actions" | "bytes"): { key: string; actions: number; bytes: number; extra: Extra | undefined }[] {
+  top(limit: number, by: "actions" | "bytes"): { key: string; actions: number; bytes: number }[] {
     const other = by === "actions" ? "bytes" : "actions";
     return [...this.entries]
       .map(([key, entry]) => ({ key, ...entry }))
