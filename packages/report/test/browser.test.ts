@@ -51,6 +51,22 @@ describe.runIf(runBrowser)("the HTML report in chromium", () => {
     await page.close();
   });
 
+  it("prints on A4: in print media at A4's printable width nothing is wider than the page, and the PDF renders", async () => {
+    const report = await aggregateReport(testkitInput(server.data), { generator, tableLimit: 100 });
+    const path = join(folder, "print.html");
+    writeFileSync(path, await renderReportHtml(report));
+    const { page, errors } = await openOffline(browser.context, path);
+    await page.emulateMedia({ media: "print" });
+    // A4 is 210 mm wide; less the 12 mm margins each side, 186 mm = 703 CSS pixels.
+    await page.setViewportSize({ width: 703, height: 1000 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(703);
+    const pdf = await page.pdf({ format: "A4", printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(50_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("passes axe-core with no serious or critical violation", async () => {
     const report = await aggregateReport(testkitInput(server.data), { generator, tableLimit: 50 });
     const path = join(folder, "axe.html");
