@@ -36,7 +36,7 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
 
 async function installApp(app: string, tarballs: Record<PublicPackage, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], ...APP_TOOLS];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], tarballs["@vbm365/report"], ...APP_TOOLS];
   await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: USERS_NPM_ENV() });
 }
 
