@@ -56,7 +56,7 @@ export function stopSession(id: string): Promise<{ stopped: string }> {
   return call(`/api/sessions/${encodeURIComponent(id)}/stop`, { method: "POST" });
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const token = readAccessToken();
   const headers: Record<string, string> = { [apiHeader]: "1", ...(token ? { [accessTokenHeader]: token } : {}) };
   let response: Response;

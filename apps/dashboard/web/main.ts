@@ -9,6 +9,7 @@ import { renderDetails, showError, showLoading } from "./details.js";
 import { byId, h } from "./dom.js";
 import { formatTime } from "./format.js";
 import { showStatistics, showStatisticsError, showVersion, showVersionError, statisticsSection } from "./statistics.js";
+import { setupReport } from "./report.js";
 import { renderChart, renderSummary } from "./summary.js";
 import { renderTable } from "./table.js";
 import { readState, resolveWindow, writeState, type ViewState } from "./state.js";
@@ -32,12 +33,15 @@ const controls = buildControls(byId("toolbar"), byId("filters"), {
   refresh: () => setState({}, true),
 });
 
+const reportView = setupReport(byId("report"), byId("report-controls"), () => ({ state, window: window_ }));
+
 function setState(patch: Partial<ViewState>, newWindow: boolean): void {
   state = { ...state, ...patch };
   if (newWindow) window_ = resolveWindow(state);
   history.replaceState(null, "", `${location.pathname}${writeState(state)}`);
   scheduleAutoRefresh();
   void loadSessions();
+  reportView.stateChanged();
 }
 
 async function loadSessions(): Promise<void> {

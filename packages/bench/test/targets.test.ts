@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OPENAPI_FETCH, OURS } from "../src/contenders.js";
 import type { Row } from "../src/report.js";
+import { REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_WRITE, REPORT_WRITE_CPU } from "../src/report-bench.js";
 import { CLIENT_WALK, HAND_WALK, smallWalk } from "../src/stream.js";
 import { judgeTargets } from "../src/targets.js";
 import { FLEET_WALL, SINGLE_WALL } from "../src/fleet.js";
@@ -49,9 +50,21 @@ describe("judgeTargets", () => {
     expect(byId(withoutSmall)["stream-rss-growth"]).toMatchObject({ actual: null, met: null });
   });
 
+  it("judges the report: writing against reading in wall and CPU time, and the HTML's size", () => {
+    const rows = [
+      row("report", REPORT_READ, 10_000), row("report", REPORT_WRITE, 9_000),
+      row("report", REPORT_READ_CPU, 4_000), row("report", REPORT_WRITE_CPU, 5_000),
+      row("report", REPORT_HTML, 5.2),
+    ];
+    const targets = byId(rows);
+    expect(targets["report-write-vs-read"]).toMatchObject({ actual: 0.9, limit: 1, met: true });
+    expect(targets["report-write-vs-read-cpu"]).toMatchObject({ actual: 1.25, limit: 1, met: false });
+    expect(targets["report-html-size"]).toMatchObject({ actual: 5.2, limit: 5, met: false });
+  });
+
   it("says skipped, not met or failed, when a group did not run", () => {
     const targets = judgeTargets([], undefined);
-    expect(targets).toHaveLength(7);
+    expect(targets).toHaveLength(10);
     for (const target of targets) expect(target).toMatchObject({ actual: null, met: null });
   });
 });

@@ -44,10 +44,17 @@ const filters = {
   "initiated-by": { type: "string" },
 } satisfies Options;
 
+// The report as a document (report-document.ts).
+const reportDocument = {
+  html: { type: "string" },
+  action: { type: "string", multiple: true },
+  organization: { type: "string", multiple: true },
+} satisfies Options;
+
 export const COMMANDS = {
   sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
   events: { options: { ...common, ...output }, positionals: ["sessionId"] },
-  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
+  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...reportDocument }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
   check: { options: { ...common, ...window, ...filters, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
   servers: { options: SERVERS_OPTIONS, positionals: [] },
@@ -173,17 +180,28 @@ row also has its session's statistics (sessionTotalItems, sessionRestoredItems,
 sessionFailedItems, sessionSkippedItems, sessionWarnings, sessionErrors); on v6 and v7 a line
 on stderr says they are left out.
 
+With --html FILE (or --format html) it is a report document instead: one self-contained HTML
+file (charts, top 10 operators and restored objects, actions by type and service over time,
+notes on what the data cannot answer, the first 1000 actions) that opens offline and prints
+on A4; every action goes to FILE.actions.csv beside it. --format aggregates prints the same
+numbers as JSON (schema: report.schema.json in @vbm365/report).
+
 Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
 ${OUTPUT_HELP}
+  --html FILE           the report document as HTML in FILE, every action in FILE.actions.csv
+  --action TYPE         document only: Restore, Export, Send, Save, View (repeat or comma-separate)
+  --organization NAME   document only: the organization's name (repeat or comma-separate)
 ${COMMON_HELP}
 
 Examples:
   vbm365-audit report --since 7d
   vbm365-audit report --from 2026-11-01 --to 2026-12-01 --format csv --out november-restores.csv
   vbm365-audit report --since 30d --type sharepoint --format ndjson | jq 'select(.itemSizeBytes > 1e9)'
+  vbm365-audit report --since 30d --html restores.html
+  vbm365-audit report --since 7d --format aggregates > restores.json
 
 ${CONNECTION_HELP}
 `,

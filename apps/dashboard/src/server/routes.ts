@@ -6,6 +6,7 @@ import { HttpError } from "./http-error.js";
 import { parseSessionId, parseSessionsQuery, readParams, type SessionsQuery } from "./query.js";
 import { summarize, toEventRow, toRow } from "./sessions.js";
 import { WindowTooLarge, type SessionSource } from "./source.js";
+import { dashboardVersion, isReportRoute, routeReport } from "./report-route.js";
 import { statisticsAnswer, versionAnswer } from "./version-routes.js";
 import type { FleetSource } from "./fleet-source.js";
 import type { WindowStore } from "./windows.js";
@@ -31,6 +32,7 @@ const statisticsRoute = /^\/api\/sessions\/([^/]+)\/statistics$/;
 export async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL, gone: AbortSignal, context: ApiContext): Promise<void> {
   const { pathname, searchParams } = url;
   const method = req.method ?? "GET";
+  if (isReportRoute(pathname)) return routeReport(method, res, url, gone, context, dashboardVersion());
   if (pathname === "/api/config") {
     allow(method, ["GET"]);
     readParams(searchParams, []);
@@ -88,7 +90,7 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     };
     return sendJson(res, 200, body);
   }
-  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id} and /api/sessions/{id}/statistics.");
+  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id}, /api/sessions/{id}/statistics, /api/report and /api/report/html.");
 }
 
 /**

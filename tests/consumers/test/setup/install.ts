@@ -33,14 +33,14 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
 
 async function installApp(app: string, tarballs: Record<PublicPackage, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], ...APP_TOOLS];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], tarballs["@vbm365/report"], ...APP_TOOLS];
   await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: usersNpmEnv() });
 }
 
-/** `npm install -g` into a prefix of our own. The client and app-support (what the apps share)
- * go along because they are not on the registry yet. */
+/** `npm install -g` into a prefix of our own. The packages the CLI depends on (client,
+ * app-support, report) go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/audit"]];
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/report"], tarballs["@vbm365/audit"]];
   await installGlobally(prefix, packages, usersNpmEnv());
 }
 

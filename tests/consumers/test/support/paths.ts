@@ -13,6 +13,7 @@ export const PUBLIC_PACKAGES = {
   "@vbm365/testkit": "packages/testkit",
   "@vbm365/audit": "apps/audit",
   "@vbm365/app-support": "packages/app-support",
+  "@vbm365/report": "packages/report",
 } as const;
 export type PublicPackage = keyof typeof PUBLIC_PACKAGES;
 
