@@ -10,7 +10,7 @@ import { UsageError } from "./errors.js";
 export interface VersionChoice {
   option: ApiVersionOption;
   /** Where the option came from, for messages. */
-  source: "--api-version" | "VBM365_API_VERSION" | "default";
+  source: "--api-version" | "VBM365_API_VERSION" | "default" | "the configuration file";
 }
 
 export function resolveApiVersion(flag: string | undefined, env: NodeJS.ProcessEnv): VersionChoice {

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import type { ApiVersionOption } from "@vbm365/client";
 import type { CredentialSource, ServerSettings } from "./servers.js";
-import { SettingsError } from "./settings-error.js";
+import { complainAs, SettingsError, type Complain } from "./settings-error.js";
 
 const API_VERSION_OPTIONS: readonly ApiVersionOption[] = ["v6", "v7", "v8", "auto"];
 
@@ -62,28 +62,31 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string, options: En
   return { kind: "login", username, readPassword: () => ask(username, baseUrl) };
 }
 
-/** An `http(s)://` server root without credentials, trailing slashes removed; `name` is what the message calls it. */
-export function parseServerUrl(text: string, name: string): string {
+/**
+ * An `http(s)://` server root without credentials, query or fragment, trailing slashes
+ * removed. `setting` is the name messages start with, or how the reader says where (the
+ * configuration file: its line and field); `credentialsHint` says where credentials go instead.
+ */
+export function parseServerUrl(text: string, setting: string | Complain, credentialsHint = "use VBM365_USERNAME and VBM365_PASSWORD"): string {
+  const complain = complainAs(setting);
+  const shown = `'${withoutUserinfo(text)}'`;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
-    throw new SettingsError(`${name} '${withoutUserinfo(text)}' is not a URL: use the server root, such as https://vbm.example:4443`);
+    throw complain(`${shown} is not a URL: use the server root, such as https://vbm.example:4443`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new SettingsError(`${name} '${withoutUserinfo(text)}' must start with https:// (or http://)`);
-  }
-  // Credentials belong in their own variables, where they are never printed.
-  if (url.username || url.password) {
-    throw new SettingsError(`${name} must not contain credentials: use VBM365_USERNAME and VBM365_PASSWORD`);
-  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw complain(`${shown} must start with https:// (or http://), such as https://vbm.example:4443`);
+  // Credentials belong in settings of their own, where they are never printed.
+  if (url.username || url.password) throw complain(`must not contain credentials: ${credentialsHint}`);
+  if (url.search || url.hash) throw complain(`${shown} must be the server root, without ?query or #fragment`);
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
-/** `v6`, `v7`, `v8` or `auto` in any case; `source` is what the message calls the setting. */
-export function parseApiVersion(text: string, source: string): ApiVersionOption {
+/** `v6`, `v7`, `v8` or `auto` in any case; `setting` is what the message calls it (or how the reader says where). */
+export function parseApiVersion(text: string, setting: string | Complain): ApiVersionOption {
   const option = API_VERSION_OPTIONS.find((candidate) => candidate === text.trim().toLowerCase());
-  if (!option) throw new SettingsError(`${source} '${text.slice(0, 20)}' is not known: use v6, v7, v8 or auto (the newest the server serves)`);
+  if (!option) throw complainAs(setting)(`'${text.slice(0, 20)}' is not known: use v6, v7, v8 or auto (the newest the server serves)`);
   return option;
 }
 

@@ -1,9 +1,11 @@
 // Durations (`--since 7d`, `--max-running 2h`) and time windows (`--since`, or `--from` and
 // `--to` as ISO 8601, read by the client's one parser), as the apps take them from people.
 import { formatIsoTicks, isoTicks, parseIsoDateTime, TICKS_PER_MS, type IsoDateTime } from "@vbm365/client";
-import { SettingsError } from "./settings-error.js";
+import { complainAs, SettingsError, type Complain } from "./settings-error.js";
 
 const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 };
+// Milliseconds are read (a configuration file's `timeout: 500ms`) but never written back.
+const READ_UNIT_MS: Record<string, number> = { ...UNIT_MS, ms: 1 };
 
 /** Bounds of a duration, with what to do instead when a value is outside them. */
 export interface DurationRange {
@@ -15,22 +17,26 @@ export interface DurationRange {
   tooLongHint?: string;
 }
 
-/** `90m`, `24h`, `7d`, `1h30m`, `2w` to milliseconds, within `range`; `flag` names the setting in messages. */
-export function parseDuration(text: string, flag: string, range: DurationRange = { maxMs: Number.MAX_SAFE_INTEGER, text: "a shorter one" }): number {
+/**
+ * `90m`, `24h`, `7d`, `1h30m`, `2w`, `500ms` to milliseconds, within `range`; `flag` names the
+ * setting in messages (or says where, as the configuration file does: its line and field).
+ */
+export function parseDuration(text: string, flag: string | Complain, range: DurationRange = { maxMs: Number.MAX_SAFE_INTEGER, text: "a shorter one" }): number {
+  const complain = complainAs(flag);
   const trimmed = text.trim().toLowerCase();
-  if (!/^(\d+[wdhms])+$/.test(trimmed)) {
-    throw new SettingsError(`${flag} '${text}' is not a duration: use a number and a unit (w, d, h, m, s), such as 90m, 24h, 7d or 1h30m`);
+  if (!/^(\d+(ms|[wdhms]))+$/.test(trimmed)) {
+    throw complain(`'${text}' is not a duration: use a number and a unit (w, d, h, m, s, ms), such as 90m, 24h, 7d or 1h30m`);
   }
   let total = 0;
-  for (const [, amount, unit] of trimmed.matchAll(/(\d+)([wdhms])/g)) {
-    total += Number(amount) * UNIT_MS[unit!]!;
+  for (const [, amount, unit] of trimmed.matchAll(/(\d+)(ms|[wdhms])/g)) {
+    total += Number(amount) * READ_UNIT_MS[unit!]!;
   }
-  if (total <= 0) throw new SettingsError(`${flag} '${text}' must be longer than zero, such as 24h`);
+  if (total <= 0) throw complain(`'${text}' must be longer than zero, such as 24h`);
   const { minMs = 1, maxMs, tooLongHint } = range;
   // Huge digit strings overflow to inexact or infinite numbers: caught here as "too long".
   if (!Number.isSafeInteger(total) || total > maxMs || total < minMs) {
     const tooLong = !(total < minMs);
-    throw new SettingsError(`${flag} '${text}' is too ${tooLong ? "long" : "short"}: use ${range.text}${tooLong && tooLongHint ? `, or ${tooLongHint}` : ""}`);
+    throw complain(`'${text}' is too ${tooLong ? "long" : "short"}: use ${range.text}${tooLong && tooLongHint ? `, or ${tooLongHint}` : ""}`);
   }
   return total;
 }

@@ -36,7 +36,7 @@ describe("serverFromEnv", () => {
 
   it.each([
     [{ VBM365_URL: "vbm.example" }, "VBM365_URL 'vbm.example' is not a URL: use the server root, such as https://vbm.example:4443"],
-    [{ VBM365_URL: "ftp://vbm.example", VBM365_TOKEN: "t" }, "VBM365_URL 'ftp://vbm.example' must start with https:// (or http://)"],
+    [{ VBM365_URL: "ftp://vbm.example", VBM365_TOKEN: "t" }, "VBM365_URL 'ftp://vbm.example' must start with https:// (or http://), such as https://vbm.example:4443"],
     [{ VBM365_URL: "https://admin:s3cret@vbm.example", VBM365_TOKEN: "t" }, "VBM365_URL must not contain credentials: use VBM365_USERNAME and VBM365_PASSWORD"],
     [{ VBM365_URL: "https://vbm.example" }, "no credentials for https://vbm.example: set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD"],
     [{ VBM365_URL: "https://vbm.example", VBM365_PASSWORD: "s3cret" }, "no credentials for https://vbm.example (VBM365_PASSWORD is set without VBM365_USERNAME): set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD"],

@@ -10,6 +10,7 @@ describe("parseDuration", () => {
     ["7d", 7 * 86_400_000],
     ["1h30m", 90 * 60_000],
     ["2W", 14 * 86_400_000],
+    ["1500ms", 1500],
   ])("%s", (text, ms) => expect(parseDuration(text, "--since")).toBe(ms));
 
   test.each(["", "24", "h", "1.5h", "-2h", "0h", "24 hours", "1y"])("rejects '%s'", (text) => {

@@ -3,9 +3,11 @@ import type { BenchOptions } from "./args.js";
 import { benchBundle, type BundleReport } from "./bundle.js";
 import { describeEnvironment } from "./environment.js";
 import { benchLoopback } from "./loopback.js";
+import { benchFleet } from "./fleet.js";
 import { benchOverhead } from "./overhead.js";
 import { benchPipeline, skippedPipeline } from "./pipeline.js";
 import { FULL, QUICK } from "./plans.js";
+import { benchReport } from "./report-bench.js";
 import { withRatios, type BenchResults, type Group, type Row } from "./report.js";
 import { benchStream } from "./stream.js";
 import { judgeTargets } from "./targets.js";
@@ -24,6 +26,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (group === "loopback") return benchLoopback(plans.calls);
     if (group === "stream") return (await benchStream(plans.stream)).rows;
     if (group === "bundle") return (bundle = await benchBundle()).rows;
+    if (group === "fleet") return benchFleet(plans.fleet);
+    if (group === "report") return benchReport(plans.report);
     return plans.pipeline ? benchPipeline() : skippedPipeline("skipped in --quick: a cold build takes minutes");
   };
   for (const group of options.groups) {

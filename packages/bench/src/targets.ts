@@ -1,8 +1,10 @@
 // The performance targets, judged from the measured rows: each a ratio measured side by side in one run.
 import type { BundleReport } from "./bundle.js";
 import { OPENAPI_FETCH, OURS } from "./contenders.js";
+import { REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_WRITE, REPORT_WRITE_CPU } from "./report-bench.js";
 import type { Row, TargetResult } from "./report.js";
 import { CLIENT_WALK, HAND_WALK, SMALL_DIVISOR } from "./stream.js";
+import { FLEET_WALL, SINGLE_WALL } from "./fleet.js";
 
 /** The target size of the client in a browser bundle, min+gzip, in size-limit's bytes. */
 export const TARGET_BUNDLE_BYTES = 5000;
@@ -47,6 +49,10 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
       1.1,
       "x",
     ),
+    judge("fleet-vs-slowest-server", "fleet: every server at once (--parallel = servers) / the slowest server alone, wall time", ratio(medianOf(rows, "fleet", FLEET_WALL), medianOf(rows, "fleet", SINGLE_WALL)), "<=", 1.3, "x"),
+    judge("report-write-vs-read", "report: writing it / reading its input, wall time", ratio(medianOf(rows, "report", REPORT_WRITE), medianOf(rows, "report", REPORT_READ)), "<=", 1, "x"),
+    judge("report-write-vs-read-cpu", "report: writing it / reading its input, CPU time", ratio(medianOf(rows, "report", REPORT_WRITE_CPU), medianOf(rows, "report", REPORT_READ_CPU)), "<=", 1, "x"),
+    judge("report-html-size", "report: HTML file of 1,000,000 events", medianOf(rows, "report", REPORT_HTML), "<=", 5, "MB"),
     // The 5,000 B target, judged on size-limit's own number when it ran (the one CI enforces).
     judge("bundle-own-code", "bundle: client in a browser bundle, min+gzip", bundle?.gzip ?? null, "<=", TARGET_BUNDLE_BYTES, "bytes"),
   ];

@@ -32,6 +32,8 @@ export interface Vbm365ClientOptions {
   maxBodyBytes?: number;
   /** Injected `fetch`, for tests and custom transports. Takes precedence over `ca`. */
   fetch?: typeof fetch;
+  /** Aborts every call of this client, logins and the version probe included: one deadline or cancel for a whole job. */
+  signal?: AbortSignal;
 }
 
 /** The options as every step of a call reads them: checked, with defaults filled in. */
@@ -46,6 +48,8 @@ export interface ClientSettings {
   maxBodyBytes: number;
   /** Retries of requests that are safe to repeat; `false` for none. */
   retry: RetryOptions | false;
+  /** The client's own signal (`signal` option), joined with each call's. */
+  clientSignal: AbortSignal | undefined;
   /** The API version in use; the path's `/vN/` is replaced by it. */
   version: () => Promise<ApiVersion>;
   /** The token to send, and every secret held (kept out of what errors show). */
@@ -63,6 +67,7 @@ export function settingsOf(options: Vbm365ClientOptions): ClientSettings {
     timeoutMs,
     maxBodyBytes: checkPositive("maxBodyBytes", options.maxBodyBytes === undefined ? DEFAULT_MAX_BODY_BYTES : options.maxBodyBytes),
     retry: options.retry ?? {},
+    clientSignal: options.signal,
     // The "auto" probe and the login go out through these same settings, when a call first needs them.
     version: versionOf(apiVersion, (version) => serves(settings, version)),
     tokens: tokenSource(options.auth, (form) => requestToken(settings, form)),

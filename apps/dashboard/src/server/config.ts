@@ -1,7 +1,7 @@
 // Reads the dashboard's settings from the environment (the VBM365_* connection through
 // app-support's one reader). A bad value stops the start with one line naming the variable;
 // secrets are never echoed.
-import { connectionOf, serverFromEnv, SettingsError } from "@vbm365/app-support";
+import { connectionOf, serverFromEnv, SettingsError, type ServerSettings } from "@vbm365/app-support";
 import type { ApiVersionOption } from "@vbm365/client";
 
 export const defaultPort = 4030;
@@ -90,8 +90,13 @@ export function parseAccessToken(raw: string | undefined): string | undefined {
 /** The VBM365 server to read from: VBM365_*, else the local mock `npm start` runs. */
 export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<TargetSettings> {
   const server = serverFromEnv(env, { mock: { baseUrl: defaultTarget, token: mockToken } })!;
-  const { options } = await connectionOf(server);
-  return { url: options.baseUrl, auth: options.auth, ca: options.ca, apiVersion: options.apiVersion };
+  return (await targetOf(server)).target;
+}
+
+/** One server's target, its secret and CA file read now (app-support's `connectionOf`), and the secrets read. */
+export async function targetOf(server: ServerSettings): Promise<{ target: TargetSettings; secrets: string[] }> {
+  const { options, secrets } = await connectionOf(server);
+  return { target: { url: options.baseUrl, auth: options.auth, ca: options.ca, apiVersion: options.apiVersion }, secrets };
 }
 
 function parsePort(raw: string | undefined): number {

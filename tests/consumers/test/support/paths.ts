@@ -13,6 +13,7 @@ export const PUBLIC_PACKAGES = {
   "@vbm365/app-support": "packages/app-support",
   "@vbm365/testkit": "packages/testkit",
   "@vbm365/audit": "apps/audit",
+  "@vbm365/report": "packages/report",
 } as const;
 export type PublicPackage = keyof typeof PUBLIC_PACKAGES;
 
@@ -21,7 +22,7 @@ export interface Scratch {
   root: string;
   /** Tarball of each public package, as `pnpm pack` wrote it. */
   tarballs: Record<PublicPackage, string>;
-  /** An app with the client, app-support and testkit tarballs installed by npm (and vitest, @types/node). */
+  /** An app with the client, app-support, testkit and report tarballs installed by npm (and vitest, @types/node). */
   app: string;
   /** The prefix `npm install -g` put the audit CLI in; its `bin/` holds `vbm365-audit`. */
   globalPrefix: string;
