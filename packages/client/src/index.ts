@@ -6,7 +6,7 @@ export type { WalkStop } from "./errors.js";
 export { DEFAULT_MAX_BODY_BYTES } from "./attempt.js";
 export { DEFAULT_MAX_PAGES, DEFAULT_WALK_PAGE_SIZE } from "./pagination.js";
 export { REDACTED, redact, redactText, secretForms } from "./redact.js";
-export { TICKS_PER_MS, formatIsoTicks, isoTicks, parseIsoDateTime } from "./instants.js";
+export { TICKS_PER_MS, formatIsoTicks, isoMs, isoTicks, parseIsoDateTime } from "./instants.js";
 export type { IsoDateTime, IsoForm } from "./instants.js";
 /** The API's limits, generated from the spec: page size, offset, and the id (UUID) form. */
 export { OFFSET, PAGE_SIZE, UUID_PATTERN } from "./generated/limits.js";

@@ -10,7 +10,20 @@ export function isAction(event: RestoreSessionEvent): boolean {
 
 /** The instant in UTC (millisecond precision), or null when the text is not a readable time. */
 export function utcOf(time: string | null | undefined, ms = instantMs(time)): string | null {
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+  if (Number.isNaN(ms)) return null;
+  return utcAsWritten(time!) ?? new Date(ms).toISOString();
+}
+
+/**
+ * A readable time already written in UTC with seconds (`2022-03-12T15:55:20.8557416Z`) in
+ * the form `toISOString` writes, from its own text: only the fraction is cut or padded to
+ * three digits. Undefined for any other spelling. Formatting through a `Date` cost about as
+ * much per action as everything else the row needs.
+ */
+function utcAsWritten(time: string): string | undefined {
+  if (time[10] !== "T" || time[16] !== ":" || !time.endsWith("Z")) return undefined;
+  const fraction = time[19] === "." ? time.slice(20, -1) : "";
+  return `${time.slice(0, 19)}.${fraction.slice(0, 3).padEnd(3, "0")}Z`;
 }
 
 /** `timeMs`: the event's start as parsed by the caller (NaN when unreadable). */

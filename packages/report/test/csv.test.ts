@@ -55,4 +55,17 @@ describe("action CSV", () => {
     expect(chunks.length).toBeGreaterThan(1);
     expect(text).toBe(actionCsvHeader() + rows.map((each) => actionCsvLine(each)).join(""));
   });
+
+  it("the writer writes each line as actionCsvLine does when a column's value changes, returns or is hostile", async () => {
+    const stream = new PassThrough();
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    const writer = createActionCsvWriter(stream);
+    const organizations = ["contoso", "contoso", "=cmd", "contoso", null, null, "a,b", "=cmd"];
+    const rows = organizations.map((organization, i) => row({ organization, itemSizeBytes: i % 3 === 0 ? null : i, eventId: `e${i}` }));
+    for (const each of rows) await writer.write(each);
+    await writer.flush();
+    stream.end();
+    expect(Buffer.concat(chunks).toString("utf8")).toBe(actionCsvHeader() + rows.map((each) => actionCsvLine(each)).join(""));
+  });
 });
