@@ -9,11 +9,10 @@
 import { PAGE_SIZE, type ApiVersion, type BackupOrganization, type RestoreSession, type RestoreSessionsApi, type RestoreStatistics } from "@vbm365/client";
 import { openDatabase } from "./database.js";
 import { ArchiveError, describeDatabaseError } from "./errors.js";
-import { GarbageAnswerError } from "./rows.js";
 import { acquireSyncLock } from "./lock.js";
 import { migrate } from "./migrations.js";
 import { chunked, mapOrdered } from "./ordered.js";
-import { checkedEvent, checkedOrganization, checkedSession, checkedStatistics, type SessionRecord } from "./rows.js";
+import { checkedEvent, checkedOrganization, checkedSession, checkedStatistics, GarbageAnswerError, type SessionRecord } from "./rows.js";
 import { finishRun, recordApiVersion, startRun, type RunCounts } from "./runs.js";
 import { archivedStates, markPruned, storeRecords, touchSessions, type ArchivedState } from "./store.js";
 import { archiveLocation, type ArchiveLocation } from "./setting.js";
@@ -148,21 +147,28 @@ class SyncWalk {
     const fetched = mapOrdered(planned, this.options.concurrency ?? 8, (item) => this.read(item));
     let batch: { record: SessionRecord; isNew: boolean }[] = [];
     let touched: string[] = [];
-    for await (const item of fetched) {
-      if (item.record) batch.push({ record: item.record, isNew: item.isNew });
-      else touched.push(item.id);
-      if (batch.length >= WRITE_BATCH || touched.length >= LOOKUP_CHUNK) {
-        await this.write(batch, touched);
-        batch = [];
-        touched = [];
+    try {
+      for await (const item of fetched) {
+        if (item.record) batch.push({ record: item.record, isNew: item.isNew });
+        else touched.push(item.id);
+        if (batch.length >= WRITE_BATCH || touched.length >= LOOKUP_CHUNK) {
+          await this.write(batch, touched);
+          batch = [];
+          touched = [];
+        }
       }
+    } catch (error) {
+      // The sessions read whole so far are kept: the next sync need not read them again.
+      await this.write(batch, touched).catch(() => {});
+      throw error;
     }
     await this.write(batch, touched);
   }
 
   /** Looks up each chunk of listed sessions in the archive: which must be read whole. */
   private async *plan(sessions: AsyncIterable<RestoreSession>): AsyncGenerator<Planned> {
-    for await (const chunk of chunked(sessions, LOOKUP_CHUNK)) {
+    // About one list page per lookup, so reading events starts with the first page.
+    for await (const chunk of chunked(sessions, Math.min(LOOKUP_CHUNK, this.options.pageSize ?? LOOKUP_CHUNK))) {
       const checked = chunk.map(checkedSession);
       const states = await archivedStates(this.db, this.server, checked.map((session) => session.id));
       for (const session of checked) {
