@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { closeOpenArchives } from "./archive-source.js";
+import { archiveCommand } from "./commands/archive.js";
 import { checkCommand, unknownLine } from "./commands/check.js";
 import type { Values } from "./commands/common.js";
 import { eventsCommand, reportCommand, sessionsCommand } from "./commands/listings.js";
@@ -19,6 +21,7 @@ const RUNNERS: Record<CommandName, (ctx: CliContext, values: Values, positionals
   report: reportCommand,
   stop: stopCommand,
   check: checkCommand,
+  archive: archiveCommand,
 };
 
 function version(): string {
@@ -42,7 +45,11 @@ export async function main(ctx: CliContext): Promise<number> {
       ctx.stdout.write(parsed.command ? HELP[parsed.command] : MAIN_HELP);
       return 0;
     }
-    return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
+    try {
+      return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
+    } finally {
+      await closeOpenArchives();
+    }
   } catch (error) {
     if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0])) error.command = ctx.argv[0];
     const failure = describeFailure(error, ctx.server);

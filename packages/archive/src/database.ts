@@ -49,7 +49,8 @@ function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, opti
 
 async function openPostgres(location: Extract<ArchiveLocation, { kind: "postgres" }>): Promise<OpenDatabase> {
   // BIGINT (int8) comes back as text from pg; the counts we store fit a double.
-  const pool = new pg.Pool({ connectionString: location.url, max: 4, connectionTimeoutMillis: 10_000 });
+  // allowExitOnIdle: a CLI run ends when its work is done, without waiting for idle connections.
+  const pool = new pg.Pool({ connectionString: location.url, max: 4, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
   // An idle client losing its server emits 'error' on the pool; the next query reports it.
   pool.on("error", () => {});
   try {

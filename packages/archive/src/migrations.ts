@@ -56,6 +56,8 @@ const MIGRATIONS: readonly Migration[] = [
     // Window queries (newest first, across servers) and "newest per server".
     await db.schema.createIndex("sessions_by_creation").on("sessions").columns(["creation_utc", "server", "id"]).execute();
     await db.schema.createIndex("sessions_by_server_creation").on("sessions").columns(["server", "creation_utc"]).execute();
+    // Looking a session up by id alone (`events <id> --archive`).
+    await db.schema.createIndex("sessions_by_id").on("sessions").column("id").execute();
     await db.schema.createIndex("sessions_working").on("sessions").columns(["server", "state"]).execute();
     await db.schema
       .createTable("events")

@@ -1,6 +1,7 @@
 // The command line: which options each command takes, and its --help text.
 import { PAGE_SIZE } from "@vbm365/client";
 import type { ParseArgsConfig } from "node:util";
+import { ARCHIVE_HELP, ARCHIVE_READ_HELP } from "./archive-help.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -41,12 +42,19 @@ const filters = {
   "initiated-by": { type: "string" },
 } satisfies Options;
 
+// --archive: read the restore archive instead of the server (see archive-help.ts).
+const archive = { archive: { type: "string" } } satisfies Options;
+
 export const COMMANDS = {
-  sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
-  events: { options: { ...common, ...output }, positionals: ["sessionId"] },
-  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
+  sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...archive }, positionals: [] },
+  events: { options: { ...common, ...output, ...archive }, positionals: ["sessionId"] },
+  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...archive }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
-  check: { options: { ...common, ...window, ...filters, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+  check: { options: { ...common, ...window, ...filters, ...archive, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+  archive: {
+    options: { ...common, ...output, ...archive, server: { type: "string" }, overlap: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+    positionals: ["action"],
+  },
 } as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -104,6 +112,7 @@ Commands:
   report                one row per restored item: who, when, from where, what, size, source, target
   stop <sessionId>      stop a running restore session (asks first unless --yes)
   check                 monitoring probe for Nagios, Icinga and PRTG
+  archive sync|status   keep the restore history in an archive past the server's retention
 
 Options:
   -h, --help            help; 'vbm365-audit <command> --help' for a command's options
@@ -113,6 +122,7 @@ Examples:
   vbm365-audit sessions --since 24h
   vbm365-audit report --since 7d --format csv --out restores.csv
   vbm365-audit check --since 24h --max-running 2h
+  vbm365-audit archive sync && vbm365-audit sessions --archive --since 400d
 
 Exit codes: 0 ok, 64 bad command line, 66 unknown session, 69 server unreachable or failing,
 74 cannot write --out, 77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
@@ -129,6 +139,7 @@ Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
 
@@ -145,6 +156,7 @@ ${CONNECTION_HELP}
 The events (steps) of one restore session, in order, including the None start/end markers.
 
 Options:
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
 
@@ -167,6 +179,7 @@ Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
 
@@ -207,6 +220,7 @@ ${WINDOW_HELP("24h")}
 ${FILTER_HELP}
   --prtg                PRTG EXE/Script sensor output (value:message, value = problem sessions);
                         exit codes stay the same
+${ARCHIVE_READ_HELP}
 ${COMMON_HELP}
 
 Examples:
@@ -216,4 +230,5 @@ Examples:
 
 ${CONNECTION_HELP}
 `,
+  archive: ARCHIVE_HELP(CONNECTION_HELP, COMMON_HELP, OUTPUT_HELP),
 };
