@@ -3,6 +3,7 @@
 // either could carry a token, a password or internal detail.
 import { Vbm365ApiError, Vbm365TimeoutError, Vbm365WalkError, type WalkStop } from "@vbm365/client";
 import { UnexpectedAnswer } from "./answer-check.js";
+import { archiveSafeError } from "./archive-source.js";
 import { BadRequest } from "./query.js";
 import { redact } from "./redact.js";
 
@@ -12,6 +13,8 @@ export interface SafeError {
 }
 
 export function toSafeError(error: unknown): SafeError {
+  const archived = archiveSafeError(error);
+  if (archived) return archived;
   if (error instanceof BadRequest) return { status: 400, message: error.message };
   if (error instanceof UnexpectedAnswer) return { status: 502, message: error.message };
   if (error instanceof Vbm365WalkError) return walkStopped[error.reason];
