@@ -2,12 +2,14 @@
 // the --quick run that only proves in CI that every benchmark still works.
 import type { TimingPlan } from "./measure.js";
 import { PAGE_SIZE } from "@vbm365/client";
+import type { ArchivePlan } from "./archive.js";
 import type { StreamPlan } from "./stream.js";
 
 export interface Plans {
   calls: TimingPlan;
   stream: StreamPlan;
   pipeline: boolean;
+  archive: ArchivePlan;
 }
 
 export const FULL: Plans = {
@@ -15,10 +17,13 @@ export const FULL: Plans = {
   // The walk: a million sessions in pages of the largest size the API allows.
   stream: { sessions: 1_000_000, pageSize: PAGE_SIZE.max, runs: 3 },
   pipeline: true,
+  // The sizes: a sync of 100,000 sessions, window reads over 1,000,000.
+  archive: { syncSessions: 100_000, querySessions: 1_000_000, queries: 50 },
 };
 
 export const QUICK: Plans = {
   calls: { rounds: 1, timeMs: 20, warmupMs: 5, minCalls: 10 },
   stream: { sessions: 1_000, pageSize: 250, runs: 1 },
   pipeline: false,
+  archive: { syncSessions: 200, querySessions: 5_000, queries: 5 },
 };

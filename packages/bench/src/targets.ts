@@ -1,4 +1,5 @@
 // Issue 15's targets, judged from the measured rows: each a ratio measured side by side in one run.
+import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "./archive.js";
 import type { BundleReport } from "./bundle.js";
 import { OPENAPI_FETCH, OURS } from "./contenders.js";
 import type { Row, TargetResult } from "./report.js";
@@ -48,6 +49,9 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
       "x",
     ),
     // Issue 15's 5,000 B, judged on size-limit's own number when it ran (the one CI enforces).
+    judge("archive-sync-sqlite", "archive: sync into SQLite / client walk of the same data", ratio(medianOf(rows, "archive", `${SQLITE_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
+    judge("archive-sync-postgres", "archive: sync into PostgreSQL / client walk of the same data", ratio(medianOf(rows, "archive", `${POSTGRES_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
+    judge("archive-window-p95", "archive: one-week window read on SQLite, p95", medianOf(rows, "archive", WINDOW_P95), "<=", 50, "ms"),
     judge("bundle-own-code", "bundle: client in a browser bundle, min+gzip", bundle?.gzip ?? null, "<=", ISSUE_BUNDLE_BUDGET, "bytes"),
   ];
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "../src/archive.js";
 import { OPENAPI_FETCH, OURS } from "../src/contenders.js";
 import type { Row } from "../src/report.js";
 import { CLIENT_WALK, HAND_WALK, smallWalk } from "../src/stream.js";
@@ -18,6 +19,10 @@ const measured: Row[] = [
   row("stream", `${CLIENT_WALK}: peak RSS`, 210),
   row("stream", `${HAND_WALK}: peak RSS`, 200),
   row("stream", `${smallWalk(1_000_000)}: peak RSS`, 180),
+  row("archive", `${ARCHIVE_WALK}: time`, 100),
+  row("archive", `${SQLITE_SYNC}: time`, 140),
+  row("archive", `${POSTGRES_SYNC}: time`, 160),
+  row("archive", WINDOW_P95, 50),
 ];
 
 describe("judgeTargets", () => {
@@ -33,6 +38,9 @@ describe("judgeTargets", () => {
     expect(targets["stream-rss-growth"]!.actual).toBeCloseTo(210 / 180);
     expect(targets["stream-rss-growth"]!.met).toBe(false);
     expect(targets["bundle-own-code"]).toMatchObject({ actual: 5001, limit: 5000, met: false });
+    expect(targets["archive-sync-sqlite"]).toMatchObject({ actual: 1.4, limit: 1.5, met: true });
+    expect(targets["archive-sync-postgres"]).toMatchObject({ actual: 1.6, limit: 1.5, met: false });
+    expect(targets["archive-window-p95"]).toMatchObject({ actual: 50, limit: 50, met: true });
   });
 
   it("counts a measurement exactly at its limit as met", () => {
@@ -46,7 +54,7 @@ describe("judgeTargets", () => {
 
   it("says skipped, not met or failed, when a group did not run", () => {
     const targets = judgeTargets([], undefined);
-    expect(targets).toHaveLength(6);
+    expect(targets).toHaveLength(9);
     for (const target of targets) expect(target).toMatchObject({ actual: null, met: null });
   });
 });

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { PUBLIC_PACKAGES, repoRoot, workspaceBin, type PublicPackage, type Scratch } from "../support/paths.js";
 import { runOrThrow } from "../support/run.js";
+import { sqlitePrebuildEnv } from "./sqlite-prebuild.js";
 
 // Exact versions: the app's own test runner and Node types, as a consumer would pin them.
 const APP_TOOLS = ["vitest@4.1.12", "@types/node@20.19.43"];
@@ -34,17 +35,17 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
   return Object.fromEntries(names.map((name) => [name, tarballOf(name)])) as Record<PublicPackage, string>;
 }
 
-async function installApp(app: string, tarballs: Record<PublicPackage, string>): Promise<void> {
+async function installApp(app: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], ...APP_TOOLS];
-  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: USERS_NPM_ENV() });
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], tarballs["@vbm365/archive"], ...APP_TOOLS];
+  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: { ...USERS_NPM_ENV(), ...sqlite } });
 }
 
-/** `npm install -g` into a prefix of our own. The client goes along because it is not on the registry yet. */
-async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
+/** `npm install -g` into a prefix of our own. The client and the archive go along because they are not on the registry yet. */
+async function installCli(prefix: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
   mkdirSync(prefix, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/audit"]];
-  await runOrThrow("npm", ["install", "--global", "--prefix", prefix, ...NPM_QUIET, ...packages], { cwd: prefix, env: USERS_NPM_ENV() });
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/archive"], tarballs["@vbm365/audit"]];
+  await runOrThrow("npm", ["install", "--global", "--prefix", prefix, ...NPM_QUIET, ...packages], { cwd: prefix, env: { ...USERS_NPM_ENV(), ...sqlite } });
 }
 
 export default async function setup(project: TestProject) {
@@ -56,7 +57,8 @@ export default async function setup(project: TestProject) {
     app: join(root, "app"),
     globalPrefix: join(root, "global"),
   };
-  await Promise.all([installApp(scratch.app, scratch.tarballs), installCli(scratch.globalPrefix, scratch.tarballs)]);
+  const sqlite = await sqlitePrebuildEnv(root);
+  await Promise.all([installApp(scratch.app, scratch.tarballs, sqlite), installCli(scratch.globalPrefix, scratch.tarballs, sqlite)]);
   const installed = (performance.now() - started) / 1000;
   project.provide("scratch", scratch);
 
