@@ -1,7 +1,7 @@
 // `--archive`: sessions, events, report and check read the restore archive instead of a
 // live server. The archive is served through the same AuditApi the commands already use,
 // so flags, filters, formats and output stay exactly those of the live commands.
-import { ArchiveError, GarbageAnswerError, openArchive, type ArchiveReader } from "@vbm365/archive";
+import { archiveLocation, ArchiveError, GarbageAnswerError, openArchive, type ArchiveReader } from "@vbm365/archive";
 import type { ApiVersion } from "@vbm365/client";
 import { connect, type AuditApi, type ConnectOptions, type SessionQuery } from "./api.js";
 import type { CliContext } from "./context.js";
@@ -14,6 +14,20 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 export function archiveSetting(values: Values, env: NodeJS.ProcessEnv): string {
   const flag = values.archive;
   return typeof flag === "string" && flag !== "" ? flag : (env.VBM365_ARCHIVE ?? "");
+}
+
+/** The setting as messages show it (a PostgreSQL password masked); the password joins the secrets scrubbed from all output. */
+export function archiveLabel(ctx: CliContext, setting: string): string {
+  const location = archiveLocation(setting);
+  if (location.kind === "postgres") {
+    try {
+      const password = decodeURIComponent(new URL(location.url).password);
+      if (password) ctx.secrets.push(password);
+    } catch {
+      // An unreadable URL fails when it is opened, with its own message.
+    }
+  }
+  return location.label;
 }
 
 /** An archive failure as the CLI reports it: one line and an exit code. */
@@ -35,9 +49,10 @@ export async function closeOpenArchives(): Promise<void> {
   await Promise.all(readers.map((reader) => reader.close().catch(() => {})));
 }
 
-export async function openArchiveReader(values: Values, env: NodeJS.ProcessEnv): Promise<ArchiveReader> {
+export async function openArchiveReader(values: Values, ctx: CliContext): Promise<ArchiveReader> {
+  archiveLabel(ctx, archiveSetting(values, ctx.env));
   try {
-    const reader = await openArchive(archiveSetting(values, env));
+    const reader = await openArchive(archiveSetting(values, ctx.env));
     open.add(reader);
     return reader;
   } catch (error) {
@@ -49,7 +64,7 @@ export async function openArchiveReader(values: Values, env: NodeJS.ProcessEnv):
 export async function connectOrArchive(ctx: CliContext, values: Values, options: ConnectOptions = {}): Promise<AuditApi> {
   if (values.archive === undefined) return connect(ctx, values, options);
   if (values.url !== undefined) throw new UsageError("--url and --archive exclude each other: the archive is read instead of a server");
-  return archiveApi(await openArchiveReader(values, ctx.env));
+  return archiveApi(await openArchiveReader(values, ctx));
 }
 
 // Versions in order: the archive answers as the oldest version among its servers, so v8-only

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { postgresMissing, startPostgres, type PostgresCluster } from "../../../packages/archive/test/postgres-cluster.js";
+import { PG_PASSWORD, postgresMissing, startPostgres, type PostgresCluster } from "../../../packages/archive/test/postgres-cluster.js";
 import { lines, runCli } from "./run-cli.js";
 import { tokenEnv } from "./testkit-server.js";
 
@@ -49,6 +49,8 @@ for (const backend of backends) {
       const synced = await runCli(["archive", "sync", "--archive", archive], { env: tokenEnv(server) });
       expect(synced.stderr).toBe("");
       expect(synced.code).toBe(0);
+      // The archive's URL is shown with its password masked.
+      expect(synced.stdout).not.toContain(PG_PASSWORD);
       expect(lines(synced.stdout)).toEqual([
         expect.stringMatching(/^vbm365-audit: archive sync of default \(REST API v8\) into .*: 300 sessions seen, 300 added, 0 updated, \d+ events stored, 0 marked pruned in [\d.]+s \(\d+ sessions\/s\)$/),
       ]);

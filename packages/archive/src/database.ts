@@ -37,8 +37,11 @@ function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, opti
   try {
     // Reading the header here makes a file that is not SQLite fail now, with its own message.
     sqlite.pragma("schema_version");
-    // WAL lets readers (dashboard, CLI) read while a sync writes.
+    // WAL lets readers (dashboard, CLI) read while a sync writes. synchronous=NORMAL in WAL
+    // still keeps every committed transaction through a crash of the process (SIGKILL
+    // included); only a power loss may drop the last ones, which the next sync reads again.
     if (options.create) sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
   } catch (error) {
     sqlite.close();
     throw error;

@@ -3,13 +3,15 @@
 // upserted, never deleted.
 import type { Kysely, Transaction } from "kysely";
 import { eventRow, organizationRow, sessionRow, type SessionRecord } from "./rows.js";
-import type { ArchiveDatabase } from "./schema.js";
+import type { ArchiveDatabase, EventTable, SessionTable } from "./schema.js";
 import type { BackupOrganization } from "@vbm365/client";
 
 type Db = Kysely<ArchiveDatabase>;
 
-// Well under SQLite's limit of bound variables per statement (32,766) for ~20 columns.
+// Well under SQLite's limit of bound variables per statement (32,766): 20 event columns,
+// 30 session columns.
 const ROWS_PER_INSERT = 500;
+const SESSIONS_PER_INSERT = 200;
 const IDS_PER_STATEMENT = 900;
 
 export interface ArchivedState {
@@ -58,45 +60,45 @@ export async function storeRecords(
   seen: string,
 ): Promise<void> {
   if (records.length === 0 && organizations.length === 0) return;
+  const sessions = records.map((record) => ({ ...sessionRow(server, apiVersion, record), first_seen: seen, last_seen: seen, pruned_at: null }));
+  const events = records.flatMap((record) => record.events.map((event) => eventRow(server, record.session.id, event, seen)));
   await db.transaction().execute(async (trx) => {
     for (const organization of organizations) await upsertOrganization(trx, organizationRow(server, organization, seen));
-    for (const record of records) {
-      const changed = { ...sessionRow(server, apiVersion, record), last_seen: seen, pruned_at: null };
+    // Many rows per statement: one round trip (PostgreSQL) or one prepared statement
+    // (SQLite) for a whole batch instead of one per session.
+    for (let start = 0; start < sessions.length; start += SESSIONS_PER_INSERT) {
       await trx
         .insertInto("sessions")
-        .values({ ...changed, first_seen: seen })
-        // first_seen stays as it was: the update sets every other column.
-        .onConflict((oc) => oc.columns(["server", "id"]).doUpdateSet(changed))
+        .values(sessions.slice(start, start + SESSIONS_PER_INSERT))
+        // Every column but the key and first_seen takes the new value.
+        .onConflict((oc) => oc.columns(["server", "id"]).doUpdateSet((eb) => excludedColumns(eb, SESSION_UPDATED)))
         .execute();
-      const events = record.events.map((event) => eventRow(server, record.session.id, event, seen));
-      for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
-        await trx
-          .insertInto("events")
-          .values(events.slice(start, start + ROWS_PER_INSERT))
-          .onConflict((oc) =>
-            oc.columns(["server", "session_id", "id"]).doUpdateSet((eb) => ({
-              event_order: eb.ref("excluded.event_order"),
-              type: eb.ref("excluded.type"),
-              status: eb.ref("excluded.status"),
-              start_time: eb.ref("excluded.start_time"),
-              start_utc: eb.ref("excluded.start_utc"),
-              end_time: eb.ref("excluded.end_time"),
-              duration: eb.ref("excluded.duration"),
-              title: eb.ref("excluded.title"),
-              message: eb.ref("excluded.message"),
-              item_name: eb.ref("excluded.item_name"),
-              item_type: eb.ref("excluded.item_type"),
-              item_size_bytes: eb.ref("excluded.item_size_bytes"),
-              source: eb.ref("excluded.source"),
-              target: eb.ref("excluded.target"),
-              raw: eb.ref("excluded.raw"),
-              last_seen: eb.ref("excluded.last_seen"),
-            })),
-          )
-          .execute();
-      }
+    }
+    for (let start = 0; start < events.length; start += ROWS_PER_INSERT) {
+      await trx
+        .insertInto("events")
+        .values(events.slice(start, start + ROWS_PER_INSERT))
+        .onConflict((oc) => oc.columns(["server", "session_id", "id"]).doUpdateSet((eb) => excludedColumns(eb, EVENT_UPDATED)))
+        .execute();
     }
   });
+}
+
+const SESSION_UPDATED = [
+  "name", "organization", "type", "creation_time", "creation_utc", "end_time", "end_utc", "state", "result", "initiated_by", "details",
+  "scope_name", "client_host", "reason", "e_tag", "organization_id", "api_version", "raw", "statistics_raw", "total_items_count",
+  "restored_items_count", "failed_items_count", "skipped_items_count", "event_count", "last_seen", "pruned_at",
+] as const satisfies readonly Exclude<keyof SessionTable, "server" | "id" | "first_seen">[];
+
+const EVENT_UPDATED = [
+  "event_order", "type", "status", "start_time", "start_utc", "end_time", "duration", "title", "message", "item_name", "item_type",
+  "item_size_bytes", "source", "target", "raw", "last_seen",
+] as const satisfies readonly Exclude<keyof EventTable, "server" | "session_id" | "id" | "first_seen">[];
+
+/** `column = excluded.column` for each column: the row that was to be inserted wins. */
+function excludedColumns<T extends string>(eb: { ref(reference: `excluded.${T}`): unknown }, columns: readonly T[]) {
+  // Kysely types `excluded.*` references per table; the column lists above are checked against the tables.
+  return Object.fromEntries(columns.map((column) => [column, eb.ref(`excluded.${column}`)])) as never;
 }
 
 async function upsertOrganization(trx: Transaction<ArchiveDatabase>, row: ReturnType<typeof organizationRow>): Promise<void> {

@@ -3,7 +3,7 @@
 import { syncArchive, type SyncProgress, type SyncSummary } from "@vbm365/archive";
 import { createVbm365Client } from "@vbm365/client";
 import { resolveApiVersion } from "../api-version.js";
-import { archiveFailure, archiveSetting, openArchiveReader } from "../archive-source.js";
+import { archiveFailure, archiveLabel, archiveSetting, openArchiveReader } from "../archive-source.js";
 import { countServerSessions, progressLine } from "../archive-progress.js";
 import { redactUrl, resolveConnection } from "../connection.js";
 import type { CliContext } from "../context.js";
@@ -38,13 +38,15 @@ async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
   ctx.server = settings.baseUrl;
   const client = createVbm365Client({ baseUrl: settings.baseUrl, auth: settings.auth, apiVersion: choice.option, ...(settings.ca ? { ca: settings.ca } : {}) });
 
+  const setting = archiveSetting(values, ctx.env);
+  const label = archiveLabel(ctx, setting);
   const quiet = values.quiet === true;
   const progress = createProgress(ctx.stderr, !quiet);
   // The total is only worth its few requests when someone watches the progress line.
   const total = !quiet && ctx.stderr.isTTY === true ? await countServerSessions(client) : undefined;
   let summary: SyncSummary;
   try {
-    summary = await syncArchive(archiveSetting(values, ctx.env), client, {
+    summary = await syncArchive(setting, client, {
       server,
       url: redactUrl(settings.baseUrl),
       ...(overlapMs === undefined ? {} : { overlapMs }),
@@ -55,15 +57,15 @@ async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
   } finally {
     progress.done();
   }
-  if (!quiet) ctx.stdout.write(`${summaryLine(summary, archiveSetting(values, ctx.env))}\n`);
+  if (!quiet) ctx.stdout.write(`${summaryLine(summary, label)}\n`);
   return EXIT.ok;
 }
 
-function summaryLine(summary: SyncSummary, setting: string): string {
+function summaryLine(summary: SyncSummary, label: string): string {
   const seconds = summary.elapsedMs / 1000;
   const rate = seconds > 0 ? Math.round(summary.sessionsSeen / seconds) : summary.sessionsSeen;
   return (
-    `vbm365-audit: archive sync of ${summary.server} (REST API ${summary.apiVersion}) into ${setting === "" ? "./vbm365-archive.db" : setting}: ` +
+    `vbm365-audit: archive sync of ${summary.server} (REST API ${summary.apiVersion}) into ${label}: ` +
     `${countOf(summary.sessionsSeen, "session")} seen, ${summary.sessionsAdded} added, ${summary.sessionsUpdated} updated, ` +
     `${countOf(summary.eventsStored, "event")} stored, ${summary.sessionsPruned} marked pruned in ${seconds.toFixed(1)}s (${rate} sessions/s)`
   );
@@ -77,7 +79,7 @@ const STATUS_SHAPE: RowShape = {
 
 async function archiveStatusCommand(ctx: CliContext, values: Values): Promise<number> {
   const format = resolveFormat(values, ctx);
-  const reader = await openArchiveReader(values, ctx.env);
+  const reader = await openArchiveReader(values, ctx);
   let servers;
   try {
     servers = await reader.status();
