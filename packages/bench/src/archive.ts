@@ -19,6 +19,8 @@ export interface ArchivePlan {
   /** Sessions in the archive the window reads run on. */
   querySessions: number;
   queries: number;
+  /** Rounds of walk, SQLite sync and PostgreSQL sync, alternated so a drift of the machine hits all three alike. */
+  runs: number;
 }
 
 export const ARCHIVE_WALK = "client walk, sessions + events + statistics (baseline)";
@@ -31,42 +33,50 @@ function percentile(values: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
 
-function walkRows(name: string, report: ArchiveWalkReport | undefined, note?: string): Row[] {
+function walkRows(name: string, reports: ArchiveWalkReport[], note?: string): Row[] {
   const ratioTo = name === ARCHIVE_WALK ? undefined : `${ARCHIVE_WALK}: time`;
-  if (!report) return [{ group: "archive", name: `${name}: time`, median: null, unit: "s", note: note ?? "skipped" }];
+  const first = reports[0];
+  if (!first) return [{ group: "archive", name: `${name}: time`, median: null, unit: "s", note: note ?? "skipped" }];
+  const samples = reports.length;
   return [
-    { group: "archive", name: `${name}: time`, median: report.ms / 1000, unit: "s", samples: 1, ...(ratioTo ? { ratioTo } : {}), note: `${report.sessions.toLocaleString("en-US")} sessions, ${report.events.toLocaleString("en-US")} events` },
-    { group: "archive", name: `${name}: throughput`, median: Math.round((report.sessions / report.ms) * 1000), unit: "sessions/s", samples: 1 },
-    { group: "archive", name: `${name}: peak RSS`, median: report.peakRssBytes / MB, unit: "MB", samples: 1 },
+    {
+      group: "archive", name: `${name}: time`, median: median(reports.map((report) => report.ms / 1000)), unit: "s", samples, ...(ratioTo ? { ratioTo } : {}),
+      note: `${first.sessions.toLocaleString("en-US")} sessions, ${first.events.toLocaleString("en-US")} events`,
+    },
+    { group: "archive", name: `${name}: throughput`, median: median(reports.map((report) => Math.round((report.sessions / report.ms) * 1000))), unit: "sessions/s", samples },
+    { group: "archive", name: `${name}: peak RSS`, median: Math.max(...reports.map((report) => report.peakRssBytes)) / MB, unit: "MB", samples },
   ];
 }
 
-async function syncIntoPostgres(server: { url: string; token: string }): Promise<ArchiveWalkReport | string> {
-  if (!postgresBin()) return "skipped: no PostgreSQL binaries in /usr/lib/postgresql/*/bin";
-  const cluster = await startPostgres();
+async function freshDatabase(root: string, run: number): Promise<string> {
+  const admin = new pg.Client({ connectionString: `${root}/postgres` });
+  await admin.connect();
   try {
-    const admin = new pg.Client({ connectionString: `${cluster.root}/postgres` });
-    await admin.connect();
-    await admin.query("create database bench_archive");
-    await admin.end();
-    return await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", server.url, server.token, `${cluster.root}/bench_archive`]);
+    await admin.query(`create database bench_archive_${run}`);
   } finally {
-    cluster.stop();
+    await admin.end();
   }
+  return `${root}/bench_archive_${run}`;
 }
 
 export async function benchArchive(plan: ArchivePlan): Promise<Row[]> {
   const server = await startServerChild<{ url: string; token: string }>("stream-server.js", [String(plan.syncSessions)], 300_000);
+  const cluster = postgresBin() ? await startPostgres() : undefined;
   const dir = mkdtempSync(join(tmpdir(), "vbm365-bench-sync-"));
+  const reports: Record<"walk" | "sqlite" | "postgres", ArchiveWalkReport[]> = { walk: [], sqlite: [], postgres: [] };
   const rows: Row[] = [];
   try {
-    const walk = await runChild<ArchiveWalkReport>("archive-walker.js", ["walk", server.info.url, server.info.token]);
-    const sqlite = await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", server.info.url, server.info.token, join(dir, "archive.db")]);
-    const postgres = await syncIntoPostgres(server.info);
-    rows.push(...walkRows(ARCHIVE_WALK, walk), ...walkRows(SQLITE_SYNC, sqlite));
-    rows.push(...(typeof postgres === "string" ? walkRows(POSTGRES_SYNC, undefined, postgres) : walkRows(POSTGRES_SYNC, postgres)));
+    const { url, token } = server.info;
+    for (let run = 0; run < plan.runs; run++) {
+      reports.walk.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["walk", url, token]));
+      reports.sqlite.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", url, token, join(dir, `archive-${run}.db`)]));
+      if (cluster) reports.postgres.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", url, token, await freshDatabase(cluster.root, run)]));
+    }
+    rows.push(...walkRows(ARCHIVE_WALK, reports.walk), ...walkRows(SQLITE_SYNC, reports.sqlite));
+    rows.push(...walkRows(POSTGRES_SYNC, reports.postgres, "skipped: no PostgreSQL binaries in /usr/lib/postgresql/*/bin"));
   } finally {
     await server.stop();
+    cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
   const query = await runChild<ArchiveQueryReport>("archive-query.js", [String(plan.querySessions), String(plan.queries)]);
