@@ -147,18 +147,25 @@ class SyncWalk {
     const fetched = mapOrdered(planned, this.options.concurrency ?? 8, (item) => this.read(item));
     let batch: { record: SessionRecord; isNew: boolean }[] = [];
     let touched: string[] = [];
+    // One batch is written while the next is read: the server keeps working during a write.
+    let writing: Promise<void> = Promise.resolve();
     try {
       for await (const item of fetched) {
         if (item.record) batch.push({ record: item.record, isNew: item.isNew });
         else touched.push(item.id);
         if (batch.length >= WRITE_BATCH || touched.length >= LOOKUP_CHUNK) {
-          await this.write(batch, touched);
+          await writing;
+          writing = this.write(batch, touched);
+          // A failed write is reported when it is awaited; until then it must not be "unhandled".
+          writing.catch(() => {});
           batch = [];
           touched = [];
         }
       }
+      await writing;
     } catch (error) {
       // The sessions read whole so far are kept: the next sync need not read them again.
+      await writing.catch(() => {});
       await this.write(batch, touched).catch(() => {});
       throw error;
     }
