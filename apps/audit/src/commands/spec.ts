@@ -125,7 +125,7 @@ Examples:
   vbm365-audit archive sync && vbm365-audit sessions --archive --since 400d
 
 Exit codes: 0 ok, 64 bad command line, 66 unknown session, 69 server unreachable or failing,
-74 cannot write --out, 77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+74 cannot write --out or use the archive, 77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 
 ${CONNECTION_HELP}
 `;
