@@ -7,18 +7,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pnpmVersion = JSON.parse(
-  (await import("node:fs")).readFileSync(join(root, "package.json"), "utf8"),
-).packageManager.split("@")[1];
+const pnpmVersion = JSON.parse((await import("node:fs")).readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
 
 const marker = join(root, "node_modules", ".modules.yaml");
 const lockfile = join(root, "pnpm-lock.yaml");
 const localPnpm = join(root, "node_modules", ".bin", "pnpm");
 
 const installed =
-  existsSync(marker) &&
-  existsSync(localPnpm) &&
-  (!existsSync(lockfile) || statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs);
+  existsSync(marker) && existsSync(localPnpm) && (!existsSync(lockfile) || statSync(marker).mtimeMs >= statSync(lockfile).mtimeMs);
 
 if (!installed) {
   const args = ["-y", `pnpm@${pnpmVersion}`, "install"];

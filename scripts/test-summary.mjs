@@ -6,7 +6,9 @@ import { execFileSync } from "node:child_process";
 
 const root = join(import.meta.dirname, "..");
 const listed = execFileSync("pnpm", ["-r", "ls", "--depth", "-1", "--json"], { cwd: root, encoding: "utf8" });
-let passed = 0, failed = 0, skipped = 0;
+let passed = 0,
+  failed = 0,
+  skipped = 0;
 for (const { path } of JSON.parse(listed)) {
   const report = join(path, ".vitest", "results.json");
   if (!existsSync(report)) continue;

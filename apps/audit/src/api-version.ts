@@ -11,7 +11,7 @@ const OPTIONS: readonly ApiVersionOption[] = ["v6", "v7", "v8", "auto"];
 export interface VersionChoice {
   option: ApiVersionOption;
   /** Where the option came from, for messages. */
-  source: "--api-version" | "VBM365_API_VERSION" | "default";
+  source: "--api-version" | "VBM365_API_VERSION" | "default" | "the configuration file";
 }
 
 export function resolveApiVersion(flag: string | undefined, env: NodeJS.ProcessEnv): VersionChoice {

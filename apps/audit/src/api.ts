@@ -11,10 +11,12 @@ import {
 } from "@vbm365/client";
 import { describeVersion, requireV8Flags, resolveApiVersion } from "./api-version.js";
 import { redactUrl, resolveConnection } from "./connection.js";
+import { wantsFleet } from "./fleet/options.js";
+import { connectConfigured } from "./fleet/single.js";
 import type { CliContext } from "./context.js";
 import { CliError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
-import { pinnedVersionGuard } from "./pinned-version.js";
+import { pinnedVersionGuard, type PinnedGuard } from "./pinned-version.js";
 import { checkedEvent, checkedItems, checkedSession, checkedStatistics } from "./shape.js";
 
 export type SessionQuery = { startTimeFrom?: string; startTimeTo?: string; pageSize?: number } & RestoreSessionV8Filter;
@@ -37,8 +39,9 @@ export interface ConnectOptions {
   v8Flags?: readonly string[];
 }
 
-export async function connect(ctx: CliContext, values: { url?: unknown; "api-version"?: unknown; debug?: unknown }, options: ConnectOptions = {}): Promise<AuditApi> {
+export async function connect(ctx: CliContext, values: Record<string, string | boolean | string[] | undefined>, options: ConnectOptions = {}): Promise<AuditApi> {
   const { mock = true, v8Flags = [] } = options;
+  if (wantsFleet(values)) return connectConfigured(ctx, values, v8Flags);
   const choice = resolveApiVersion(values["api-version"] as string | undefined, ctx.env);
   // A pinned older version fails before any prompt or request.
   requireV8Flags(v8Flags, choice.option, choice, undefined);
@@ -57,6 +60,11 @@ export async function connect(ctx: CliContext, values: { url?: unknown; "api-ver
   // A pinned version's 404 is asked about once (what does the server serve?) before it is
   // reported as a missing session: see pinned-version.ts.
   const guard = pinnedVersionGuard(version, choice, settings.baseUrl, () => newestServed(clientOf("auto")));
+  return auditApiOf(client, version, guard);
+}
+
+/** The calls this tool makes, over a client whose version is known, each answer checked. */
+export function auditApiOf(client: Vbm365Client<"auto">, version: ApiVersion, guard: PinnedGuard): AuditApi {
   const sessions = client.restoreSessions;
   return {
     version,
@@ -72,7 +80,7 @@ export async function connect(ctx: CliContext, values: { url?: unknown; "api-ver
 }
 
 /** The client's anonymous probe (newest first); "none" when every version answered 404. */
-async function newestServed(client: Vbm365Client<"auto">): Promise<ApiVersion | "none"> {
+export async function newestServed(client: Vbm365Client<"auto">): Promise<ApiVersion | "none"> {
   try {
     return await client.apiVersion();
   } catch (error) {
@@ -82,7 +90,7 @@ async function newestServed(client: Vbm365Client<"auto">): Promise<ApiVersion | 
 }
 
 /** The version the client speaks; with "auto" the server is asked now, before any output is opened. */
-async function versionOf(client: Vbm365Client<"auto">, server: string): Promise<ApiVersion> {
+export async function versionOf(client: Vbm365Client<"auto">, server: string): Promise<ApiVersion> {
   try {
     return await client.apiVersion();
   } catch (error) {

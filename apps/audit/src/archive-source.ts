@@ -64,19 +64,27 @@ export async function openArchiveReader(values: Values, ctx: CliContext): Promis
 export async function connectOrArchive(ctx: CliContext, values: Values, options: ConnectOptions = {}): Promise<AuditApi> {
   if (values.archive === undefined) return connect(ctx, values, options);
   if (values.url !== undefined) throw new UsageError("--url and --archive exclude each other: the archive is read instead of a server");
-  return archiveApi(await openArchiveReader(values, ctx));
+  return archiveApi(await openArchiveReader(values, ctx), archivedServers(values));
 }
 
 // Versions in order: the archive answers as the oldest version among its servers, so v8-only
 // report columns appear only when every archived session has them.
 const VERSIONS: readonly ApiVersion[] = ["v6", "v7", "v8"];
 
-async function archiveApi(reader: ArchiveReader): Promise<AuditApi> {
-  const servers = await guarded(() => reader.status());
-  const spoken = servers.map((server) => VERSIONS.indexOf(server.apiVersion as ApiVersion)).filter((index) => index >= 0);
+/** --server NAME with --archive: only those servers' rows (the names the syncs gave them). */
+export function archivedServers(values: Values): string[] | undefined {
+  if (values.tag !== undefined) throw new UsageError("--tag is not available with --archive, which knows servers by name: pick them with --server NAME");
+  const names = values.server as string[] | undefined;
+  return names && names.length > 0 ? names : undefined;
+}
+
+async function archiveApi(reader: ArchiveReader, servers?: readonly string[]): Promise<AuditApi> {
+  const picked = (server: string) => servers === undefined || servers.includes(server);
+  const statuses = (await guarded(() => reader.status())).filter((status) => picked(status.server));
+  const spoken = statuses.map((server) => VERSIONS.indexOf(server.apiVersion as ApiVersion)).filter((index) => index >= 0);
   const version = VERSIONS[spoken.length > 0 ? Math.min(...spoken) : 0]!;
   const find = async (id: string) => {
-    const [found] = await guarded(() => reader.findSession(id));
+    const [found] = (await guarded(() => reader.findSession(id))).filter((match) => picked(match.server));
     if (!found) throw new CliError(`the archive ${reader.location.label} has no restore session ${id}: check the id with 'vbm365-audit sessions --archive'`, EXIT.notFound);
     return found;
   };
@@ -87,7 +95,7 @@ async function archiveApi(reader: ArchiveReader): Promise<AuditApi> {
       if (query.orderAsc === true || query.orderBy === "EndTime") {
         throw new UsageError("--asc and --sort endTime are not available with --archive, which lists newest first by start time: drop them");
       }
-      const window = { ...(query.startTimeFrom ? { from: String(query.startTimeFrom) } : {}), ...(query.startTimeTo ? { to: String(query.startTimeTo) } : {}) };
+      const window = { ...(servers ? { servers: [...servers] } : {}), ...(query.startTimeFrom ? { from: String(query.startTimeFrom) } : {}), ...(query.startTimeTo ? { to: String(query.startTimeTo) } : {}) };
       try {
         for await (const { session } of reader.sessions(window)) yield session;
       } catch (error) {

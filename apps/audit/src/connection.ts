@@ -36,14 +36,14 @@ export async function resolveConnection(urlFlag: string | undefined, io: Connect
   if (url === undefined && !use.mock) {
     // A probe that checked a mock would report OK for a server nobody looked at.
     const why = env.VBM365_URL === undefined ? "VBM365_URL is not set" : "VBM365_URL is empty";
-    throw new UsageError(`no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443`);
+    throw new UsageError(`no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443, or list servers in vbm365.config.yaml and pass --all-servers`);
   }
   if (url === undefined && env.VBM365_URL !== undefined) {
     // Set but empty is a broken configuration (an unfilled template), not a wish for the mock.
     throw new UsageError("VBM365_URL is set but empty: set it to the server root, such as https://vbm.example:4443 (unset it to use the local mock)");
   }
   if (url === undefined && token === undefined && username === undefined) {
-    io.stderr.write(`vbm365-audit: no VBM365_URL or --url set: using the local mock ${MOCK_URL} with a dummy token (start it with 'pnpm mock')\n`);
+    io.stderr.write(`vbm365-audit: no VBM365_URL or --url set: using the local mock ${MOCK_URL} with a dummy token (start it with 'pnpm mock'; for real servers set VBM365_URL, or list them in vbm365.config.yaml and pass --all-servers)\n`);
     return { baseUrl: MOCK_URL, auth: { token: MOCK_TOKEN }, secrets: [] };
   }
   if (url === undefined) throw new UsageError("credentials are set but no server: set VBM365_URL or pass --url https://host:4443");

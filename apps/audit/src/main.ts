@@ -7,6 +7,7 @@ import { eventsCommand, reportCommand, sessionsCommand } from "./commands/listin
 import { parseCommandLine } from "./commands/parse.js";
 import { HELP, MAIN_HELP, type CommandName } from "./commands/spec.js";
 import { stopCommand } from "./commands/stop.js";
+import { serversCommand } from "./fleet/servers-command.js";
 import type { CliContext } from "./context.js";
 import { UsageError } from "./errors.js";
 import { CHECK_EXIT } from "./exit-codes.js";
@@ -22,6 +23,7 @@ const RUNNERS: Record<CommandName, (ctx: CliContext, values: Values, positionals
   stop: stopCommand,
   check: checkCommand,
   archive: archiveCommand,
+  servers: serversCommand,
 };
 
 function version(): string {

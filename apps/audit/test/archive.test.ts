@@ -96,8 +96,8 @@ for (const backend of backends) {
 describe("archive on the command line", () => {
   test("a second sync with --quiet prints nothing and adds nothing", async () => {
     const archive = await freshSqlite();
-    await runCli(["archive", "sync", "--archive", archive, "--server", "vbm01"], { env: tokenEnv(server) });
-    const again = await runCli(["archive", "sync", "--quiet", "--server", "vbm01"], { env: { ...tokenEnv(server), VBM365_ARCHIVE: archive } });
+    await runCli(["archive", "sync", "--archive", archive, "--name", "vbm01"], { env: tokenEnv(server) });
+    const again = await runCli(["archive", "sync", "--quiet", "--name", "vbm01"], { env: { ...tokenEnv(server), VBM365_ARCHIVE: archive } });
     expect([again.code, again.stdout, again.stderr]).toEqual([0, "", ""]);
     const status = await runCli(["archive", "status", "--archive", archive, "--format", "ndjson"]);
     expect(JSON.parse(lines(status.stdout)[0]!)).toMatchObject({ server: "vbm01", sessions: 300 });

@@ -1,6 +1,6 @@
 // The page's calls to its own server. The page never talks to VBM365 and holds no secret
 // of it. Every call carries the header that tells the server it comes from this page.
-import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type SessionsResponse, type StatisticsResponse, type VersionResponse } from "../src/shared/api.js";
+import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type ServersResponse, type SessionsResponse, type StatisticsResponse, type VersionResponse } from "../src/shared/api.js";
 import { readAccessToken } from "./access.js";
 import type { ViewState } from "./state.js";
 
@@ -27,6 +27,7 @@ export function fetchSessions(state: ViewState, window: { from: string; to: stri
     ["result", state.result],
     ["initiatedBy", state.initiatedBy],
     ["q", state.q],
+    ["server", state.server],
   ] as const) {
     if (value) params.set(name, value);
   }
@@ -43,6 +44,10 @@ export function fetchStatistics(id: string, signal?: AbortSignal): Promise<Stati
   return call(`/api/sessions/${encodeURIComponent(id)}/statistics`, { signal });
 }
 
+export function fetchServers(): Promise<ServersResponse> {
+  return call("/api/servers");
+}
+
 export function fetchVersion(): Promise<VersionResponse> {
   return call("/api/version");
 }
@@ -51,7 +56,7 @@ export function stopSession(id: string): Promise<{ stopped: string }> {
   return call(`/api/sessions/${encodeURIComponent(id)}/stop`, { method: "POST" });
 }
 
-async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
+export async function call<T>(path: string, init: RequestInit = {}): Promise<T> {
   const token = readAccessToken();
   const headers: Record<string, string> = { [apiHeader]: "1", ...(token ? { [accessTokenHeader]: token } : {}) };
   let response: Response;

@@ -2,12 +2,14 @@
 import "./styles.css";
 import type { ConfigResponse, SessionsResponse } from "../src/shared/api.js";
 import { askAccessToken } from "./access.js";
-import { ApiError, fetchConfig, fetchDetails, fetchSessions, fetchStatistics, fetchVersion, stopSession } from "./api.js";
+import { ApiError, fetchConfig, fetchDetails, fetchServers, fetchSessions, fetchStatistics, fetchVersion, stopSession } from "./api.js";
+import { buildServerFilter, renderHealth, renderServerTotals } from "./fleet.js";
 import { buildControls } from "./controls.js";
 import { renderDetails, showError, showLoading } from "./details.js";
 import { byId, h } from "./dom.js";
 import { formatTime } from "./format.js";
 import { showStatistics, showStatisticsError, showVersion, showVersionError, statisticsSection } from "./statistics.js";
+import { setupReport } from "./report.js";
 import { renderChart, renderSummary } from "./summary.js";
 import { renderTable } from "./table.js";
 import { readState, resolveWindow, writeState, type ViewState } from "./state.js";
@@ -17,6 +19,7 @@ let window_ = resolveWindow(state);
 let config: ConfigResponse = { allowStop: false };
 let loading: AbortController | undefined;
 let autoTimer: ReturnType<typeof setInterval> | undefined;
+let syncServerFilter: ((server: string) => void) | undefined;
 
 const alertBox = byId("alert");
 const sessions = byId("sessions");
@@ -30,12 +33,15 @@ const controls = buildControls(byId("toolbar"), byId("filters"), {
   refresh: () => setState({}, true),
 });
 
+const reportView = setupReport(byId("report"), byId("report-controls"), () => ({ state, window: window_ }));
+
 function setState(patch: Partial<ViewState>, newWindow: boolean): void {
   state = { ...state, ...patch };
   if (newWindow) window_ = resolveWindow(state);
   history.replaceState(null, "", `${location.pathname}${writeState(state)}`);
   scheduleAutoRefresh();
   void loadSessions();
+  reportView.stateChanged();
 }
 
 async function loadSessions(): Promise<void> {
@@ -50,6 +56,11 @@ async function loadSessions(): Promise<void> {
     if (controller.signal.aborted) return;
     showAlert("");
     render(data);
+    if (config.servers) {
+      syncServerFilter?.(state.server);
+      renderServerTotals(byId("fleet-totals"), data);
+      void loadHealth();
+    }
     controls.setUpdated(`Updated ${new Date(data.fetchedAt).toLocaleTimeString()}`, false);
   } catch (error) {
     if (controller.signal.aborted) return;
@@ -114,6 +125,15 @@ async function loadVersion(): Promise<void> {
   }
 }
 
+/** A fleet's footer: each server's health after every load (a load is what updates it). */
+async function loadHealth(): Promise<void> {
+  try {
+    renderHealth(byId("fleet-health"), await fetchServers());
+  } catch (error) {
+    byId("fleet-health").textContent = `Server health unknown: ${messageOf(error)}`;
+  }
+}
+
 function scheduleAutoRefresh(): void {
   clearInterval(autoTimer);
   // Auto-refresh moves a preset window forward; a custom window is re-read as it is.
@@ -149,6 +169,10 @@ async function start(): Promise<void> {
   } catch (error) {
     showProblem(error);
     if (error instanceof ApiError && error.details.accessToken) return;
+  }
+  if (config.servers) {
+    syncServerFilter = buildServerFilter(byId("filters"), config.servers, (server) => setState({ server, page: 1 }, false));
+    byId("fleet-totals").hidden = false;
   }
   void loadVersion();
   scheduleAutoRefresh();

@@ -14,6 +14,8 @@ export interface ViewState {
   result: string;
   initiatedBy: string;
   q: string;
+  /** A configured server's name (fleet dashboards); "" is every server. */
+  server: string;
   sort: SortKey;
   dir: "asc" | "desc";
   page: number;
@@ -35,6 +37,7 @@ export const defaults: ViewState = {
   result: "",
   initiatedBy: "",
   q: "",
+  server: "",
   sort: "creationTime",
   dir: "desc",
   page: 1,
@@ -53,6 +56,7 @@ const names: Record<keyof ViewState, string> = {
   result: "result",
   initiatedBy: "by",
   q: "q",
+  server: "server",
   sort: "sort",
   dir: "dir",
   page: "page",
@@ -79,6 +83,7 @@ export function readState(search: string): ViewState {
     result: word(text("result")),
     initiatedBy: text("initiatedBy"),
     q: text("q"),
+    server: /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/.test(text("server")) ? text("server") : "",
     sort: (sortKeys as readonly string[]).includes(sort) ? (sort as SortKey) : defaults.sort,
     dir: text("dir") === "asc" ? "asc" : "desc",
     page: wholeNumber(text("page"), 1, 100_000) ?? 1,

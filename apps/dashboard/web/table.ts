@@ -4,6 +4,7 @@ import type { SessionRow, SessionsResponse, SortKey } from "../src/shared/api.js
 import { h } from "./dom.js";
 import { formatCount, formatTime, resultSymbol, token, typeLabel } from "./format.js";
 import { pageSizes, type ViewState } from "./state.js";
+import { isFleetAnswer, serverCell } from "./fleet.js";
 
 export interface TableHandlers {
   sort(key: SortKey): void;
@@ -41,10 +42,12 @@ export function renderTable(target: HTMLElement, data: SessionsResponse, state: 
       );
     }),
   );
+  const fleet = isFleetAnswer(data);
+  if (fleet) head.prepend(h("th", { scope: "col" }, "Server"));
   const body = h(
     "tbody",
     {},
-    ...data.rows.map((row) => h("tr", { "data-id": row.id }, ...columns.map(({ cell }) => h("td", {}, cell(row))))),
+    ...data.rows.map((row) => h("tr", { "data-id": row.id, ...(fleet ? { "data-server": serverCell(row) } : {}) }, ...(fleet ? [h("td", { class: "server" }, serverCell(row))] : []), ...columns.map(({ cell }) => h("td", {}, cell(row))))),
   );
   body.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button.open");

@@ -12,6 +12,7 @@ import { inlineRedoclyAttribution } from "../lib/offline.mjs";
 import { redocOptions } from "../lib/redoc-options.mjs";
 import { addVersionSwitch, pageDir } from "../lib/versions.mjs";
 import { withWorkflows } from "../lib/workflows.mjs";
+import { addSampleReportLink, buildSampleReport, SAMPLE_REPORT_DIR } from "./sample-report.mjs";
 
 const here = (path) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
@@ -69,7 +70,7 @@ function buildVersion(version) {
 
   try {
     const page = inlineRedoclyAttribution(readFileSync(output, "utf8"));
-    writeFileSync(output, addVersionSwitch(page, version, apiVersions));
+    writeFileSync(output, addSampleReportLink(addVersionSwitch(page, version, apiVersions), pageDir(version)));
   } catch (error) {
     fail(error.message);
   }
@@ -81,3 +82,5 @@ function buildVersion(version) {
 for (const version of apiVersions) buildVersion(version);
 copyFileSync(here("assets/logo.svg"), here("dist/logo.svg"));
 copyFileSync(here("assets/_headers"), here("dist/_headers"));
+const reportBytes = await buildSampleReport(here(`dist/${SAMPLE_REPORT_DIR}`));
+console.log(`built dist/${SAMPLE_REPORT_DIR}index.html (${Math.round(reportBytes / 1024)} KiB), the sample restore report`);

@@ -22,4 +22,6 @@ export interface ServerSettings {
   /** Free labels such as customer=contoso, region=eu, for --tag filters. */
   tags: Record<string, string>;
   credentials: CredentialSource;
+  /** Longest time one command may spend on this server (configuration file `timeout`). */
+  deadlineMs?: number;
 }

@@ -2,8 +2,10 @@
 import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "./archive.js";
 import type { BundleReport } from "./bundle.js";
 import { OPENAPI_FETCH, OURS } from "./contenders.js";
+import { REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_WRITE, REPORT_WRITE_CPU } from "./report-bench.js";
 import type { Row, TargetResult } from "./report.js";
 import { CLIENT_WALK, HAND_WALK, SMALL_DIVISOR } from "./stream.js";
+import { FLEET_WALL, SINGLE_WALL } from "./fleet.js";
 
 /** Issue 15's budget for the client in a browser bundle, min+gzip, in size-limit's bytes. */
 export const ISSUE_BUNDLE_BUDGET = 5000;
@@ -48,7 +50,11 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
       1.1,
       "x",
     ),
+    judge("fleet-vs-slowest-server", "fleet: every server at once (--parallel = servers) / the slowest server alone, wall time", ratio(medianOf(rows, "fleet", FLEET_WALL), medianOf(rows, "fleet", SINGLE_WALL)), "<=", 1.3, "x"),
     // Issue 15's 5,000 B, judged on size-limit's own number when it ran (the one CI enforces).
+    judge("report-write-vs-read", "report: writing it / reading its input, wall time", ratio(medianOf(rows, "report", REPORT_WRITE), medianOf(rows, "report", REPORT_READ)), "<=", 1, "x"),
+    judge("report-write-vs-read-cpu", "report: writing it / reading its input, CPU time", ratio(medianOf(rows, "report", REPORT_WRITE_CPU), medianOf(rows, "report", REPORT_READ_CPU)), "<=", 1, "x"),
+    judge("report-html-size", "report: HTML file of 1,000,000 events", medianOf(rows, "report", REPORT_HTML), "<=", 5, "MB"),
     judge("archive-sync-sqlite", "archive: sync into SQLite / client walk of the same data", ratio(medianOf(rows, "archive", `${SQLITE_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
     judge("archive-sync-postgres", "archive: sync into PostgreSQL / client walk of the same data", ratio(medianOf(rows, "archive", `${POSTGRES_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
     judge("archive-window-p95", "archive: one-week window read on SQLite, p95", medianOf(rows, "archive", WINDOW_P95), "<=", 50, "ms"),

@@ -13,7 +13,9 @@ import { postgresBin } from "../src/archive-postgres.js";
 import { AXIOS, AXIOS_FETCH, OPENAPI_FETCH, OURS, OURS_NO_RETRY, PLAIN_FETCH } from "../src/contenders.js";
 import { COLD_BUILD, WARM_BUILD } from "../src/pipeline.js";
 import type { BenchResults } from "../src/report.js";
+import { REPORT_ALL, REPORT_CSV, REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_RSS } from "../src/report-bench.js";
 import { CLIENT_WALK, HAND_WALK, smallWalk } from "../src/stream.js";
+import { FLEET_WALL, SINGLE_WALL } from "../src/fleet.js";
 
 const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
@@ -35,6 +37,8 @@ describe("pnpm bench --quick", () => {
     expect(bundleRows.length).toBeGreaterThanOrEqual(6);
     for (const row of bundleRows) expect(row.median, row.name).toBeGreaterThan(0);
     for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
+    for (const name of [FLEET_WALL, SINGLE_WALL, `${FLEET_WALL}: peak RSS`]) expect(median("fleet", name), name).toBeGreaterThan(0);
+    for (const name of [REPORT_READ, REPORT_ALL, REPORT_READ_CPU, REPORT_HTML, REPORT_CSV, REPORT_RSS]) expect(median("report", name), name).toBeGreaterThan(0);
     const postgres = postgresBin() !== undefined;
     for (const name of [ARCHIVE_WALK, SQLITE_SYNC, ...(postgres ? [POSTGRES_SYNC] : [])]) {
       expect(median("archive", `${name}: throughput`), name).toBeGreaterThan(0);
@@ -52,6 +56,10 @@ describe("pnpm bench --quick", () => {
       ["stream-throughput", false],
       ["stream-peak-rss", false],
       ["stream-rss-growth", false],
+      ["fleet-vs-slowest-server", false],
+      ["report-write-vs-read", false],
+      ["report-write-vs-read-cpu", false],
+      ["report-html-size", false],
       ["archive-sync-sqlite", false],
       ["archive-sync-postgres", !postgres],
       ["archive-window-p95", false],

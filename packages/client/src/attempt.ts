@@ -18,6 +18,8 @@ export interface AttemptSettings {
   transport: Fetch;
   timeoutMs: number;
   maxBodyBytes: number;
+  /** The client's own signal (`signal` option), joined with each call's. */
+  clientSignal?: AbortSignal | undefined;
   /** Every secret held now, to keep them out of a redirect's target host. */
   secrets: () => readonly (string | undefined)[];
 }

@@ -55,8 +55,15 @@ export function callsOf<Paths = paths>(settings: CallSettings): One<Paths> {
 }
 
 /** Sends the request `build` makes, attempt after attempt as `retry` allows: the last answer, or the last error thrown. */
-export function exchange(settings: AttemptSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, signal: AbortSignal | undefined): Promise<Answer> {
+export function exchange(settings: AttemptSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, callSignal: AbortSignal | undefined): Promise<Answer> {
+  const signal = withClientSignal(settings, callSignal);
   return withRetries(() => attempt(settings, call, build, signal), retry, signal);
+}
+
+/** The call's signal and the client's: either aborts the call. */
+function withClientSignal(settings: AttemptSettings, signal: AbortSignal | undefined): AbortSignal | undefined {
+  const own = settings.clientSignal;
+  return own && signal ? AbortSignal.any([own, signal]) : (own ?? signal);
 }
 
 /**
@@ -98,7 +105,7 @@ export async function fetchJson<T>(settings: AttemptSettings, call: Call, signal
 export const isSuccess = (status: number) => status >= 200 && status <= 299;
 
 function failed(settings: AttemptSettings, call: Call, signal: AbortSignal | undefined, failure: Failure): unknown {
-  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal });
+  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.secrets(), signal: withClientSignal(settings, signal) });
 }
 
 /** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */

@@ -51,6 +51,8 @@ export interface Vbm365ClientOptions {
   maxBodyBytes?: number;
   /** Injected `fetch`, for tests and custom transports. Takes precedence over `ca`. */
   fetch?: typeof fetch;
+  /** Aborts every call of this client, logins and the version probe included: one deadline or cancel for a whole job. */
+  signal?: AbortSignal;
 }
 
 export interface RestoreSessionsApi {
@@ -120,6 +122,7 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<A
     transport: transportOf(options),
     timeoutMs,
     maxBodyBytes,
+    clientSignal: options.signal,
     // Late-bound: the token source is made from the token request below.
     secrets: () => tokens.secrets(),
   };

@@ -121,3 +121,18 @@ export function successStatuses(op: Operation): number[] {
 export function fillPath(path: string, values: Record<string, string>): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? `{${name}}`));
 }
+
+/**
+ * The keywords of a schema that are this spec's own limits, not the vendor's (listed in its
+ * `x-vbm365-own-limit`, such as the maxLength the security lint asked for): a server may
+ * accept a value beyond them, so breaking one earns at most a warning.
+ */
+export function ownLimits(schema: JsonSchema | undefined): Set<string> {
+  const listed = schema?.["x-vbm365-own-limit"];
+  return new Set(Array.isArray(listed) ? listed.filter((k): k is string => typeof k === "string") : []);
+}
+
+/** How a report names a limit of our own: the keyword, its value, and where it is marked. */
+export function ownLimitNote(keyword: string, value: unknown): string {
+  return `${keyword} ${String(value)} is a limit of this spec's own (x-vbm365-own-limit), not the vendor's`;
+}

@@ -2,6 +2,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { HttpResponse } from "./http.js";
+import { lenientFormOf, lenientForms } from "./lenient-format.js";
 import { declaredResponse, type JsonSchema, type Operation } from "./spec.js";
 import { describeValue, escapePointerToken, readPointer, redactText, type Violation } from "./violations.js";
 
@@ -9,8 +10,9 @@ import { describeValue, escapePointerToken, readPointer, redactText, type Violat
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 // OpenAPI adds keywords (example, discriminator, x-*) that are not JSON Schema; strict mode
-// would reject the schemas for them, so it is off while formats stay validated.
-const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, validateFormats: true }));
+// would reject the schemas for them, so it is off while formats stay validated. Verbose
+// errors carry the schema that failed, where x-vbm365-lenient-format is read.
+const ajv = addFormats(new Ajv2020({ allErrors: true, strict: false, validateFormats: true, verbose: true }));
 const compiled = new WeakMap<JsonSchema, ValidateFunction>();
 
 function validatorFor(schema: JsonSchema): ValidateFunction {
@@ -31,6 +33,8 @@ export interface Expectation {
 
 export interface Validated {
   violations: Violation[];
+  /** Values in a form the schema's x-vbm365-lenient-format allows besides its format: reported, never a failure. */
+  warnings: Violation[];
   /** The parsed JSON body, when there was one. */
   body?: unknown;
 }
@@ -46,33 +50,56 @@ export function validateResponse(op: Operation, request: string, res: HttpRespon
     const message = res.text ? ` (${describeValue(redactText(res.text).slice(0, 200))})` : "";
     return {
       violations: [violation({ kind: "status", pointer: "", expected: expectation.statuses.join(" or "), actual: `${res.status}${message}` })],
+      warnings: [],
     };
   }
   const declared = declaredResponse(op, res.status);
   if (!declared) {
-    return { violations: [violation({ kind: "status", pointer: "", expected: `a status the spec declares (${Object.keys(op.responses).join(", ")})`, actual: String(res.status) })] };
+    return { violations: [violation({ kind: "status", pointer: "", expected: `a status the spec declares (${Object.keys(op.responses).join(", ")})`, actual: String(res.status) })], warnings: [] };
   }
   const content = declared.response.content;
   if (!content || Object.keys(content).length === 0) {
     return res.text.length === 0
-      ? { violations: [] }
-      : { violations: [violation({ kind: "content-type", pointer: "", expected: `no body (response ${declared.key} declares none)`, actual: `${res.contentType || "no content type"} with ${res.text.length} bytes` })] };
+      ? { violations: [], warnings: [] }
+      : { violations: [violation({ kind: "content-type", pointer: "", expected: `no body (response ${declared.key} declares none)`, actual: `${res.contentType || "no content type"} with ${res.text.length} bytes` })], warnings: [] };
   }
   const media = content[res.mediaType];
   if (!media) {
-    return { violations: [violation({ kind: "content-type", pointer: "", expected: Object.keys(content).join(" or "), actual: res.contentType || "no content type" })] };
+    return { violations: [violation({ kind: "content-type", pointer: "", expected: Object.keys(content).join(" or "), actual: res.contentType || "no content type" })], warnings: [] };
   }
-  if (!jsonMediaType.test(res.mediaType)) return { violations: [] };
+  if (!jsonMediaType.test(res.mediaType)) return { violations: [], warnings: [] };
   let body: unknown;
   try {
     body = JSON.parse(res.text);
   } catch {
-    return { violations: [violation({ kind: "invalid-json", pointer: "", expected: `JSON (${res.mediaType})`, actual: describeValue(redactText(res.text).slice(0, 120)) })] };
+    return { violations: [violation({ kind: "invalid-json", pointer: "", expected: `JSON (${res.mediaType})`, actual: describeValue(redactText(res.text).slice(0, 120)) })], warnings: [] };
   }
-  if (!media.schema) return { violations: [], body };
+  if (!media.schema) return { violations: [], warnings: [], body };
   const validate = validatorFor(media.schema);
-  if (validate(body)) return { violations: [], body };
-  return { violations: (validate.errors ?? []).map((error) => violation(schemaViolation(error, body))), body };
+  if (validate(body)) return { violations: [], warnings: [], body };
+  const result: Validated = { violations: [], warnings: [], body };
+  for (const error of validate.errors ?? []) {
+    const lenient = lenientWarning(error, body);
+    if (lenient) result.warnings.push(violation(lenient));
+    else result.violations.push(violation(schemaViolation(error, body)));
+  }
+  return result;
+}
+
+/** A format error on a value written in a form the failing schema lists in x-vbm365-lenient-format. */
+function lenientWarning(error: ErrorObject, body: unknown): Omit<Violation, "operationId" | "request"> | undefined {
+  if (error.keyword !== "format") return undefined;
+  const value = readPointer(body, error.instancePath);
+  const form = lenientFormOf(error.parentSchema, value);
+  if (!form) return undefined;
+  const format = String((error.params as Record<string, unknown>).format);
+  return {
+    kind: "schema",
+    rule: "lenient-format",
+    pointer: error.instancePath,
+    expected: `format ${format} (${lenientForms[form]!.describe} is allowed too: x-vbm365-lenient-format lists ${form} for this field)`,
+    actual: describeValue(value, error.instancePath),
+  };
 }
 
 function schemaViolation(error: ErrorObject, body: unknown): Omit<Violation, "operationId" | "request"> {

@@ -16,6 +16,9 @@ const twists: Record<string, Twist> = {
   changesBetweenReads: (_req, a, n) => (a.status === 200 && /^\{"id"/.test(a.body) ? { ...a, body: a.body.replace(/^\{/, `{"name":"read ${n}",`) } : a),
   // A parameter the spec does not name is refused instead of ignored.
   refusesUnknownParameter: (req, a) => (/vbm365FuzzUnknown=/.test(req.url!) ? { status: 400, headers: { "content-type": "application/json" }, body: '{"message":"unknown parameter"}' } : a),
+  // With an unknown parameter, every link leads one item further: a link that goes elsewhere, not only spelled otherwise.
+  linksElsewhereWithUnknownParameter: (req, a) =>
+    /vbm365FuzzUnknown=/.test(req.url!) ? { ...a, body: a.body.replace(/("href":"[^"]*[?&]offset=)(\d+)/gi, (_, head: string, n: string) => `${head}${Number(n) + 1}`) } : a,
   // Percent-encoded digits are not decoded: the same value spelled another way is refused.
   refusesEncodedDigits: (req, a) => (/%3\d/.test(req.url!) ? { status: 400, headers: { "content-type": "application/json" }, body: '{"message":"bad value"}' } : a),
   // A filtered page carries a session from before the window.
@@ -49,8 +52,9 @@ describe("the fuzzer through a proxy that bends one rule", () => {
   it.each([
     ["acceptsBroken", "requests", /expected 4xx, got 200 \(.*\) \[status\]/],
     ["htmlErrors", "requests", /expected application\/json, got text\/html \[content-type\]/],
-    ["changesBetweenReads", "requests", /expected the same answer to the same read, got bodies differ from character 1[0-9]: .*\[consistency\/same-read-twice\]/],
+    ["changesBetweenReads", "requests", /expected the same answer to the same read, got bodies differ at \/name: "read \d+" vs "read \d+" \[consistency\/same-read-twice\]/],
     ["refusesUnknownParameter", "requests", /expected the same answer with a query parameter the spec does not name \(ignored\), got status (200|404) then 400 \[consistency\/unknown-parameter\]/],
+    ["linksElsewhereWithUnknownParameter", "requests", /expected the same answer with a query parameter the spec does not name \(ignored\), got bodies differ at \/_links\/\w+\/href: "[^"]*offset=\d+[^"]*" vs "[^"]*offset=\d+[^"]*" \[consistency\/unknown-parameter\]/],
     ["refusesEncodedDigits", "requests", /expected the same answer with every byte of the query values percent-encoded, got .* \[consistency\/percent-encoded\]/],
     ["leaksOldSession", "paging", /creationTime: expected at or after startTimeFrom=[^ ]+ on every page, got "2000-01-01T00:00:00Z" \[filter\/filter-across-pages\]/],
     ["answersAnotherSession", "sequences", /\/id: expected "[0-9a-f-]{36}", got "00000000-0000-4000-8000-000000000000" \[consistency\/listed-id-mismatch\]/],

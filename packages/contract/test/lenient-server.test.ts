@@ -44,7 +44,7 @@ describe("against a server that accepts everything", () => {
     ["RestoreSession_GetPage/filter-startTimeTo", { kind: "filter", rule: "startTimeTo" }],
     ["RestoreSession_GetPage/paging-walk", { kind: "paging", rule: "offset-echo", pointer: "/offset", expected: "3 (as requested)", actual: "0" }],
     ["RestoreSession_GetPage/bad-token", { kind: "auth", expected: "401 and no data" }],
-    ["RestoreSession_GetPage/malformed-query/limit=0", { kind: "status", expected: "4xx", actual: expect.stringMatching(/^200/) }],
+    ["RestoreSession_GetPage/malformed-query/limit=10001", { kind: "status", expected: "4xx", actual: expect.stringMatching(/^200/) }],
     ["RestoreSession_GetPage/malformed-query/startTimeFrom=notadate", { kind: "status", expected: "4xx" }],
     ["RestoreSession_GetByRestoreSessionId/non-uuid-restoreSessionId", { kind: "status", expected: "4xx", request: "GET /v6/RestoreSessions/not-a-uuid" }],
     ["RestoreSession_GetByRestoreSessionId/unknown-restoreSessionId", { kind: "status", expected: "404", actual: expect.stringMatching(/^200/) }],
@@ -52,5 +52,14 @@ describe("against a server that accepts everything", () => {
     const { violations, skipped } = await outcomeOf(id);
     expect(skipped).toBeUndefined();
     expect(violations).toContainEqual(expect.objectContaining({ operationId: id.split("/")[0], ...violation }));
+  });
+});
+
+describe("against a server that accepts a value beyond a limit of this spec's own", () => {
+  it.each(["RestoreSession_GetPage/malformed-query/limit=0", "RestoreSession_GetPage/malformed-query/offset=-1"])("%s is a warning naming the limit, not a violation", async (id) => {
+    const { violations, warnings, skipped } = await outcomeOf(id);
+    expect(skipped).toBeUndefined();
+    expect(violations).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ kind: "status", rule: "own-limit", expected: expect.stringMatching(/^4xx \(minimum -?\d is a limit of this spec's own \(x-vbm365-own-limit\)/), actual: "200" })]);
   });
 });

@@ -17,6 +17,7 @@ import {
   type VersionSetting,
 } from "../src/index.js";
 import { startTestServer } from "@vbm365/testkit";
+import { startSecondOpinion, type SecondOpinionOptions } from "./second-opinion/server.js";
 
 export interface RunningTarget {
   target: Target;
@@ -84,6 +85,27 @@ export function testkit(options: TestServerOptions = {}, name = "testkit", setti
           apiVersion: chosen.version,
           versionReason: chosen.reason,
         },
+        close: () => server.close(),
+      };
+    },
+  };
+}
+
+/** The second-opinion server (test/second-opinion), an independent implementation from the facts; probed or pinned like any target. */
+export function secondOpinion(options: SecondOpinionOptions = {}, name = "second opinion", setting?: VersionSetting): TargetStarter {
+  return {
+    name,
+    async start() {
+      const server = await startSecondOpinion(options);
+      let chosen: Awaited<ReturnType<typeof chooseVersion>>;
+      try {
+        chosen = await chooseVersion(setting ?? "auto", server.url);
+      } catch (error) {
+        await server.close();
+        throw error;
+      }
+      return {
+        target: { name, baseUrl: server.url, token: server.token, credentials: server.credentials, capabilities: fullCapabilities, allowWrites: true, apiVersion: chosen.version, versionReason: chosen.reason },
         close: () => server.close(),
       };
     },

@@ -81,3 +81,42 @@ describe("validateResponse", () => {
     for (const v of [...wrongShape, ...wrongStatus, ...notJson]) expect(JSON.stringify(v)).not.toMatch(/s3cret/);
   });
 });
+
+describe("x-vbm365-lenient-format", () => {
+  const dates = (issued: string, expires = "2022-02-22T16:40:00Z") => ({
+    access_token: "a",
+    refresh_token: "r",
+    token_type: "bearer",
+    expires_in: 3600,
+    userName: "u",
+    ".issued": issued,
+    ".expires": expires,
+  });
+  const tokenAnswer = (body: unknown) => validateResponse(token, "POST /v6/token", answer(body), { statuses: [200] });
+
+  it("turns an RFC 1123 date where the spec lists rfc1123 into a warning naming the field", () => {
+    const { violations, warnings } = tokenAnswer(dates("Tue, 22 Feb 2022 15:40:00 GMT"));
+    expect(violations).toEqual([]);
+    expect(warnings).toEqual([expect.objectContaining({ kind: "schema", rule: "lenient-format", pointer: "/.issued", actual: '"Tue, 22 Feb 2022 15:40:00 GMT"' })]);
+  });
+
+  it("passes an ISO 8601 date-time without a warning, and fails a value in neither form", () => {
+    expect(tokenAnswer(dates("2022-02-22T15:40:00.1234567Z"))).toMatchObject({ violations: [], warnings: [] });
+    for (const notADate of ["yesterday", "Tue, 30 Feb 2022 15:40:00 GMT", "Wed, 22 Feb 2022 15:40:00 GMT", "Tue, 22 Feb 2022 25:40:00 GMT", "22/02/2022 15:40"]) {
+      const { violations, warnings } = tokenAnswer(dates(notADate));
+      expect(violations, notADate).toEqual([expect.objectContaining({ rule: "format", pointer: "/.issued", expected: "format date-time" })]);
+      expect(warnings, notADate).toEqual([]);
+    }
+  });
+
+  it("reads the marker from the schema, whatever the field is called, and only there", () => {
+    const when = { type: "string", format: "date-time", "x-vbm365-lenient-format": ["rfc1123"] };
+    const probe = { ...getSession, responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { when, strict: { type: "string", format: "date-time" } } } } } } } };
+    const rfc1123 = "Tue, 22 Feb 2022 15:40:00 GMT";
+    const { violations, warnings } = validateResponse(probe, "GET x", answer({ when: rfc1123, strict: rfc1123 }), { statuses: [200] });
+    expect(warnings.map((w) => w.pointer)).toEqual(["/when"]);
+    expect(violations.map((v) => [v.pointer, v.rule])).toEqual([["/strict", "format"]]);
+    // The session's creationTime carries no marker: the same date is a violation there.
+    expect(check({ ...session, creationTime: rfc1123 })).toEqual([expect.objectContaining({ rule: "format", pointer: "/creationTime" })]);
+  });
+});

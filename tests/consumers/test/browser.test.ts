@@ -54,7 +54,10 @@ describe.each(["esbuild", "vite"] as const)("browser bundle by %s", (bundler) =>
       page.on("pageerror", (error) => problems.push(error.message));
       page.on("console", (message) => void (message.type() === "error" && problems.push(message.text())));
       await page.goto(`${site.url}/${bundler}/index.html#token=${encodeURIComponent(server.token)}`);
-      await page.locator("#status").filter({ hasText: /sessions$|Server said|Failed/ }).waitFor({ timeout: 60_000 });
+      await page
+        .locator("#status")
+        .filter({ hasText: /sessions$|Server said|Failed/ })
+        .waitFor({ timeout: 60_000 });
 
       expect(await page.locator("#status").textContent()).toBe("5 sessions");
       const shown = await page.locator("#sessions li").evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.id));

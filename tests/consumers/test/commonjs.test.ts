@@ -44,7 +44,11 @@ describe("CommonJS consumer", () => {
     // calls any ESM reached by require a problem: that one rule is ignored, the rest of the
     // node16 profile (resolution from CJS and ESM, types, masquerading) is checked.
     const tarball = scratch().tarballs["@vbm365/client"];
-    const ran = await run(consumersBin("attw"), [tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"], { cwd: scratch().root });
+    const ran = await run(
+      consumersBin("attw"),
+      [tarball, "--profile", "node16", "--ignore-rules", "cjs-resolves-to-esm", "--format", "json"],
+      { cwd: scratch().root },
+    );
     expect(ran.stderr).toBe("");
     type Resolved = { fileName: string } | undefined;
     type Resolutions = Record<string, { resolution?: Resolved; implementationResolution?: Resolved }>;

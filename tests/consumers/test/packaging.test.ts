@@ -12,10 +12,14 @@ import { filesIn, filesNamedBy, unpack, type Manifest } from "./support/tarball.
 const rootLicense = () => readFileSync(join(repoRoot, "LICENSE"), "utf8");
 const names = Object.keys(PUBLIC_PACKAGES) as PublicPackage[];
 /** Never needed by a user: tests, test and build configs, caches. */
-const NOT_FOR_USERS = /(^|\/)(test|tests|__tests__|\.turbo|\.vitest|node_modules)\/|\.test(-d)?\.[cm]?[jt]s$|(^|\/)tsconfig[^/]*\.json$|(^|\/)vitest\.config\./;
+const NOT_FOR_USERS =
+  /(^|\/)(test|tests|__tests__|\.turbo|\.vitest|node_modules)\/|\.test(-d)?\.[cm]?[jt]s$|(^|\/)tsconfig[^/]*\.json$|(^|\/)vitest\.config\./;
 
 function workspaceManifests(): Manifest[] {
-  const folders = ["openapi", ...["packages", "apps", "tests"].flatMap((group) => readdirSync(join(repoRoot, group)).map((name) => `${group}/${name}`))];
+  const folders = [
+    "openapi",
+    ...["packages", "apps", "tests"].flatMap((group) => readdirSync(join(repoRoot, group)).map((name) => `${group}/${name}`)),
+  ];
   return folders
     .map((folder) => join(repoRoot, folder, "package.json"))
     .filter((file) => existsSync(file))
@@ -29,7 +33,9 @@ describe("packaging", () => {
   });
 
   it("the packages this suite installs are exactly the workspace's public ones", () => {
-    const published = workspaceManifests().filter((manifest) => !manifest.private).map((manifest) => manifest.name);
+    const published = workspaceManifests()
+      .filter((manifest) => !manifest.private)
+      .map((manifest) => manifest.name);
     expect(published.sort()).toEqual([...names].sort());
   });
 
@@ -49,7 +55,8 @@ describe("packaging", () => {
         repository: { type: "git", url: expect.stringMatching(/^git\+https:\/\/.+\.git$/), directory: PUBLIC_PACKAGES[name] },
         homepage: expect.stringMatching(/^https:\/\//),
         bugs: { url: expect.stringMatching(/^https:\/\//) },
-        engines: { node: ">=20.19.0" },
+        // The Node releases the matrix of .ci/run tests (22.12 is the first 22 whose require(esm) needs no flag).
+        engines: { node: "^20.19.0 || ^22.12.0 || ^24.0.0" },
       });
     });
 

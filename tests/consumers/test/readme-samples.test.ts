@@ -8,7 +8,9 @@ import { consumersBin, repoRoot } from "./support/paths.js";
 import { run } from "./support/run.js";
 import { scratch } from "./support/scratch.js";
 
-const modules = readmes(repoRoot).map((readme) => typeScriptOf(repoRoot, readme)).filter((module): module is ReadmeModule => module !== undefined);
+const modules = readmes(repoRoot)
+  .map((readme) => typeScriptOf(repoRoot, readme))
+  .filter((module): module is ReadmeModule => module !== undefined);
 const fileFor = (module: ReadmeModule) => `${module.readme.replace(/\//g, "__").replace(/\.md$/, "")}.ts`;
 
 /** tsc's `file(line,col): error ...` lines, pointed back at the README line. */
@@ -34,7 +36,16 @@ describe("README TypeScript samples", () => {
     mkdirSync(join(app, "readme-samples"), { recursive: true });
     for (const module of modules) writeFileSync(join(app, "readme-samples", fileFor(module)), module.source);
     const tsconfig = {
-      compilerOptions: { target: "ES2022", module: "node16", moduleResolution: "node16", lib: ["ES2023", "DOM"], types: ["node"], strict: true, noEmit: true, skipLibCheck: true },
+      compilerOptions: {
+        target: "ES2022",
+        module: "node16",
+        moduleResolution: "node16",
+        lib: ["ES2023", "DOM"],
+        types: ["node"],
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+      },
       include: ["readme-samples/*.ts"],
     };
     writeFileSync(join(app, "tsconfig.readme.json"), JSON.stringify(tsconfig, null, 2));

@@ -7,7 +7,14 @@ import { run } from "./support/run.js";
 import { scratch } from "./support/scratch.js";
 
 /** Variables of this vitest run that would make the inner one think it is nested in it. */
-const OUTER_VITEST = { VITEST: undefined, VITEST_MODE: undefined, VITEST_POOL_ID: undefined, VITEST_WORKER_ID: undefined, TEST: undefined, NODE_ENV: undefined };
+const OUTER_VITEST = {
+  VITEST: undefined,
+  VITEST_MODE: undefined,
+  VITEST_POOL_ID: undefined,
+  VITEST_WORKER_ID: undefined,
+  TEST: undefined,
+  NODE_ENV: undefined,
+};
 
 describe("testkit installed from its tarball", () => {
   it("a consumer's own vitest file starts it and walks it with the installed client", async () => {

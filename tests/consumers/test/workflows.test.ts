@@ -10,7 +10,9 @@ import { consumersBin, repoRoot } from "./support/paths.js";
 import { run } from "./support/run.js";
 
 const workflowsDir = join(repoRoot, ".github/workflows");
-const files = readdirSync(workflowsDir).filter((name) => /\.ya?ml$/.test(name)).sort();
+const files = readdirSync(workflowsDir)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort();
 const scratchDir = mkdtempSync(join(tmpdir(), "vbm365-workflows-"));
 afterAll(() => rmSync(scratchDir, { recursive: true, force: true }));
 

@@ -23,8 +23,8 @@ read it with --archive.
 Options:
   --archive FILE|URL    the archive (default: VBM365_ARCHIVE, else ./vbm365-archive.db);
                         postgres://user:password@host:5432/db for PostgreSQL
-  --server NAME         sync: the server's name in the archive (default "default"); use one
-                        name per server to archive several into one archive
+  --name NAME           sync: the VBM365_URL server's name in the archive (default "default");
+                        use one name per server to archive several into one archive
   --overlap DURATION    sync: how far before the newest archived session to start (default 24h)
   --quiet               sync: no progress line and no summary line
 ${output}
@@ -32,7 +32,7 @@ ${common}
 
 Examples:
   vbm365-audit archive sync
-  vbm365-audit archive sync --server vbm01 --archive postgres://audit@db.example/vbm365
+  vbm365-audit archive sync --name vbm01 --archive postgres://audit@db.example/vbm365
   vbm365-audit archive status
   vbm365-audit sessions --archive --from 2025-01-01 --to 2025-02-01
 

@@ -25,8 +25,8 @@ export async function archiveCommand(ctx: CliContext, values: Values, [action]: 
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
-  const server = str(values, "server") ?? "default";
-  if (!SERVER_NAME.test(server)) throw new UsageError(`--server '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`, "archive");
+  const server = str(values, "name") ?? "default";
+  if (!SERVER_NAME.test(server)) throw new UsageError(`--name '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`, "archive");
   const overlapText = str(values, "overlap");
   const overlapMs = overlapText === undefined ? undefined : parseDuration(overlapText, "--overlap", { maxMs: 366 * 86_400_000, text: "at most 366d, such as 24h" });
   if (str(values, "url") === undefined && !ctx.env.VBM365_URL) {

@@ -4,6 +4,7 @@
 // exit codes (0 OK, 1 warning, 2 and 3 error).
 import type { RestoreSession } from "@vbm365/client";
 import { connectOrArchive } from "../archive-source.js";
+import { fleetRunner } from "../fleet/dispatch.js";
 import type { CliContext } from "../context.js";
 import { CHECK_EXIT } from "../exit-codes.js";
 import { countOf } from "../words.js";
@@ -67,6 +68,8 @@ export function statusLine(state: CheckState, text: string, prtg: boolean, count
 const MAX_RUNNING_RANGE: DurationRange = { minMs: 60_000, maxMs: 365 * 86_400_000, text: "from 1m to 365d, such as 2h" };
 
 export async function checkCommand(ctx: CliContext, values: Values): Promise<number> {
+  const fleet = fleetRunner("check", values);
+  if (fleet) return fleet(ctx, values);
   const prtg = values.prtg === true;
   const selection = resolveSelection(values, ctx);
   const maxRunningText = str(values, "max-running") ?? "2h";

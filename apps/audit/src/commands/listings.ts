@@ -1,6 +1,7 @@
 // sessions, events and report: listings streamed to the chosen format.
 import type { RestoreSession } from "@vbm365/client";
 import { connectOrArchive } from "../archive-source.js";
+import { fleetRunner } from "../fleet/dispatch.js";
 import { mapOrdered } from "../ordered.js";
 import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
@@ -9,6 +10,7 @@ import { openOutput, writeRows } from "../output/write.js";
 import { EVENT_SHAPE, REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow, statisticsFields } from "../rows.js";
 import { useColor } from "../terminal.js";
 import { countOf } from "../words.js";
+import { refuseDocumentFlags, reportDocumentCommand, wantsReportDocument } from "./report-document.js";
 import { resolveFormat, resolveSelection, selectedSessions, sessionIdArgument, str, tableWidth, type Values } from "./common.js";
 
 /** Rows streaming to the terminal would tear the progress line: show it only when they go elsewhere. */
@@ -37,6 +39,8 @@ async function exportRows(ctx: CliContext, values: Values, shape: RowShape, rows
 // before --out is opened, so a mistake never leaves a file behind.
 
 export async function sessionsCommand(ctx: CliContext, values: Values): Promise<number> {
+  const fleet = fleetRunner("sessions", values);
+  if (fleet) return fleet(ctx, values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
   const api = await connectOrArchive(ctx, values, { v8Flags: selection.v8.flags });
@@ -61,6 +65,11 @@ export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]
 const SESSION_CONCURRENCY = 4;
 
 export async function reportCommand(ctx: CliContext, values: Values): Promise<number> {
+  const fleet = fleetRunner("report", values);
+  if (fleet) return fleet(ctx, values);
+  // The report as a document (HTML with charts) or its aggregates (JSON): report-document.ts.
+  if (wantsReportDocument(values)) return reportDocumentCommand(ctx, values);
+  refuseDocumentFlags(values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
   const api = await connectOrArchive(ctx, values, { v8Flags: selection.v8.flags });

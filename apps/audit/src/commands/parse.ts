@@ -25,7 +25,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   if (first === "--version" || first === "-V") return { kind: "version" };
   if (first.startsWith("-")) {
-    throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|archive`);
+    throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|servers|archive`);
   }
   if (!Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
   const command = first as CommandName;
@@ -55,7 +55,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
 }
 
 function unknownCommand(name: string): UsageError {
-  return new UsageError(`unknown command '${name}': use sessions, events, report, stop, check or archive`);
+  return new UsageError(`unknown command '${name}': use sessions, events, report, stop, check, servers or archive`);
 }
 
 // parseArgs' own messages are long and suggest '--' tricks; say it in our words.

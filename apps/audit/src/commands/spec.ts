@@ -2,6 +2,8 @@
 import { PAGE_SIZE } from "@vbm365/client";
 import type { ParseArgsConfig } from "node:util";
 import { ARCHIVE_HELP, ARCHIVE_READ_HELP } from "./archive-help.js";
+import { FLEET_HELP, FLEET_OPTIONS } from "../fleet/options.js";
+import { SERVERS_HELP, SERVERS_OPTIONS } from "../fleet/servers-command-spec.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
 
@@ -10,6 +12,7 @@ const common = {
   "api-version": { type: "string" },
   debug: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  ...FLEET_OPTIONS,
 } satisfies Options;
 
 const output = {
@@ -45,14 +48,24 @@ const filters = {
 // --archive: read the restore archive instead of the server (see archive-help.ts).
 const archive = { archive: { type: "string" } } satisfies Options;
 
+// The report as a document (report-document.ts).
+const reportDocument = {
+  html: { type: "string" },
+  action: { type: "string", multiple: true },
+  organization: { type: "string", multiple: true },
+} satisfies Options;
+
 export const COMMANDS = {
   sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...archive }, positionals: [] },
   events: { options: { ...common, ...output, ...archive }, positionals: ["sessionId"] },
-  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...archive }, positionals: [] },
+  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...reportDocument, ...archive }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
   check: { options: { ...common, ...window, ...filters, ...archive, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+  servers: { options: SERVERS_OPTIONS, positionals: [] },
+  // --server, --tag and --all-servers (common) pick configured servers to sync; --name names
+  // the VBM365_URL server in the archive.
   archive: {
-    options: { ...common, ...output, ...archive, server: { type: "string" }, overlap: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+    options: { ...common, ...output, ...archive, name: { type: "string" }, overlap: { type: "string" }, quiet: { type: "boolean", short: "q" } },
     positionals: ["action"],
   },
 } as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
@@ -73,7 +86,9 @@ const CONNECTION_HELP = `Connection (environment):
 const COMMON_HELP = `  --url URL             server root (default: VBM365_URL)
   --api-version VER     v6, v7, v8 or auto (default: VBM365_API_VERSION, else auto)
   --debug               stack traces and request details on errors (secrets stay hidden)
-  -h, --help            this help`;
+  -h, --help            this help
+
+${FLEET_HELP}`;
 
 const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default: from the --out extension .csv, .json,
                         .ndjson or .jsonl; else table on a terminal, ndjson otherwise); a table
@@ -112,6 +127,7 @@ Commands:
   report                one row per restored item: who, when, from where, what, size, source, target
   stop <sessionId>      stop a running restore session (asks first unless --yes)
   check                 monitoring probe for Nagios, Icinga and PRTG
+  servers               the configured servers; --test logs in to each
   archive sync|status   keep the restore history in an archive past the server's retention
 
 Options:
@@ -122,10 +138,13 @@ Examples:
   vbm365-audit sessions --since 24h
   vbm365-audit report --since 7d --format csv --out restores.csv
   vbm365-audit check --since 24h --max-running 2h
+  vbm365-audit sessions --all-servers --since 30d --parallel 8
+  vbm365-audit check --all-servers
   vbm365-audit archive sync && vbm365-audit sessions --archive --since 400d
 
 Exit codes: 0 ok, 64 bad command line, 66 unknown session, 69 server unreachable or failing,
-74 cannot write --out or use the archive, 77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+74 cannot write --out or use the archive, 75 some of the configured servers did not answer,
+77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 
 ${CONNECTION_HELP}
 `;
@@ -175,18 +194,29 @@ row also has its session's statistics (sessionTotalItems, sessionRestoredItems,
 sessionFailedItems, sessionSkippedItems, sessionWarnings, sessionErrors); on v6 and v7 a line
 on stderr says they are left out.
 
+With --html FILE (or --format html) it is a report document instead: one self-contained HTML
+file (charts, top 10 operators and restored objects, actions by type and service over time,
+notes on what the data cannot answer, the first 1000 actions) that opens offline and prints
+on A4; every action goes to FILE.actions.csv beside it. --format aggregates prints the same
+numbers as JSON (schema: report.schema.json in @vbm365/report).
+
 Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
 ${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
+  --html FILE           the report document as HTML in FILE, every action in FILE.actions.csv
+  --action TYPE         document only: Restore, Export, Send, Save, View (repeat or comma-separate)
+  --organization NAME   document only: the organization's name (repeat or comma-separate)
 ${COMMON_HELP}
 
 Examples:
   vbm365-audit report --since 7d
   vbm365-audit report --from 2026-11-01 --to 2026-12-01 --format csv --out november-restores.csv
   vbm365-audit report --since 30d --type sharepoint --format ndjson | jq 'select(.itemSizeBytes > 1e9)'
+  vbm365-audit report --since 30d --html restores.html
+  vbm365-audit report --since 7d --format aggregates > restores.json
 
 ${CONNECTION_HELP}
 `,
@@ -230,5 +260,6 @@ Examples:
 
 ${CONNECTION_HELP}
 `,
+  servers: SERVERS_HELP,
   archive: ARCHIVE_HELP(CONNECTION_HELP, COMMON_HELP, OUTPUT_HELP),
 };

@@ -10,10 +10,12 @@ import { hostAllowlist } from "./guard.js";
 import { createSessionSource, defaultWindowCaps, type SessionSource, type WindowCaps } from "./source.js";
 import { loadStaticFiles } from "./static.js";
 import { createWindowStore, type WindowStoreOptions } from "./windows.js";
+import type { DashboardFleet } from "./fleet-config.js";
 
 export { settingsFromEnv, targetFromEnv, defaultPort, defaultHost, defaultTarget, ConfigError } from "./config.js";
 export type { DashboardSettings, TargetSettings, Vbm365Auth } from "./config.js";
 export type * from "../shared/api.js";
+export { fleetConfigFromEnv, openFleet, type DashboardFleet } from "./fleet-config.js";
 
 export interface DashboardServerOptions {
   /** Default 127.0.0.1. Anything beyond loopback needs `accessToken`. */
@@ -42,6 +44,8 @@ export interface DashboardServerOptions {
   archive?: string;
   /** Replaces the VBM365 access, for tests of the server alone. */
   source?: SessionSource;
+  /** Many servers from the configuration file (fleet-config.ts) instead of `target`. */
+  fleet?: DashboardFleet;
 }
 
 /**
@@ -81,9 +85,10 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
   const accessToken = parseAccessToken(options.accessToken);
   checkExposure(host, accessToken);
   const allowedHosts = parseHosts((options.allowedHosts ?? []).join(","));
-  const target = options.target ?? targetFromEnv();
+  const fleet = options.fleet;
+  const target = options.target ?? (fleet ? undefined : targetFromEnv());
   const caps = { ...defaultWindowCaps, ...options.windowCaps };
-  const live = options.source ?? createSessionSource(target, caps);
+  const live = options.source ?? fleet?.source ?? createSessionSource(target!, caps);
   const archiveSetting = options.archive ?? (process.env.VBM365_ARCHIVE || undefined);
   const archive = archiveSetting === undefined ? undefined : createArchiveSource(archiveSetting, live, caps);
   const source = archive ?? live;
@@ -95,9 +100,10 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
     windows: createWindowStore((from, to, signal) => source.listWindow(from, to, signal), options.windows),
     files: loadStaticFiles(options.publicDir ?? builtPage),
     allowStop: options.allowStop ?? false,
+    ...(fleet ? { fleet: fleet.source } : {}),
     allowedHosts: () => allowlist,
     accessToken,
-    secrets: ["token" in target.auth ? target.auth.token : target.auth.password, accessToken],
+    secrets: [...(target ? ["token" in target.auth ? target.auth.token : target.auth.password] : []), ...(fleet?.secrets ?? []), accessToken],
     log: options.log ?? ((line) => console.error(line)),
   });
   const server = createServer(

@@ -23,13 +23,15 @@ export interface SessionsQuery {
   result?: string;
   initiatedBy?: string;
   text?: string;
+  /** A configured server's name (fleet dashboards). */
+  server?: string;
   sort: SortKey;
   dir: "asc" | "desc";
   offset: number;
   limit: number;
 }
 
-const sessionParams = ["from", "to", "type", "state", "result", "initiatedBy", "q", "sort", "dir", "offset", "limit"];
+const sessionParams = ["from", "to", "type", "state", "result", "initiatedBy", "q", "server", "sort", "dir", "offset", "limit"];
 // Enum-like values: letters only, so a typo is an error rather than an empty table.
 const enumValue = /^[A-Za-z]{1,40}$/;
 
@@ -73,6 +75,7 @@ export function parseSessionsQuery(search: URLSearchParams, now = new Date()): S
     result: enumParam(params, "result"),
     initiatedBy: textParam(params, "initiatedBy"),
     text: textParam(params, "q"),
+    server: textParam(params, "server"),
     sort: sort as SortKey,
     dir,
     offset: intParam(params, "offset", 0, 0, limits.offset),

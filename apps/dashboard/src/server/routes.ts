@@ -1,12 +1,14 @@
 // The JSON API: six fixed routes. Nothing from the request is forwarded to VBM365 as it
 // came; every value is parsed and bounded first (query.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ConfigResponse, SessionDetailsResponse } from "../shared/api.js";
+import type { ConfigResponse, ServersResponse, SessionDetailsResponse } from "../shared/api.js";
 import { HttpError } from "./http-error.js";
 import { parseSessionId, parseSessionsQuery, readParams, type SessionsQuery } from "./query.js";
 import { summarize, toEventRow, toRow } from "./sessions.js";
 import { WindowTooLarge, type SessionSource } from "./source.js";
+import { dashboardVersion, isReportRoute, routeReport } from "./report-route.js";
 import { statisticsAnswer, versionAnswer } from "./version-routes.js";
+import type { FleetSource } from "./fleet-source.js";
 import type { WindowStore } from "./windows.js";
 
 export const eventsLimit = 2000;
@@ -15,6 +17,8 @@ export interface ApiContext {
   source: SessionSource;
   windows: WindowStore;
   allowStop: boolean;
+  /** The configured servers, when the dashboard shows a fleet. */
+  fleet?: FleetSource;
 }
 
 const sessionRoute = /^\/api\/sessions\/([^/]+)$/;
@@ -28,11 +32,17 @@ const statisticsRoute = /^\/api\/sessions\/([^/]+)\/statistics$/;
 export async function routeApi(req: IncomingMessage, res: ServerResponse, url: URL, gone: AbortSignal, context: ApiContext): Promise<void> {
   const { pathname, searchParams } = url;
   const method = req.method ?? "GET";
+  if (isReportRoute(pathname)) return routeReport(method, res, url, gone, context, dashboardVersion());
   if (pathname === "/api/config") {
     allow(method, ["GET"]);
     readParams(searchParams, []);
-    const body: ConfigResponse = { allowStop: context.allowStop };
+    const body: ConfigResponse = { allowStop: context.allowStop, ...(context.fleet ? { servers: [...context.fleet.names] } : {}) };
     return sendJson(res, 200, body);
+  }
+  if (pathname === "/api/servers" && context.fleet) {
+    allow(method, ["GET"]);
+    readParams(searchParams, []);
+    return sendJson(res, 200, { servers: context.fleet.health() } satisfies ServersResponse);
   }
   if (pathname === "/api/version") {
     allow(method, ["GET"]);
@@ -80,7 +90,7 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     };
     return sendJson(res, 200, body);
   }
-  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id} and /api/sessions/{id}/statistics.");
+  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id}, /api/sessions/{id}/statistics, /api/report and /api/report/html.");
 }
 
 /**

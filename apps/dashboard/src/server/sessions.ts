@@ -9,6 +9,7 @@ export function matchesFilters(session: RestoreSession, query: SessionsQuery): b
   if (query.state && !sameWord(session.state, query.state)) return false;
   if (query.result && !sameWord(session.result, query.result)) return false;
   if (query.initiatedBy && !sameWord(session.initiatedBy ?? "", query.initiatedBy)) return false;
+  if (query.server && !sameWord(serverOf(session) ?? "", query.server)) return false;
   if (query.text) {
     const needle = query.text.toLowerCase();
     const haystack = [
@@ -51,6 +52,7 @@ export function summarize(read: ReadWindow, query: SessionsQuery): SessionsRespo
       result: countBy(matched, (session) => session.result),
       type: countBy(matched, (session) => session.type),
       state: countBy(matched, (session) => session.state),
+      ...(read.sessions.some((session) => serverOf(session) !== undefined) ? { server: countBy(matched, (session) => serverOf(session) ?? "") } : {}),
     },
     timeline: timeline(matched, query.from, query.to),
     initiators: distinct(inWindow.map((session) => session.initiatedBy ?? "")).slice(0, 500),
@@ -155,6 +157,12 @@ export function countBy(sessions: readonly RestoreSession[], key: (session: Rest
 
 function distinct(values: string[]): string[] {
   return [...new Set(values.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}
+
+/** The fleet's tag on a session (fleet-source.ts); undefined with a single server. */
+function serverOf(session: RestoreSession): string | undefined {
+  const server = (session as { server?: unknown }).server;
+  return typeof server === "string" ? server : undefined;
 }
 
 function sameWord(a: string, b: string): boolean {

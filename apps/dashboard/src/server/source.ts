@@ -15,6 +15,8 @@ export interface SessionSource {
   readonly apiSetting: ApiVersionOption;
   /** The version spoken with the server: the pinned one, or with "auto" the newest it serves (asked once). */
   apiVersion(): Promise<ApiVersion>;
+  /** The version spoken with the server that holds this session, when that differs per session (a fleet). */
+  versionOf?(id: string): Promise<ApiVersion>;
   /** The session's statistics; only called once `apiVersion()` said v8. */
   statistics(id: string, signal?: AbortSignal): Promise<RestoreStatistics>;
 }

@@ -11,7 +11,7 @@ export async function versionAnswer(source: SessionSource): Promise<VersionRespo
 }
 
 export async function statisticsAnswer(source: SessionSource, id: string, signal: AbortSignal): Promise<StatisticsResponse> {
-  const apiVersion = await source.apiVersion();
+  const apiVersion = await (source.versionOf ? source.versionOf(id) : source.apiVersion());
   if (apiVersion !== "v8") {
     const how = source.apiSetting === "auto" ? "it serves" : "VBM365_API_VERSION pins";
     return {

@@ -3,7 +3,10 @@
 import type { ApiVersion, ApiVersionOption, RestoreSession, RestoreSessionEvent, RestoreStatistics } from "@vbm365/client";
 
 /** A session as the page sees it: the server's fields without its `_links`. */
-export type SessionRow = Omit<RestoreSession, "_links">;
+export type SessionRow = Omit<RestoreSession, "_links"> & {
+  /** The configured server it came from (fleet dashboards only). */
+  server?: string;
+};
 export type SessionEventRow = Omit<RestoreSessionEvent, "_links">;
 
 /** Columns the table can sort by. */
@@ -29,7 +32,7 @@ export interface SessionsResponse {
   offset: number;
   limit: number;
   rows: SessionRow[];
-  counts: { result: Record<string, number>; type: Record<string, number>; state: Record<string, number> };
+  counts: { result: Record<string, number>; type: Record<string, number>; state: Record<string, number>; server?: Record<string, number> };
   timeline: { bucketMs: number; buckets: TimelineBucket[] };
   /** Distinct `initiatedBy` values in the window, for the filter's suggestions. */
   initiators: string[];
@@ -55,6 +58,8 @@ export interface SessionDetailsResponse {
 /** What `GET /api/config` answers: only what the page needs to know, never a secret. */
 export interface ConfigResponse {
   allowStop: boolean;
+  /** The configured servers' names, when the dashboard shows a fleet. */
+  servers?: string[];
 }
 
 /** What `GET /api/version` answers: the REST API version the dashboard speaks with VBM365. */
@@ -98,3 +103,23 @@ export const accessTokenHeader = "x-dashboard-token";
 /** The window presets the page offers, in milliseconds. */
 export const windowPresets = { "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
 export type WindowPreset = keyof typeof windowPresets;
+
+/** One configured server's health, as `GET /api/servers` answers it (fleet dashboards only). */
+export interface ServerHealth {
+  name: string;
+  /** Whether its last window load answered; null before the first. */
+  reachable: boolean | null;
+  apiVersion: ApiVersion | null;
+  /** When it last answered (ISO). */
+  lastAnswer: string | null;
+  /** Sessions it had in the last window read. */
+  sessions: number | null;
+  /** Why its last load failed: unreachable, login refused, TLS, API version, timeout, ... */
+  problem: string | null;
+  /** Its window-load deadline, such as "60 s". */
+  deadline: string;
+}
+
+export interface ServersResponse {
+  servers: ServerHealth[];
+}

@@ -1,7 +1,7 @@
 // The negative contract: what a server must refuse, and that it refuses with the error body.
 import { randomUUID } from "node:crypto";
 import { NotCallable, type ContractContext } from "../context.js";
-import { fillPath, pathParameters, queryParameters, type JsonSchema, type Operation, type Parameter } from "../spec.js";
+import { fillPath, ownLimitNote, ownLimits, pathParameters, queryParameters, successStatuses, type JsonSchema, type Operation, type Parameter } from "../spec.js";
 import { validateResponse } from "../validate.js";
 import type { Violation } from "../violations.js";
 import { isWrite, whenCallable } from "./operation.js";
@@ -41,27 +41,40 @@ function tokenCheck(op: Operation, variant: "no-token" | "bad-token"): Check {
   };
 }
 
+interface Malformed {
+  value: string;
+  /** Set when the bound it breaks is this spec's own (x-vbm365-own-limit): a 2xx only warns. */
+  ownLimit?: string;
+}
+
 /** Values that break a query parameter's declared schema: a non-date, one below the minimum, one above the maximum. */
-export function malformedValues(param: Parameter): string[] {
+export function malformedValues(param: Parameter): Malformed[] {
   const schema = (param.schema ?? {}) as JsonSchema & { format?: string; minimum?: number; maximum?: number; type?: unknown };
-  const values: string[] = [];
-  if (schema.format === "date-time") values.push("notadate");
-  if (typeof schema.minimum === "number") values.push(String(schema.minimum - 1));
-  if (typeof schema.maximum === "number") values.push(String(schema.maximum + 1));
+  const own = ownLimits(param.schema);
+  const values: Malformed[] = [];
+  const beyond = (keyword: "minimum" | "maximum", value: string): Malformed => (own.has(keyword) ? { value, ownLimit: ownLimitNote(keyword, schema[keyword]) } : { value });
+  if (schema.format === "date-time") values.push({ value: "notadate" });
+  if (typeof schema.minimum === "number") values.push(beyond("minimum", String(schema.minimum - 1)));
+  if (typeof schema.maximum === "number") values.push(beyond("maximum", String(schema.maximum + 1)));
   return values;
 }
 
-function malformedQueryCheck(op: Operation, param: Parameter, value: string): Check {
+function malformedQueryCheck(op: Operation, param: Parameter, { value, ownLimit }: Malformed): Check {
+  const title = ownLimit ? `is refused with 4xx and the error body, or accepted with a warning (${ownLimit})` : "is refused with 4xx and the error body";
   return {
     id: `${op.operationId}/malformed-query/${param.name}=${value}`,
-    title: `${op.operationId}: ${param.name}=${value} is refused with 4xx and the error body`,
+    title: `${op.operationId}: ${param.name}=${value} ${title}`,
     group: "negative",
     operationId: op.operationId,
     run: (ctx) =>
       whenCallable(async () => {
         const values = await ctx.pathValues(op);
         const { request, res } = await ctx.call(op, { path: fillPath(op.path, values), query: { [param.name]: value } });
-        return pass(validateResponse(op, request, res, { statuses: ["4xx"] }).violations);
+        if (!ownLimit) return pass(validateResponse(op, request, res, { statuses: ["4xx"] }).violations);
+        const accepted = res.status >= 200 && res.status < 300;
+        const { violations, warnings } = validateResponse(op, request, res, { statuses: ["4xx", ...successStatuses(op)] });
+        if (accepted) warnings.push({ operationId: op.operationId, request, kind: "status", rule: "own-limit", pointer: "", expected: `4xx (${ownLimit}, so accepting it is allowed)`, actual: String(res.status) });
+        return { violations, warnings };
       }),
   };
 }
@@ -88,7 +101,7 @@ export function negativeChecks(op: Operation): Check[] {
   if (op.secured) checks.push(tokenCheck(op, "no-token"), tokenCheck(op, "bad-token"));
   if (!isWrite(op)) {
     for (const param of queryParameters(op)) {
-      for (const value of malformedValues(param)) checks.push(malformedQueryCheck(op, param, value));
+      for (const malformed of malformedValues(param)) checks.push(malformedQueryCheck(op, param, malformed));
     }
   }
   for (const param of pathParameters(op)) {

@@ -5,6 +5,8 @@ export type CheckGroup = "operation" | "negative" | "paging";
 
 export interface CheckOutcome {
   violations: Violation[];
+  /** What the server did beyond a limit of this spec's own (x-vbm365-own-limit), or a value in a form x-vbm365-lenient-format lets through: reported, never a failure. */
+  warnings?: Violation[];
   /** Why the check did not run against this target. */
   skipped?: string;
   /** The suite has no way to call this operation yet: a gap in the suite, not the target. */
@@ -21,7 +23,7 @@ export interface Check {
   run(ctx: ContractContext): Promise<CheckOutcome>;
 }
 
-export const pass = (violations: Violation[] = []): CheckOutcome => ({ violations });
+export const pass = (violations: Violation[] = [], warnings: Violation[] = []): CheckOutcome => (warnings.length > 0 ? { violations, warnings } : { violations });
 export const skip = (reason: string, uncovered = false): CheckOutcome => ({ violations: [], skipped: reason, uncovered });
 
 /** Why Prism (a stateless mock) cannot take part in a check. */

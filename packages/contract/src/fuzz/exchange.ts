@@ -1,6 +1,7 @@
 // Sends a generated request as it is, or in an equivalent spelling the server must answer
 // the same way: every byte of the query values percent-encoded, or an extra query
-// parameter the spec does not name (servers ignore those, so the answer must not change).
+// parameter the spec does not name (servers ignore those, so the data must not change; a
+// link may keep it, see same-answer.ts).
 import { send, type HttpResponse } from "../http.js";
 import type { Target } from "../target.js";
 import type { FuzzRequest } from "./requests.js";

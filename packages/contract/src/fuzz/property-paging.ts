@@ -11,6 +11,7 @@ import type { Violation } from "../violations.js";
 import { ticksOf } from "./instant.js";
 import { knownValues, type Pool } from "./pool.js";
 import { failOn, runner, type PropertyBuilder } from "./property.js";
+import { count } from "./tally.js";
 import { dateTime } from "./values.js";
 
 interface Walk {
@@ -58,13 +59,14 @@ function walksOf(op: Operation, pool: Pool): fc.Arbitrary<Walk> | undefined {
     });
 }
 
-export const pagingProperty: PropertyBuilder = (ctx, pool) => {
+export const pagingProperty: PropertyBuilder = (ctx, pool, tally) => {
   const name = "paging";
   const title = "a walk by _links.next with any limit and window: each id once, none missing, it ends, every item inside the window on every page";
   if (!ctx.target.capabilities.stateful) return { name, title, skipped: statelessReason.paging };
   const walks = ctx.operations.filter((op) => op.method === "GET" && op.paged).flatMap((op) => walksOf(op, pool) ?? []);
   if (walks.length === 0) return { name, title, skipped: "no paged list has items to walk" };
   const property = fc.asyncProperty(fc.oneof(...walks), async (w) => {
+    count(tally, "paging walk: each id once, none missing, it ends, inside the window");
     const reference = await readReference(ctx, w.op, w.window, w.values);
     const violations: Violation[] = [...outsideWindow(w, `${w.op.method} ${reference.basePath} (one large page)`, reference.items)];
     violations.push(

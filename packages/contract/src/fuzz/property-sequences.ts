@@ -7,6 +7,7 @@ import { pathParameters, type Operation } from "../spec.js";
 import type { ContractContext } from "../context.js";
 import { tupleKey } from "./pool.js";
 import { runner, type PropertyBuilder } from "./property.js";
+import { count } from "./tally.js";
 import { validForm } from "./requests.js";
 import { GetListed, GetUnderOtherParent, List, Login, type Model, type Real } from "./sequence-commands.js";
 
@@ -29,7 +30,7 @@ function loginCommands(ctx: ContractContext): CommandArb[] {
   return tokenOp && form ? [fc.constant(new Login(tokenOp, form, budget))] : [];
 }
 
-export const sequencesProperty: PropertyBuilder = (ctx) => {
+export const sequencesProperty: PropertyBuilder = (ctx, _pool, tally) => {
   const name = "sequences";
   const title = "log in, list, get each listed id, its children and the operations under it: no 404 on a listed id, no child under another parent";
   const stateful = ctx.target.capabilities.stateful;
@@ -45,7 +46,8 @@ export const sequencesProperty: PropertyBuilder = (ctx) => {
   for (const op of gets) commands.push(fc.nat(9).map((i) => new GetListed(op, i, stateful)));
   if (commands.length === 0) return { name, title, skipped: "the spec has no paged list with a by-id operation below it" };
   const property = fc.asyncProperty(fc.commands(commands, { maxCommands: 30, size: "medium" }), async (steps) => {
-    await fc.asyncModelRun(() => ({ model: { listed: new Map(), loggedIn: false }, real: { target: ctx.target, token: ctx.target.token } }), steps);
+    count(tally, "sequence: listed ids found, children only under their parent");
+    await fc.asyncModelRun(() => ({ model: { listed: new Map(), loggedIn: false }, real: { target: ctx.target, token: ctx.target.token, tally } }), steps);
   });
   const notChecked = stateful ? [] : [`no child asked for under another parent, and a listed id's answer may be another item, since ${statelessReason.notFound}`];
   return { name, title, notChecked, check: runner(property), replayByPath: false };

@@ -5,6 +5,7 @@ import fc from "fast-check";
 import type { ContractContext } from "../context.js";
 import { collapse, formatViolation, type Violation } from "../violations.js";
 import type { Pool } from "./pool.js";
+import type { Tally } from "./tally.js";
 
 export interface FuzzProperty {
   name: string;
@@ -31,7 +32,8 @@ export function runner<Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncPr
   return async (parameters) => (await fc.check(property, parameters as fc.Parameters<Ts>)) as fc.RunDetails<unknown>;
 }
 
-export type PropertyBuilder = (ctx: ContractContext, pool: Pool) => FuzzProperty;
+/** Builds a property; its runs count their checks and warnings in `tally`. */
+export type PropertyBuilder = (ctx: ContractContext, pool: Pool, tally: Tally) => FuzzProperty;
 
 export class FuzzFailure extends Error {
   readonly violations: Violation[];

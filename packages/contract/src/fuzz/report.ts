@@ -1,6 +1,7 @@
 // The readable account of a fuzz run: per property its runs and time, or why it was
 // skipped, and for a failure the shrunk request with the command that replays it.
 import type { FuzzReport } from "./run.js";
+import { formatTally } from "./tally.js";
 
 export function replayCommand(report: FuzzReport, property: string, path?: string): string {
   return `pnpm contract --fuzz --seed ${report.seed} --property ${property}${path ? ` --path ${path}` : ` --runs ${report.options.runs}`}`;
@@ -27,6 +28,8 @@ export function formatFuzzReport(report: FuzzReport): string {
     for (const line of r.failure.error.split("\n")) lines.push(`    ${line}`);
     lines.push(`    replay: ${replayCommand(report, r.name, r.replayByPath ? r.failure.path : undefined)} (with the same VBM365_* settings)`);
   }
+  // Last, as the run's account: what was checked, and what only warns.
+  lines.push(...formatTally(report.tally));
   return lines.join("\n");
 }
 

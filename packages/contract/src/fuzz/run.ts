@@ -11,6 +11,7 @@ import { FuzzFailure, type PropertyBuilder } from "./property.js";
 import { pagingProperty } from "./property-paging.js";
 import { requestsProperty } from "./property-requests.js";
 import { sequencesProperty } from "./property-sequences.js";
+import { newTally, type Tally } from "./tally.js";
 
 export interface FuzzFinding {
   /** The shrunk input, as one line per argument. */
@@ -45,6 +46,8 @@ export interface FuzzReport {
   seed: number;
   options: FuzzOptions;
   results: FuzzResult[];
+  /** Checks run per kind, and the warnings (limits of our own a server went past, lenient forms it wrote). */
+  tally: Tally;
 }
 
 const builders: PropertyBuilder[] = [requestsProperty, pagingProperty, sequencesProperty];
@@ -62,7 +65,8 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
   const ctx = createContext(doc, target);
   const pool = await discoverPool(ctx);
   const results: FuzzResult[] = [];
-  const properties = builders.map((build) => build(ctx, pool));
+  const tally = newTally();
+  const properties = builders.map((build) => build(ctx, pool, tally));
   for (const [index, prop] of properties.entries()) {
     const base = { name: prop.name, title: prop.title, notChecked: prop.notChecked ?? [], replayByPath: prop.replayByPath ?? true, runs: 0, discarded: 0, ms: 0, interrupted: false };
     if (options.property && prop.name !== options.property) {
@@ -80,5 +84,5 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
     results.push({ ...base, runs: details.numRuns, discarded: details.numSkips, ms: Date.now() - started, interrupted: details.interrupted, failure: finding(details) });
   }
   const versionReason = options.specPath ? `${target.versionReason}; requests generated from --spec ${options.specPath}` : target.versionReason;
-  return { target: target.name, apiVersion: target.apiVersion, versionReason, seed: options.seed, options, results };
+  return { target: target.name, apiVersion: target.apiVersion, versionReason, seed: options.seed, options, results, tally };
 }

@@ -10,6 +10,7 @@ import { inconclusive, judge } from "./oracle.js";
 import { tupleKey } from "./pool.js";
 import { failOn } from "./property.js";
 import type { Expectation, FuzzRequest } from "./requests.js";
+import { warn, type Tally } from "./tally.js";
 
 export interface Model {
   /** Path values listed in this run, by the template they fill. */
@@ -20,6 +21,8 @@ export interface Model {
 export interface Real {
   target: Target;
   token: string;
+  /** Where the run's warnings are counted. */
+  tally: Tally;
 }
 
 type Command = fc.AsyncCommand<Model, Real>;
@@ -33,7 +36,9 @@ async function exchange(real: Real, r: FuzzRequest): Promise<{ status: number; b
   } catch {
     body = undefined;
   }
-  return { status: res.status, body, violations: judge(r, requestLine(r), res) };
+  const { violations, warnings } = judge(r, requestLine(r), res);
+  for (const w of warnings) warn(real.tally, w);
+  return { status: res.status, body, violations };
 }
 
 const request = (op: Operation, values: Record<string, string>, expect: Expectation, because: string, form?: Record<string, string>): FuzzRequest => ({

@@ -2,7 +2,7 @@
 // date-times with and without offsets and fractional digits, ids the target answered
 // with) and ones that break the schema, each saying what it breaks.
 import fc from "fast-check";
-import type { JsonSchema } from "../spec.js";
+import { ownLimitNote, ownLimits, type JsonSchema } from "../spec.js";
 import { formatTicks } from "./instant.js";
 
 interface Scalar {
@@ -18,6 +18,11 @@ interface Scalar {
 export interface Broken {
   value: string;
   breaks: string;
+  /**
+   * Set when what it breaks is a limit of this spec's own (x-vbm365-own-limit), not a fact
+   * of the vendor's: a server may accept it, which is a warning, never a failure.
+   */
+  ownLimit?: string;
 }
 
 const minTicks = BigInt(Date.UTC(2000, 0, 1)) * 10_000n;
@@ -67,10 +72,14 @@ export function validValue(raw: JsonSchema | undefined, times: readonly bigint[]
 /** Values that break the schema, each with the reason; undefined when none is known. */
 export function brokenValue(raw: JsonSchema | undefined): fc.Arbitrary<Broken> | undefined {
   const schema = (raw ?? {}) as Scalar;
+  const own = ownLimits(raw);
+  /** A value beyond a bound: the vendor's bound must be refused, one of our own only warns. */
+  const beyond = (keyword: "minimum" | "maximum" | "maxLength", value: string, breaks: string): Broken =>
+    own.has(keyword) ? { value, breaks, ownLimit: ownLimitNote(keyword, schema[keyword]) } : { value, breaks };
   const broken: Broken[] = [];
   if (schema.type === "integer") {
-    if (typeof schema.minimum === "number") broken.push({ value: String(schema.minimum - 1), breaks: `below the minimum ${schema.minimum}` });
-    if (typeof schema.maximum === "number") broken.push({ value: String(schema.maximum + 1), breaks: `above the maximum ${schema.maximum}` });
+    if (typeof schema.minimum === "number") broken.push(beyond("minimum", String(schema.minimum - 1), `below the minimum ${schema.minimum}`));
+    if (typeof schema.maximum === "number") broken.push(beyond("maximum", String(schema.maximum + 1), `above the maximum ${schema.maximum}`));
     broken.push(
       { value: "1.5", breaks: "not a whole number" },
       { value: "abc", breaks: "not a number" },
@@ -78,6 +87,7 @@ export function brokenValue(raw: JsonSchema | undefined): fc.Arbitrary<Broken> |
     );
   }
   if (schema.format === "date-time") {
+    // Calendar and clock errors: no parser of ISO 8601 (.NET's included) accepts them.
     broken.push(
       { value: "notadate", breaks: "not a date-time" },
       { value: "2022-13-01T00:00:00Z", breaks: "month 13" },
@@ -86,7 +96,7 @@ export function brokenValue(raw: JsonSchema | undefined): fc.Arbitrary<Broken> |
       { value: "2022-03-12T10:61:00Z", breaks: "minute 61" },
     );
     if (typeof schema.maxLength === "number") {
-      broken.push({ value: `2022-03-12T15:55:20.${"1".repeat(schema.maxLength)}Z`, breaks: `longer than maxLength ${schema.maxLength}` });
+      broken.push(beyond("maxLength", `2022-03-12T15:55:20.${"1".repeat(schema.maxLength)}Z`, `longer than maxLength ${schema.maxLength}`));
     }
   }
   if (schema.format === "uuid") {

@@ -23,9 +23,22 @@ async function newestSessions(target: Target, limit: number): Promise<Listed[]> 
 
 /**
  * In the form the server writes creationTime (UTC, seven fractional digits): the audit
- * workflow compares each page's session with the window as text, which holds only then.
+ * workflow compares each page's session with the window as text.
  */
 const vendorForm = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_, millis: string) => `.${millis}0000Z`);
+
+/**
+ * A window bound on a whole second that no listed session falls in, stepping away from
+ * `second` by `step`. Compared as text, a UTC time and the bound then differ at the latest
+ * in the seconds, whatever number of fractional digits the server writes (`20.5Z`,
+ * `20Z` and `20.5000000Z` are the same instant, and their text orders differently only
+ * within one second).
+ */
+function freeSecond(second: number, step: 1 | -1, taken: Set<number>): string {
+  let s = second;
+  while (taken.has(s)) s += step;
+  return vendorForm(s * 1000);
+}
 
 function checkedInstant(name: string, value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{7}Z$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -40,8 +53,9 @@ export async function workflowInputs(target: Target, needs: Set<string>, env: No
   if (needs.has("startTimeFrom") || needs.has("startTimeTo")) {
     const times = sessions.slice(0, windowSessions).map((s) => Date.parse(s.creationTime));
     if (!env.VBM365_WORKFLOW_FROM && times.length === 0) throw new ContractSettingsError("the server lists no sessions to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.");
-    inputs.startTimeFrom = env.VBM365_WORKFLOW_FROM ? checkedInstant("VBM365_WORKFLOW_FROM", env.VBM365_WORKFLOW_FROM) : vendorForm(Math.min(...times) - 1);
-    inputs.startTimeTo = env.VBM365_WORKFLOW_TO ? checkedInstant("VBM365_WORKFLOW_TO", env.VBM365_WORKFLOW_TO) : vendorForm(Math.max(...times) + 1);
+    const taken = new Set(sessions.map((s) => Math.floor(Date.parse(s.creationTime) / 1000)));
+    inputs.startTimeFrom = env.VBM365_WORKFLOW_FROM ? checkedInstant("VBM365_WORKFLOW_FROM", env.VBM365_WORKFLOW_FROM) : freeSecond(Math.floor(Math.min(...times) / 1000) - 1, -1, taken);
+    inputs.startTimeTo = env.VBM365_WORKFLOW_TO ? checkedInstant("VBM365_WORKFLOW_TO", env.VBM365_WORKFLOW_TO) : freeSecond(Math.floor(Math.max(...times) / 1000) + 1, 1, taken);
   }
   if (needs.has("sessionId")) {
     const running = env.VBM365_WORKFLOW_SESSION || sessions.find((s) => s.state === "Working")?.id;

@@ -7,15 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { PUBLIC_PACKAGES, repoRoot, workspaceBin, type PublicPackage, type Scratch } from "../support/paths.js";
+import { installGlobally, NPM_QUIET, usersNpmEnv } from "../support/npm.js";
 import { runOrThrow } from "../support/run.js";
 import { sqlitePrebuildEnv } from "./sqlite-prebuild.js";
 
 // Exact versions: the app's own test runner and Node types, as a consumer would pin them.
 const APP_TOOLS = ["vitest@4.1.12", "@types/node@20.19.43"];
-const NPM_QUIET = ["--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error"];
-/** npm reads `npm_config_*` variables as its settings: those pnpm and turbo set for this run
- * are not a user's, so the consumer's npm starts without any `npm_` variable. */
-const USERS_NPM_ENV = () => Object.fromEntries(Object.keys(process.env).filter((name) => /^npm_/i.test(name)).map((name) => [name, undefined]));
 
 async function pack(destination: string): Promise<Record<PublicPackage, string>> {
   mkdirSync(destination, { recursive: true });
@@ -37,15 +34,15 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
 
 async function installApp(app: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], tarballs["@vbm365/archive"], ...APP_TOOLS];
-  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: { ...USERS_NPM_ENV(), ...sqlite } });
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/testkit"], tarballs["@vbm365/report"], tarballs["@vbm365/archive"], ...APP_TOOLS];
+  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: { ...usersNpmEnv(), ...sqlite } });
 }
 
-/** `npm install -g` into a prefix of our own. The client and the archive go along because they are not on the registry yet. */
+/** `npm install -g` into a prefix of our own. The packages the CLI depends on (client,
+ * app-support, report, archive) go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
-  mkdirSync(prefix, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/archive"], tarballs["@vbm365/audit"]];
-  await runOrThrow("npm", ["install", "--global", "--prefix", prefix, ...NPM_QUIET, ...packages], { cwd: prefix, env: { ...USERS_NPM_ENV(), ...sqlite } });
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/report"], tarballs["@vbm365/archive"], tarballs["@vbm365/audit"]];
+  await installGlobally(prefix, packages, { ...usersNpmEnv(), ...sqlite });
 }
 
 export default async function setup(project: TestProject) {

@@ -79,4 +79,3 @@ export async function bundleWithVite(app: string, outDir: string): Promise<Bundl
 export function nodeOnlyImports(code: string): string[] {
   return [...code.matchAll(/["'`](node:[\w/]+|undici(?:\/[\w/.-]*)?)["'`]/g)].map((match) => match[1]!);
 }
-

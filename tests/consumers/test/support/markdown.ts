@@ -17,8 +17,15 @@ const GROUPS = ["packages", "apps", "tests"];
 
 /** Every README.md of the repository: the root one, the spec's and each package's. */
 export function readmes(repoRoot: string): string[] {
-  const folders = [repoRoot, join(repoRoot, "openapi"), ...GROUPS.flatMap((group) => readdirSync(join(repoRoot, group)).map((name) => join(repoRoot, group, name)))];
-  return folders.map((folder) => join(folder, "README.md")).filter((file) => existsSync(file)).map((file) => relative(repoRoot, file));
+  const folders = [
+    repoRoot,
+    join(repoRoot, "openapi"),
+    ...GROUPS.flatMap((group) => readdirSync(join(repoRoot, group)).map((name) => join(repoRoot, group, name))),
+  ];
+  return folders
+    .map((folder) => join(folder, "README.md"))
+    .filter((file) => existsSync(file))
+    .map((file) => relative(repoRoot, file));
 }
 
 export function typeScriptOf(repoRoot: string, readme: string): ReadmeModule | undefined {

@@ -13,6 +13,8 @@ export const PUBLIC_PACKAGES = {
   "@vbm365/client": "packages/client",
   "@vbm365/testkit": "packages/testkit",
   "@vbm365/audit": "apps/audit",
+  "@vbm365/app-support": "packages/app-support",
+  "@vbm365/report": "packages/report",
 } as const;
 export type PublicPackage = keyof typeof PUBLIC_PACKAGES;
 

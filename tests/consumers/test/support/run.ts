@@ -22,15 +22,10 @@ function mergedEnv(overrides: Record<string, string | undefined> = {}): NodeJS.P
 
 export function run(command: string, args: string[], options: RunOptions): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(
-      command,
-      args,
-      { cwd: options.cwd, env: mergedEnv(options.env), maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? String(error) : "") });
-      },
-    );
+    execFile(command, args, { cwd: options.cwd, env: mergedEnv(options.env), maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+      resolve({ code, stdout, stderr: stderr || (error && typeof error.code !== "number" ? String(error) : "") });
+    });
   });
 }
 

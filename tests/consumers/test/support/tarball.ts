@@ -23,7 +23,10 @@ export interface Manifest {
 /** Paths inside the package (without the leading `package/`). */
 export async function filesIn(tarball: string): Promise<string[]> {
   const { stdout } = await runOrThrow("tar", ["-tzf", tarball], { cwd: "/" });
-  return stdout.split("\n").filter(Boolean).map((entry) => entry.replace(/^package\//, ""));
+  return stdout
+    .split("\n")
+    .filter(Boolean)
+    .map((entry) => entry.replace(/^package\//, ""));
 }
 
 export async function unpack(tarball: string, into: string): Promise<string> {
@@ -40,5 +43,7 @@ export function filesNamedBy(manifest: Manifest): string[] {
     else if (value && typeof value === "object") Object.values(value).forEach(walk);
   };
   walk([manifest.main, manifest.types, manifest.bin, manifest.exports, manifest.imports]);
-  return [...new Set(targets.filter((target) => target.startsWith("./") || !target.includes(":")).map((target) => target.replace(/^\.\//, "")))];
+  return [
+    ...new Set(targets.filter((target) => target.startsWith("./") || !target.includes(":")).map((target) => target.replace(/^\.\//, ""))),
+  ];
 }

@@ -1,0 +1,61 @@
+// A configured server as the AuditApi the commands use: its secret read now (only for a
+// server actually asked), its CA file loaded, its client bound to the job's signal so that a
+// server past its deadline stops every request, login and version probe included.
+import { readFile } from "node:fs/promises";
+import { createVbm365Client, type ApiVersion, type ApiVersionOption, type Auth, type Vbm365Client } from "@vbm365/client";
+import type { ServerSettings } from "@vbm365/app-support";
+import { auditApiOf, newestServed, versionOf, type AuditApi } from "../api.js";
+import { requireV8Flags, resolveApiVersion, type VersionChoice } from "../api-version.js";
+import type { CliContext } from "../context.js";
+import { UsageError } from "../errors.js";
+import { pinnedVersionGuard } from "../pinned-version.js";
+
+export interface ServerConnection {
+  api: AuditApi;
+  version: ApiVersion;
+}
+
+export async function connectServer(
+  ctx: CliContext,
+  server: ServerSettings,
+  values: { "api-version"?: unknown },
+  options: { signal: AbortSignal; v8Flags?: readonly string[] },
+): Promise<ServerConnection> {
+  const flag = values["api-version"] as string | undefined;
+  // --api-version pins every server alike; otherwise each server's own setting from the file.
+  const choice: VersionChoice = flag !== undefined ? resolveApiVersion(flag, {}) : { option: server.apiVersion, source: "the configuration file" };
+  const v8Flags = options.v8Flags ?? [];
+  requireV8Flags(v8Flags, choice.option, choice, server.baseUrl);
+  const auth = await authOf(server, ctx);
+  const ca = server.caFile === undefined ? undefined : await readCa(server);
+  const clientOf = <V extends ApiVersionOption>(apiVersion: V) =>
+    createVbm365Client({ baseUrl: server.baseUrl, auth, apiVersion, signal: options.signal, ...(ca ? { ca } : {}) });
+  const client = clientOf(choice.option) as Vbm365Client<"auto">;
+  const version = await versionOf(client, server.baseUrl);
+  requireV8Flags(v8Flags, version, choice, server.baseUrl);
+  const guard = pinnedVersionGuard(version, choice, server.baseUrl, () => newestServed(clientOf("auto")));
+  return { api: auditApiOf(client, version, guard), version };
+}
+
+async function authOf(server: ServerSettings, ctx: CliContext): Promise<Auth> {
+  const { credentials } = server;
+  if (credentials.kind === "token") {
+    const token = await credentials.read();
+    ctx.secrets.push(token);
+    return { token };
+  }
+  const password = await credentials.readPassword();
+  ctx.secrets.push(password);
+  return { username: credentials.username, password };
+}
+
+async function readCa(server: ServerSettings): Promise<string> {
+  const path = server.caFile!;
+  try {
+    const pem = await readFile(path, "utf8");
+    if (pem.includes("-----BEGIN CERTIFICATE-----")) return pem;
+  } catch (error) {
+    throw new UsageError(`caFile ${path} of server '${server.name}': ${(error as NodeJS.ErrnoException).code ?? "unreadable"}: point it at the PEM file of the CA that signed the server certificate`);
+  }
+  throw new UsageError(`caFile ${path} of server '${server.name}' is not a PEM certificate: point it at the PEM file of the CA that signed the server certificate`);
+}
