@@ -4,17 +4,13 @@
 import { archiveLocation, ArchiveError, GarbageAnswerError, openArchive, type ArchiveReader } from "@vbm365/archive";
 import type { ApiVersion } from "@vbm365/client";
 import { connect, type AuditApi, type ConnectOptions, type SessionQuery } from "./api.js";
+import { resolveArchiveSetting } from "./archive-default.js";
 import type { CliContext } from "./context.js";
 import { CliError, UsageError } from "./errors.js";
 import { EXIT } from "./exit-codes.js";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-/** The archive setting: --archive VALUE, else VBM365_ARCHIVE, else the default file ("" means default). */
-export function archiveSetting(values: Values, env: NodeJS.ProcessEnv): string {
-  const flag = values.archive;
-  return typeof flag === "string" && flag !== "" ? flag : (env.VBM365_ARCHIVE ?? "");
-}
 
 /** The setting as messages show it (a PostgreSQL password masked); the password joins the secrets scrubbed from all output. */
 export function archiveLabel(ctx: CliContext, setting: string): string {
@@ -50,9 +46,10 @@ export async function closeOpenArchives(): Promise<void> {
 }
 
 export async function openArchiveReader(values: Values, ctx: CliContext): Promise<ArchiveReader> {
-  archiveLabel(ctx, archiveSetting(values, ctx.env));
+  const setting = resolveArchiveSetting(values, ctx);
+  archiveLabel(ctx, setting);
   try {
-    const reader = await openArchive(archiveSetting(values, ctx.env));
+    const reader = await openArchive(setting);
     open.add(reader);
     return reader;
   } catch (error) {

@@ -1,6 +1,6 @@
 export { openArchive } from "./reader.js";
 export type { ArchiveReader, ArchivedSession, ArchivedSessionWithEvents, SessionWindow } from "./reader.js";
-export { syncArchive } from "./sync.js";
+export { openArchiveSync, syncArchive, type ArchiveSync } from "./sync-session.js";
 export type { SyncClient, SyncOptions, SyncProgress, SyncSummary } from "./sync.js";
 export type { ServerStatus } from "./status.js";
 export { ArchiveError } from "./errors.js";

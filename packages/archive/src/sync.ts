@@ -7,15 +7,12 @@
 // organization) and stored in a transaction with its events. Once both walks completed,
 // archived sessions the server no longer lists are marked pruned.
 import { PAGE_SIZE, type ApiVersion, type BackupOrganization, type RestoreSession, type RestoreSessionsApi, type RestoreStatistics } from "@vbm365/client";
-import { openDatabase } from "./database.js";
 import { ArchiveError, describeDatabaseError } from "./errors.js";
-import { acquireSyncLock } from "./lock.js";
-import { migrate } from "./migrations.js";
 import { chunked, mapOrdered } from "./ordered.js";
 import { checkedEvent, checkedOrganization, checkedSession, checkedStatistics, GarbageAnswerError, type SessionRecord } from "./rows.js";
 import { finishRun, recordApiVersion, startRun, type RunCounts } from "./runs.js";
 import { archivedStates, markPruned, storeRecords, touchSessions, type ArchivedState } from "./store.js";
-import { archiveLocation, type ArchiveLocation } from "./setting.js";
+import type { ArchiveLocation } from "./setting.js";
 import { utcKey } from "./time.js";
 
 /** What the sync needs of a client: any @vbm365/client client (statistics only on v8). */
@@ -59,38 +56,25 @@ const DEFAULT_OVERLAP_MS = 24 * 3_600_000;
 const LOOKUP_CHUNK = 1000;
 const WRITE_BATCH = 100;
 
-export async function syncArchive(setting: string | ArchiveLocation | undefined, client: SyncClient, options: SyncOptions = {}): Promise<SyncSummary> {
-  const location = typeof setting === "object" ? setting : archiveLocation(setting);
+/** One server's sync on a database the caller has locked, opened and migrated (sync-session.ts). */
+export async function syncServer(db: Parameters<typeof storeRecords>[0], location: ArchiveLocation, client: SyncClient, options: SyncOptions = {}): Promise<SyncSummary> {
   const server = options.server ?? "default";
-  const lock = await acquireSyncLock(location);
+  const started = new Date().toISOString();
+  const runId = await startRun(db, server, options.url, started).catch((error: unknown) => {
+    throw describeDatabaseError(error, location);
+  });
+  const walk = new SyncWalk(db, client, server, options, started);
   try {
-    const { db, close } = await openDatabase(location, { create: true });
-    try {
-      await migrate(db, location.kind, location.label).catch((error: unknown) => {
-        throw describeDatabaseError(error, location);
-      });
-      const started = new Date().toISOString();
-      const runId = await startRun(db, server, options.url, started).catch((error: unknown) => {
-        throw describeDatabaseError(error, location);
-      });
-      const walk = new SyncWalk(db, client, server, options, started);
-      try {
-        const summary = await walk.run();
-        await finishRun(db, runId, "ok", summary, null);
-        return summary;
-      } catch (error) {
-        const failure = sortFailure(error, location);
-        // Best effort: with the database itself failing this write fails too, and the next
-        // sync marks the run interrupted.
-        const message = failure instanceof Error ? failure.message : String(failure);
-        await finishRun(db, runId, "failed", walk.counts, message).catch(() => {});
-        throw failure;
-      }
-    } finally {
-      await close();
-    }
-  } finally {
-    await lock.release();
+    const summary = await walk.run();
+    await finishRun(db, runId, "ok", summary, null);
+    return summary;
+  } catch (error) {
+    const failure = sortFailure(error, location);
+    // Best effort: with the database itself failing this write fails too, and the next
+    // sync marks the run interrupted.
+    const message = failure instanceof Error ? failure.message : String(failure);
+    await finishRun(db, runId, "failed", walk.counts, message).catch(() => {});
+    throw failure;
   }
 }
 

@@ -3,7 +3,10 @@
 import { syncArchive, type SyncProgress, type SyncSummary } from "@vbm365/archive";
 import { createVbm365Client } from "@vbm365/client";
 import { resolveApiVersion } from "../api-version.js";
-import { archiveFailure, archiveLabel, archiveSetting, openArchiveReader } from "../archive-source.js";
+import { archiveFailure, archiveLabel, openArchiveReader } from "../archive-source.js";
+import { resolveArchiveSetting } from "../archive-default.js";
+import { fleetArchiveSync } from "../fleet/archive-sync.js";
+import { wantsFleet } from "../fleet/options.js";
 import { countServerSessions, progressLine } from "../archive-progress.js";
 import { redactUrl, resolveConnection } from "../connection.js";
 import type { CliContext } from "../context.js";
@@ -25,10 +28,12 @@ export async function archiveCommand(ctx: CliContext, values: Values, [action]: 
 const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
-  const server = str(values, "name") ?? "default";
-  if (!SERVER_NAME.test(server)) throw new UsageError(`--name '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`, "archive");
   const overlapText = str(values, "overlap");
   const overlapMs = overlapText === undefined ? undefined : parseDuration(overlapText, "--overlap", { maxMs: 366 * 86_400_000, text: "at most 366d, such as 24h" });
+  // --config, --server, --tag, --all-servers: the configuration file's servers (fleet/archive-sync.ts).
+  if (wantsFleet(values)) return fleetArchiveSync(ctx, values, { ...(overlapMs === undefined ? {} : { overlapMs }), quiet: values.quiet === true, summaryLine });
+  const server = str(values, "name") ?? "default";
+  if (!SERVER_NAME.test(server)) throw new UsageError(`--name '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`, "archive");
   if (str(values, "url") === undefined && !ctx.env.VBM365_URL) {
     throw new UsageError("no server to archive: set VBM365_URL=https://vbm.example:4443 (with VBM365_TOKEN or VBM365_USERNAME) or give --url", "archive");
   }
@@ -38,7 +43,7 @@ async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
   ctx.server = settings.baseUrl;
   const client = createVbm365Client({ baseUrl: settings.baseUrl, auth: settings.auth, apiVersion: choice.option, ...(settings.ca ? { ca: settings.ca } : {}) });
 
-  const setting = archiveSetting(values, ctx.env);
+  const setting = resolveArchiveSetting(values, ctx);
   const label = archiveLabel(ctx, setting);
   const quiet = values.quiet === true;
   const progress = createProgress(ctx.stderr, !quiet);
@@ -82,7 +87,9 @@ async function archiveStatusCommand(ctx: CliContext, values: Values): Promise<nu
   const reader = await openArchiveReader(values, ctx);
   let servers;
   try {
-    servers = await reader.status();
+    // --server NAME: only those servers' rows.
+    const names = values.server as string[] | undefined;
+    servers = (await reader.status()).filter((status) => names === undefined || names.includes(status.server));
   } catch (error) {
     throw archiveFailure(error);
   }

@@ -26,15 +26,19 @@ export async function connectServer(
   const choice: VersionChoice = flag !== undefined ? resolveApiVersion(flag, {}) : { option: server.apiVersion, source: "the configuration file" };
   const v8Flags = options.v8Flags ?? [];
   requireV8Flags(v8Flags, choice.option, choice, server.baseUrl);
-  const auth = await authOf(server, ctx);
-  const ca = server.caFile === undefined ? undefined : await readCa(server);
-  const clientOf = <V extends ApiVersionOption>(apiVersion: V) =>
-    createVbm365Client({ baseUrl: server.baseUrl, auth, apiVersion, signal: options.signal, ...(ca ? { ca } : {}) });
+  const clientOf = await serverClientFactory(ctx, server, options.signal);
   const client = clientOf(choice.option) as Vbm365Client<"auto">;
   const version = await versionOf(client, server.baseUrl);
   requireV8Flags(v8Flags, version, choice, server.baseUrl);
   const guard = pinnedVersionGuard(version, choice, server.baseUrl, () => newestServed(clientOf("auto")));
   return { api: auditApiOf(client, version, guard), version };
+}
+
+/** Clients of a configured server (its secret read and CA file loaded once), bound to `signal`. */
+export async function serverClientFactory(ctx: CliContext, server: ServerSettings, signal: AbortSignal) {
+  const auth = await authOf(server, ctx);
+  const ca = server.caFile === undefined ? undefined : await readCa(server);
+  return <V extends ApiVersionOption>(apiVersion: V) => createVbm365Client({ baseUrl: server.baseUrl, auth, apiVersion, signal, ...(ca ? { ca } : {}) });
 }
 
 async function authOf(server: ServerSettings, ctx: CliContext): Promise<Auth> {
