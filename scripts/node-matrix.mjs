@@ -98,6 +98,9 @@ const reportOf = (suite) => join(root, suite.dir, ".vitest", "results.json");
 /** Suites run two at a time (the CI machine has two cores); the longest go first. */
 const concurrency = 2;
 
+/** The suites' processes now running, stopped with the matrix when it is interrupted. */
+const running = new Set();
+
 /** One suite's vitest under one Node: vitest and its workers run on that binary, and so does
  * every `node`, `npm` or `pnpm` a test starts (its bin folder is first on PATH). Its output
  * goes to `log`, shown when it fails; its JSON report (.vitest/results.json) gives the counts. */
@@ -112,6 +115,8 @@ async function runSuite(suite, node, log) {
     stdio: ["ignore", "pipe", "pipe"],
     env: usersEnv(node.binDir),
   });
+  running.add(child);
+  child.once("close", () => running.delete(child));
   child.stdout.pipe(output, { end: false });
   child.stderr.pipe(output, { end: false });
   const [code] = await once(child, "close");
@@ -189,6 +194,7 @@ try {
 // Interrupted (Ctrl-C, a CI timeout): the machine's own binary goes back before exiting.
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   process.once(signal, () => {
+    for (const child of running) child.kill("SIGTERM");
     sqlite.restore();
     console.error(`[node-matrix] ${signal}: better-sqlite3 restored for Node ${process.version}; stopping.`);
     process.exit(130);
