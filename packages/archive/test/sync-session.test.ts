@@ -2,7 +2,7 @@
 // lock (what `vbm365-audit archive sync --all-servers` does), on SQLite and PostgreSQL.
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { afterEach, describe, expect, test } from "vitest";
-import { openArchive, openArchiveSync, syncArchive, type ArchiveError } from "../src/index.js";
+import { openArchive, openArchiveSync, syncArchive, type ArchiveError, type SyncSummary } from "../src/index.js";
 import { archived, BACKENDS, clientOf, served } from "./backends.js";
 
 const NOW = "2026-11-30T12:00:00Z";
@@ -18,7 +18,7 @@ for (const backend of BACKENDS) {
       servers.push(first, second);
       const setting = await backend.fresh();
       const archive = await openArchiveSync(setting);
-      let summaries;
+      let summaries: SyncSummary[];
       try {
         summaries = await Promise.all([archive.sync(clientOf(first), { server: "eu", pageSize: 20 }), archive.sync(clientOf(second), { server: "us", pageSize: 20 })]);
       } finally {

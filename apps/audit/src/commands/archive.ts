@@ -1,6 +1,6 @@
 // `archive sync` copies a server's restore history into the archive; `archive status` says
 // what the archive holds per server and how each server's last sync went.
-import { syncArchive, type SyncProgress, type SyncSummary } from "@vbm365/archive";
+import { syncArchive, type ServerStatus, type SyncProgress, type SyncSummary } from "@vbm365/archive";
 import { createVbm365Client } from "@vbm365/client";
 import { resolveApiVersion } from "../api-version.js";
 import { archiveFailure, archiveLabel, openArchiveReader } from "../archive-source.js";
@@ -85,7 +85,7 @@ const STATUS_SHAPE: RowShape = {
 async function archiveStatusCommand(ctx: CliContext, values: Values): Promise<number> {
   const format = resolveFormat(values, ctx);
   const reader = await openArchiveReader(values, ctx);
-  let servers;
+  let servers: ServerStatus[];
   try {
     // --server NAME: only those servers' rows.
     const names = values.server as string[] | undefined;

@@ -4,7 +4,7 @@
 // line per server that was synced, the failing ones named on stderr, and the fleet's exit
 // codes: 0 every server synced, 75 some did, else the failures' own code.
 import { openArchiveSync, type ArchiveSync, type SyncSummary } from "@vbm365/archive";
-import { runFleet, type ServerSettings } from "@vbm365/app-support";
+import { runFleet, type ServerResult, type ServerSettings } from "@vbm365/app-support";
 import { resolveApiVersion } from "../api-version.js";
 import { resolveArchiveSetting } from "../archive-default.js";
 import { archiveFailure, archiveLabel } from "../archive-source.js";
@@ -40,7 +40,7 @@ export async function fleetArchiveSync(ctx: CliContext, values: Values, options:
   // A server past its deadline is reported at once, but its walk only stops when its aborted
   // requests do: the archive stays open until every walk has ended.
   const walks: Promise<unknown>[] = [];
-  let results;
+  let results: ServerResult<SyncSummary>[];
   try {
     results = await runFleet(plan.servers, plan, (server, signal) => {
       const walk = syncOne(ctx, archive, server, flag, signal, options.overlapMs);
