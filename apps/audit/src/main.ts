@@ -1,5 +1,7 @@
 import { SettingsError } from "@vbm365/app-support";
 import { readFileSync } from "node:fs";
+import { closeOpenArchives } from "./archive-source.js";
+import { archiveCommand } from "./commands/archive.js";
 import { checkCommand, unknownLine } from "./commands/check.js";
 import type { Values } from "./commands/common.js";
 import { eventsCommand, reportCommand, sessionsCommand } from "./commands/listings.js";
@@ -21,6 +23,7 @@ const RUNNERS: Record<CommandName, (ctx: CliContext, values: Values, positionals
   report: reportCommand,
   stop: stopCommand,
   check: checkCommand,
+  archive: archiveCommand,
   servers: serversCommand,
 };
 
@@ -45,7 +48,11 @@ export async function main(ctx: CliContext): Promise<number> {
       ctx.stdout.write(parsed.command ? HELP[parsed.command] : MAIN_HELP);
       return 0;
     }
-    return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
+    try {
+      return await RUNNERS[parsed.command](ctx, parsed.values, parsed.positionals);
+    } finally {
+      await closeOpenArchives();
+    }
   } catch (thrown) {
     // A bad flag or setting read by app-support is a usage error like the CLI's own.
     const error = thrown instanceof SettingsError ? new UsageError(thrown.message) : thrown;

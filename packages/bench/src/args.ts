@@ -10,6 +10,9 @@ export interface BenchOptions {
   /** Overrides of the walk's size, to try other page sizes (the defaults are the targets'). */
   sessions?: number;
   pageSize?: number;
+  /** Overrides of the archive benchmark's sizes (sync, and the archive the window reads run on). */
+  archiveSyncSessions?: number;
+  archiveQuerySessions?: number;
 }
 
 export class UsageError extends Error {}
@@ -18,7 +21,8 @@ export const USAGE = `usage: pnpm bench [--quick] [--only ${GROUPS.join(",")}] [
   --quick  small counts, a few seconds: checks that every benchmark works (results not meaningful)
   --only   run only these groups (comma-separated)
   --out    JSON results path (default results/latest.json, or results/quick.json with --quick)
-  --sessions, --page-size  size of the stream walk (default 1,000,000 sessions in pages of 10,000)`;
+  --sessions, --page-size  size of the stream walk (default 1,000,000 sessions in pages of 10,000)
+  --archive-sync-sessions N, --archive-query-sessions N  sizes of the archive group (default 100,000 synced, 1,000,000 read)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   let quick = false;
@@ -26,6 +30,8 @@ export function parseArgs(argv: string[]): BenchOptions {
   let groups: Group[] = [...GROUPS];
   let sessions: number | undefined;
   let pageSize: number | undefined;
+  let archiveSyncSessions: number | undefined;
+  let archiveQuerySessions: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // pnpm passes a lone `--` through when called as `pnpm bench -- --quick`.
@@ -35,6 +41,8 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === "--only") groups = parseGroups(valueOf(argv, ++i, "--only"));
     else if (arg === "--sessions") sessions = positiveInteger(valueOf(argv, ++i, "--sessions"), "--sessions", 1_000_000_000);
     else if (arg === "--page-size") pageSize = positiveInteger(valueOf(argv, ++i, "--page-size"), "--page-size", PAGE_SIZE.max);
+    else if (arg === "--archive-sync-sessions") archiveSyncSessions = positiveInteger(valueOf(argv, ++i, arg), arg, 10_000_000);
+    else if (arg === "--archive-query-sessions") archiveQuerySessions = positiveInteger(valueOf(argv, ++i, arg), arg, 10_000_000);
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
   }
@@ -44,6 +52,8 @@ export function parseArgs(argv: string[]): BenchOptions {
     groups,
     ...(sessions !== undefined ? { sessions } : {}),
     ...(pageSize !== undefined ? { pageSize } : {}),
+    ...(archiveSyncSessions !== undefined ? { archiveSyncSessions } : {}),
+    ...(archiveQuerySessions !== undefined ? { archiveQuerySessions } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { TimingPlan } from "./measure.js";
 import { PAGE_SIZE } from "@vbm365/client";
 import type { ReportPlan } from "./report-bench.js";
+import type { ArchivePlan } from "./archive.js";
 import type { StreamPlan } from "./stream.js";
 import type { FleetPlan } from "./fleet.js";
 
@@ -12,6 +13,7 @@ export interface Plans {
   pipeline: boolean;
   fleet: FleetPlan;
   report: ReportPlan;
+  archive: ArchivePlan;
 }
 
 export const FULL: Plans = {
@@ -23,6 +25,8 @@ export const FULL: Plans = {
   fleet: { servers: 20, sessionsPerServer: 10_000, serverProcesses: 4, runs: 3, latencyMs: 100 },
   // A report over 100,000 sessions and a million events.
   report: { sessions: 100_000, eventsPerSession: 10, runs: 3 },
+  // The sizes: a sync of 100,000 sessions, window reads over 1,000,000.
+  archive: { syncSessions: 100_000, querySessions: 1_000_000, queries: 50, runs: 3 },
 };
 
 export const QUICK: Plans = {
@@ -31,4 +35,5 @@ export const QUICK: Plans = {
   pipeline: false,
   fleet: { servers: 3, sessionsPerServer: 500, serverProcesses: 1, runs: 1, latencyMs: 0 },
   report: { sessions: 1_000, eventsPerSession: 10, runs: 1 },
+  archive: { syncSessions: 200, querySessions: 5_000, queries: 5, runs: 1 },
 };

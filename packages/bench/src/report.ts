@@ -4,8 +4,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import type { Environment } from "./environment.js";
 
-export type Group = "overhead" | "loopback" | "stream" | "bundle" | "pipeline" | "fleet" | "report";
-export const GROUPS: readonly Group[] = ["overhead", "loopback", "stream", "bundle", "pipeline", "fleet", "report"];
+export type Group = "overhead" | "loopback" | "stream" | "bundle" | "pipeline" | "fleet" | "report" | "archive";
+export const GROUPS: readonly Group[] = ["overhead", "loopback", "stream", "bundle", "pipeline", "fleet", "report", "archive"];
 
 export interface Row {
   group: Group;

@@ -1,5 +1,6 @@
 // Runs the chosen benchmark groups in order and gathers one result set.
 import type { BenchOptions } from "./args.js";
+import { benchArchive } from "./archive.js";
 import { benchBundle, type BundleReport } from "./bundle.js";
 import { describeEnvironment } from "./environment.js";
 import { benchLoopback } from "./loopback.js";
@@ -17,6 +18,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
   const plans = {
     ...base,
     stream: { ...base.stream, sessions: options.sessions ?? base.stream.sessions, pageSize: options.pageSize ?? base.stream.pageSize },
+    archive: {
+      ...base.archive,
+      syncSessions: options.archiveSyncSessions ?? base.archive.syncSessions,
+      querySessions: options.archiveQuerySessions ?? base.archive.querySessions,
+    },
   };
   const rows: Row[] = [];
   const failures: string[] = [];
@@ -28,6 +34,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (group === "bundle") return (bundle = await benchBundle()).rows;
     if (group === "fleet") return benchFleet(plans.fleet);
     if (group === "report") return benchReport(plans.report);
+    if (group === "archive") return benchArchive(plans.archive);
     return plans.pipeline ? benchPipeline() : skippedPipeline("skipped in --quick: a cold build takes minutes");
   };
   for (const group of options.groups) {

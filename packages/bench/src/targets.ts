@@ -1,4 +1,5 @@
 // The performance targets, judged from the measured rows: each a ratio measured side by side in one run.
+import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "./archive.js";
 import type { BundleReport } from "./bundle.js";
 import { OPENAPI_FETCH, OURS } from "./contenders.js";
 import { REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_WRITE, REPORT_WRITE_CPU } from "./report-bench.js";
@@ -53,6 +54,9 @@ export function judgeTargets(rows: Row[], bundle: BundleReport["ownCode"] | unde
     judge("report-write-vs-read", "report: writing it / reading its input, wall time", ratio(medianOf(rows, "report", REPORT_WRITE), medianOf(rows, "report", REPORT_READ)), "<=", 1, "x"),
     judge("report-write-vs-read-cpu", "report: writing it / reading its input, CPU time", ratio(medianOf(rows, "report", REPORT_WRITE_CPU), medianOf(rows, "report", REPORT_READ_CPU)), "<=", 1, "x"),
     judge("report-html-size", "report: HTML file of 1,000,000 events", medianOf(rows, "report", REPORT_HTML), "<=", 5, "MB"),
+    judge("archive-sync-sqlite", "archive: sync into SQLite / client walk of the same data", ratio(medianOf(rows, "archive", `${SQLITE_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
+    judge("archive-sync-postgres", "archive: sync into PostgreSQL / client walk of the same data", ratio(medianOf(rows, "archive", `${POSTGRES_SYNC}: time`), medianOf(rows, "archive", `${ARCHIVE_WALK}: time`)), "<=", 1.5, "x"),
+    judge("archive-window-p95", "archive: one-week window read on SQLite, p95", medianOf(rows, "archive", WINDOW_P95), "<=", 50, "ms"),
     // The 5,000 B target, judged on size-limit's own number when it ran (the one CI enforces).
     judge("bundle-own-code", "bundle: client in a browser bundle, min+gzip", bundle?.gzip ?? null, "<=", TARGET_BUNDLE_BYTES, "bytes"),
   ];

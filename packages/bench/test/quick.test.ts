@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "../src/archive.js";
+import { postgresBin } from "../src/archive-postgres.js";
 import { AXIOS, AXIOS_FETCH, OPENAPI_FETCH, OURS, OURS_NO_RETRY, PLAIN_FETCH } from "../src/contenders.js";
 import { COLD_BUILD, WARM_BUILD } from "../src/pipeline.js";
 import type { BenchResults } from "../src/report.js";
@@ -37,6 +39,12 @@ describe("pnpm bench --quick", () => {
     for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
     for (const name of [FLEET_WALL, SINGLE_WALL, `${FLEET_WALL}: peak RSS`]) expect(median("fleet", name), name).toBeGreaterThan(0);
     for (const name of [REPORT_READ, REPORT_ALL, REPORT_READ_CPU, REPORT_HTML, REPORT_CSV, REPORT_RSS]) expect(median("report", name), name).toBeGreaterThan(0);
+    const postgres = postgresBin() !== undefined;
+    for (const name of [ARCHIVE_WALK, SQLITE_SYNC, ...(postgres ? [POSTGRES_SYNC] : [])]) {
+      expect(median("archive", `${name}: throughput`), name).toBeGreaterThan(0);
+      expect(median("archive", `${name}: peak RSS`), name).toBeGreaterThan(10);
+    }
+    expect(median("archive", WINDOW_P95)).toBeGreaterThan(0);
 
     expect(results.failures).toEqual([]);
     expect(results.quick).toBe(true);
@@ -52,9 +60,12 @@ describe("pnpm bench --quick", () => {
       ["report-write-vs-read", false],
       ["report-write-vs-read-cpu", false],
       ["report-html-size", false],
+      ["archive-sync-sqlite", false],
+      ["archive-sync-postgres", !postgres],
+      ["archive-window-p95", false],
       ["bundle-own-code", false],
     ]);
     expect(stdout).toContain(`Node ${process.versions.node}`);
     for (const row of results.rows) expect(stdout).toContain(row.name);
-  }, 60_000);
+  }, 180_000);
 });

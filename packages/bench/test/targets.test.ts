@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "../src/archive.js";
 import { OPENAPI_FETCH, OURS } from "../src/contenders.js";
 import type { Row } from "../src/report.js";
 import { REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_WRITE, REPORT_WRITE_CPU } from "../src/report-bench.js";
@@ -22,6 +23,10 @@ const measured: Row[] = [
   row("stream", `${smallWalk(1_000_000)}: peak RSS`, 180),
   row("fleet", FLEET_WALL, 2600),
   row("fleet", SINGLE_WALL, 2000),
+  row("archive", `${ARCHIVE_WALK}: time`, 100),
+  row("archive", `${SQLITE_SYNC}: time`, 140),
+  row("archive", `${POSTGRES_SYNC}: time`, 160),
+  row("archive", WINDOW_P95, 50),
 ];
 
 describe("judgeTargets", () => {
@@ -39,6 +44,9 @@ describe("judgeTargets", () => {
     expect(targets["bundle-own-code"]).toMatchObject({ actual: 5001, limit: 5000, met: false });
     expect(targets["fleet-vs-slowest-server"]).toMatchObject({ actual: 1.3, limit: 1.3, met: true });
     expect(byId([row("fleet", FLEET_WALL, 2700), row("fleet", SINGLE_WALL, 2000)])["fleet-vs-slowest-server"]).toMatchObject({ actual: 1.35, met: false });
+    expect(targets["archive-sync-sqlite"]).toMatchObject({ actual: 1.4, limit: 1.5, met: true });
+    expect(targets["archive-sync-postgres"]).toMatchObject({ actual: 1.6, limit: 1.5, met: false });
+    expect(targets["archive-window-p95"]).toMatchObject({ actual: 50, limit: 50, met: true });
   });
 
   it("counts a measurement exactly at its limit as met", () => {
@@ -64,7 +72,7 @@ describe("judgeTargets", () => {
 
   it("says skipped, not met or failed, when a group did not run", () => {
     const targets = judgeTargets([], undefined);
-    expect(targets).toHaveLength(10);
+    expect(targets).toHaveLength(13);
     for (const target of targets) expect(target).toMatchObject({ actual: null, met: null });
   });
 });

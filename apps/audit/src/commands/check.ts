@@ -3,7 +3,7 @@
 // EXE/Script sensor wants "value:message" instead of the line (--prtg) and reads the same
 // exit codes (0 OK, 1 warning, 2 and 3 error).
 import type { RestoreSession } from "@vbm365/client";
-import { connect } from "../api.js";
+import { connectOrArchive } from "../archive-source.js";
 import { fleetRunner } from "../fleet/dispatch.js";
 import type { CliContext } from "../context.js";
 import { CHECK_EXIT } from "../exit-codes.js";
@@ -74,7 +74,7 @@ export async function checkCommand(ctx: CliContext, values: Values): Promise<num
   const selection = resolveSelection(values, ctx);
   const maxRunningText = str(values, "max-running") ?? "2h";
   const maxRunningMs = parseDuration(maxRunningText, "--max-running", MAX_RUNNING_RANGE);
-  const api = await connect(ctx, values, { mock: false });
+  const api = await connectOrArchive(ctx, values, { mock: false });
 
   const counts: CheckCounts = { sessions: 0, failed: 0, warning: 0, working: 0, longRunning: 0 };
   const now = ctx.now().getTime();

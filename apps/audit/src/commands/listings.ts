@@ -1,6 +1,6 @@
 // sessions, events and report: listings streamed to the chosen format.
 import type { RestoreSession } from "@vbm365/client";
-import { connect } from "../api.js";
+import { connectOrArchive } from "../archive-source.js";
 import { fleetRunner } from "../fleet/dispatch.js";
 import { mapOrdered } from "../ordered.js";
 import type { CliContext } from "../context.js";
@@ -43,7 +43,7 @@ export async function sessionsCommand(ctx: CliContext, values: Values): Promise<
   if (fleet) return fleet(ctx, values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
+  const api = await connectOrArchive(ctx, values, { v8Flags: selection.v8.flags });
   async function* rows(): AsyncGenerator<Row> {
     for await (const session of selectedSessions(api, selection, ctx, rowsGoElsewhere(ctx, values))) yield sessionRow(session);
   }
@@ -53,7 +53,7 @@ export async function sessionsCommand(ctx: CliContext, values: Values): Promise<
 export async function eventsCommand(ctx: CliContext, values: Values, [sessionId]: string[]): Promise<number> {
   const id = sessionIdArgument(sessionId);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, values);
+  const api = await connectOrArchive(ctx, values);
   async function* rows(): AsyncGenerator<Row> {
     for await (const event of api.events(id)) yield eventRow(id, event);
   }
@@ -72,7 +72,7 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
   refuseDocumentFlags(values);
   const selection = resolveSelection(values, ctx);
   resolveFormat(values, ctx);
-  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
+  const api = await connectOrArchive(ctx, values, { v8Flags: selection.v8.flags });
   const withStatistics = api.version === "v8";
   if (!withStatistics) {
     ctx.stderr.write(`vbm365-audit: the server speaks REST API ${api.version}: the report has no statistics columns (restored, failed, skipped items need v8)\n`);

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { bareArchiveFlag } from "../archive-flag.js";
 import { UsageError } from "../errors.js";
 import { COMMANDS, type CommandName } from "./spec.js";
 
@@ -15,7 +16,8 @@ const SECRET_FLAGS = new Map([
 ]);
 
 export function parseCommandLine(argv: string[]): ParsedCommand {
-  const [first, ...rest] = argv;
+  const [first, ...given] = argv;
+  const rest = bareArchiveFlag(given);
   if (first === undefined || first === "--help" || first === "-h" || first === "help") {
     const topic = first === "help" ? rest[0] : undefined;
     if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) throw unknownCommand(topic);
@@ -23,7 +25,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   if (first === "--version" || first === "-V") return { kind: "version" };
   if (first.startsWith("-")) {
-    throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|servers`);
+    throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|servers|archive`);
   }
   if (!Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
   const command = first as CommandName;
@@ -53,7 +55,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
 }
 
 function unknownCommand(name: string): UsageError {
-  return new UsageError(`unknown command '${name}': use sessions, events, report, stop, check or servers`);
+  return new UsageError(`unknown command '${name}': use sessions, events, report, stop, check, servers or archive`);
 }
 
 // parseArgs' own messages are long and suggest '--' tricks; say it in our words.

@@ -1,6 +1,7 @@
 // `report --html FILE`, `--format html` and `--format aggregates`: the restore report as a
 // document (charts, top lists, notes and the action table) or as its aggregates in JSON,
-// built by @vbm365/report from a live walk of the server.
+// built by @vbm365/report from a live walk of the server, or with --archive from the
+// restore archive (report-archive-input.ts).
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { Writable } from "node:stream";
@@ -12,7 +13,8 @@ import { UsageError } from "../errors.js";
 import { EXIT } from "../exit-codes.js";
 import { mapOrdered } from "../ordered.js";
 import { openOutput, type OutputTarget } from "../output/write.js";
-import { list, resolveSelection, selectedSessions, str, type Values } from "./common.js";
+import { list, resolveSelection, selectedSessions, str, type SessionSelection, type Values } from "./common.js";
+import { archiveReportInput, type ReportDocumentInput } from "./report-archive-input.js";
 
 /** The formats this file answers; the row formats stay with the listings. */
 const DOCUMENT_FORMATS = new Map([["html", "html"], ["aggregates", "aggregates"]] as const);
@@ -69,17 +71,7 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
   const selection = resolveSelection(values, ctx);
   const types = actionTypes(values);
   const orgs = organizations(values);
-  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
-
-  async function* input(): AsyncGenerator<ReportInput> {
-    const sessions = selectedSessions(api, selection, ctx, true);
-    const withEvents = async (session: RestoreSession): Promise<ReportInput> => {
-      const events = [];
-      for await (const event of api.events(session.id)) events.push(event);
-      return { server: SERVER_NAME, session, events };
-    };
-    yield* mapOrdered(sessions, SESSION_CONCURRENCY, withEvents);
-  }
+  const source = values.archive !== undefined ? await archiveReportInput(ctx, values, selection) : await liveReportInput(ctx, values, selection);
 
   const target = await openOutput(out, ctx.stdout);
   // The CSV of every action goes beside a report file; to stdout there is nowhere beside.
@@ -87,15 +79,15 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
   const csv = csvPath === undefined ? undefined : await openOutput(csvPath, ctx.stdout);
   try {
     const writer = csv ? createActionCsvWriter(csv.stream, values["csv-raw"] === true) : undefined;
-    const aggregates = await aggregateReport(input(), {
+    const aggregates = await aggregateReport(source.inputs, {
       selection: {
         ...(selection.window.from ? { from: selection.window.from } : {}),
         ...(selection.window.to ? { to: selection.window.to } : {}),
         organizations: orgs,
         actionTypes: types,
       },
-      serverVersions: new Map([[SERVER_NAME, api.version]]),
-      generator: { tool: "vbm365-audit", version: toolVersion(), how: `vbm365-audit report from the live server (REST API ${api.version})` },
+      serverVersions: source.serverVersions,
+      generator: { tool: "vbm365-audit", version: toolVersion(), how: source.how },
       now: ctx.now(),
       ...(writer ? { onAction: (row) => writer.write(row) } : {}),
     });
@@ -115,6 +107,21 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
     await csv?.abort();
     throw error;
   }
+}
+
+/** The live VBM365_URL server (or one configured server): sessions walked, a few sessions' events read ahead. */
+async function liveReportInput(ctx: CliContext, values: Values, selection: SessionSelection): Promise<ReportDocumentInput> {
+  const api = await connect(ctx, values, { v8Flags: selection.v8.flags });
+  async function* inputs(): AsyncGenerator<ReportInput> {
+    const sessions = selectedSessions(api, selection, ctx, true);
+    const withEvents = async (session: RestoreSession): Promise<ReportInput> => {
+      const events = [];
+      for await (const event of api.events(session.id)) events.push(event);
+      return { server: SERVER_NAME, session, events };
+    };
+    yield* mapOrdered(sessions, SESSION_CONCURRENCY, withEvents);
+  }
+  return { inputs: inputs(), serverVersions: new Map([[SERVER_NAME, api.version]]), how: `vbm365-audit report from the live server (REST API ${api.version})` };
 }
 
 async function finish(target: OutputTarget, text: string): Promise<void> {

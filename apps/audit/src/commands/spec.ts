@@ -1,6 +1,7 @@
 // The command line: which options each command takes, and its --help text.
 import { PAGE_SIZE } from "@vbm365/client";
 import type { ParseArgsConfig } from "node:util";
+import { ARCHIVE_HELP, ARCHIVE_READ_HELP } from "./archive-help.js";
 import { FLEET_HELP, FLEET_OPTIONS } from "../fleet/options.js";
 import { SERVERS_HELP, SERVERS_OPTIONS } from "../fleet/servers-command-spec.js";
 
@@ -44,6 +45,9 @@ const filters = {
   "initiated-by": { type: "string" },
 } satisfies Options;
 
+// --archive: read the restore archive instead of the server (see archive-help.ts).
+const archive = { archive: { type: "string" } } satisfies Options;
+
 // The report as a document (report-document.ts).
 const reportDocument = {
   html: { type: "string" },
@@ -52,12 +56,18 @@ const reportDocument = {
 } satisfies Options;
 
 export const COMMANDS = {
-  sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters }, positionals: [] },
-  events: { options: { ...common, ...output }, positionals: ["sessionId"] },
-  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...reportDocument }, positionals: [] },
+  sessions: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...archive }, positionals: [] },
+  events: { options: { ...common, ...output, ...archive }, positionals: ["sessionId"] },
+  report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...reportDocument, ...archive }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
-  check: { options: { ...common, ...window, ...filters, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+  check: { options: { ...common, ...window, ...filters, ...archive, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
   servers: { options: SERVERS_OPTIONS, positionals: [] },
+  // --server, --tag and --all-servers (common) pick configured servers to sync; --name names
+  // the VBM365_URL server in the archive.
+  archive: {
+    options: { ...common, ...output, ...archive, name: { type: "string" }, overlap: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+    positionals: ["action"],
+  },
 } as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -118,6 +128,7 @@ Commands:
   stop <sessionId>      stop a running restore session (asks first unless --yes)
   check                 monitoring probe for Nagios, Icinga and PRTG
   servers               the configured servers; --test logs in to each
+  archive sync|status   keep the restore history in an archive past the server's retention
 
 Options:
   -h, --help            help; 'vbm365-audit <command> --help' for a command's options
@@ -129,10 +140,11 @@ Examples:
   vbm365-audit check --since 24h --max-running 2h
   vbm365-audit sessions --all-servers --since 30d --parallel 8
   vbm365-audit check --all-servers
+  vbm365-audit archive sync && vbm365-audit sessions --archive --since 400d
 
 Exit codes: 0 ok, 64 bad command line, 66 unknown session, 69 server unreachable or failing,
-74 cannot write --out, 75 some of the configured servers did not answer, 77 credentials refused;
-check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
+74 cannot write --out or use the archive, 75 some of the configured servers did not answer,
+77 credentials refused; check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN.
 
 ${CONNECTION_HELP}
 `;
@@ -146,6 +158,7 @@ Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
 
@@ -162,6 +175,7 @@ ${CONNECTION_HELP}
 The events (steps) of one restore session, in order, including the None start/end markers.
 
 Options:
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
 ${COMMON_HELP}
 
@@ -190,6 +204,7 @@ Options:
 ${WINDOW_HELP("24h")}
 ${V8_HELP}
 ${FILTER_HELP}
+${ARCHIVE_READ_HELP}
 ${OUTPUT_HELP}
   --html FILE           the report document as HTML in FILE, every action in FILE.actions.csv
   --action TYPE         document only: Restore, Export, Send, Save, View (repeat or comma-separate)
@@ -235,6 +250,7 @@ ${WINDOW_HELP("24h")}
 ${FILTER_HELP}
   --prtg                PRTG EXE/Script sensor output (value:message, value = problem sessions);
                         exit codes stay the same
+${ARCHIVE_READ_HELP}
 ${COMMON_HELP}
 
 Examples:
@@ -245,4 +261,5 @@ Examples:
 ${CONNECTION_HELP}
 `,
   servers: SERVERS_HELP,
+  archive: ARCHIVE_HELP(CONNECTION_HELP, COMMON_HELP, OUTPUT_HELP),
 };

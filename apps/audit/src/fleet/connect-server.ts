@@ -24,13 +24,17 @@ export async function connectServer(
   const choice: VersionChoice = flag !== undefined ? resolveApiVersion(flag, {}) : { option: server.apiVersion, source: "the configuration file" };
   const v8Flags = options.v8Flags ?? [];
   requireV8Flags(v8Flags, choice.option, choice, server.baseUrl);
-  // The secret and the CA file, read now by app-support's one reader.
-  const connection = await connectionOf(server);
-  ctx.secrets.push(...connection.secrets);
-  const clientOf = <V extends ApiVersionOption>(apiVersion: V) => createVbm365Client({ ...connection.options, apiVersion, signal: options.signal });
+  const clientOf = await serverClientFactory(ctx, server, options.signal);
   const client = clientOf(choice.option) as Vbm365Client<"auto">;
   const version = await versionOf(client, server.baseUrl);
   requireV8Flags(v8Flags, version, choice, server.baseUrl);
   const guard = pinnedVersionGuard(version, choice, server.baseUrl, () => newestServed(clientOf("auto")));
   return { api: auditApiOf(client, version, guard), version };
+}
+
+/** Clients of a configured server (its secret and CA file read once, by app-support's one reader), bound to `signal`. */
+export async function serverClientFactory(ctx: CliContext, server: ServerSettings, signal: AbortSignal) {
+  const connection = await connectionOf(server);
+  ctx.secrets.push(...connection.secrets);
+  return <V extends ApiVersionOption>(apiVersion: V) => createVbm365Client({ ...connection.options, apiVersion, signal });
 }

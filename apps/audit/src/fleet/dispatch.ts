@@ -16,7 +16,8 @@ const FLEET_RUNNERS: Record<string, Runner> = {
 
 /** The fleet runner for `command` when its flags ask for configured servers; undefined to run as before. */
 export function fleetRunner(command: "sessions" | "report" | "check", values: Values): Runner | undefined {
-  if (!wantsFleet(values)) return undefined;
+  // --archive reads the archive, which holds every server's rows: no server is asked.
+  if (!wantsFleet(values) || values.archive !== undefined) return undefined;
   if (values.url !== undefined) throw new UsageError("--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one", command);
   return FLEET_RUNNERS[command];
 }

@@ -5,6 +5,7 @@
 import { classifyError, type Problem } from "@vbm365/app-support";
 import { redactText, type WalkStop } from "@vbm365/client";
 import { UnexpectedAnswer } from "./answer-check.js";
+import { archiveSafeError } from "./archive-source.js";
 import { BadRequest } from "./query.js";
 
 export interface SafeError {
@@ -18,6 +19,8 @@ const unreachable: SafeError = {
 };
 
 export function toSafeError(error: unknown): SafeError {
+  const archived = archiveSafeError(error);
+  if (archived) return archived;
   if (error instanceof BadRequest) return { status: 400, message: error.message };
   if (error instanceof UnexpectedAnswer) return { status: 502, message: error.message };
   return fromProblem(classifyError(error));

@@ -4,6 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createHandler } from "./app.js";
+import { createArchiveSource } from "./archive-source.js";
 import { checkExposure, defaultHost, parseAccessToken, parseHosts, targetFromEnv, type TargetSettings } from "./config.js";
 import { hostAllowlist } from "./guard.js";
 import { createSessionSource, defaultWindowCaps, type SessionSource, type WindowCaps } from "./source.js";
@@ -39,6 +40,8 @@ export interface DashboardServerOptions {
   publicDir?: string;
   /** Where error lines go; default stderr. */
   log?: (line: string) => void;
+  /** Read sessions from this restore archive (a file or postgres:// URL); default VBM365_ARCHIVE, unset: the live server. */
+  archive?: string;
   /** Replaces the VBM365 access, for tests of the server alone. */
   source?: SessionSource;
   /** Many servers from the configuration file (fleet-config.ts) instead of `target`. */
@@ -84,7 +87,11 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
   const allowedHosts = parseHosts((options.allowedHosts ?? []).join(","));
   const fleet = options.fleet;
   const target = options.target ?? (fleet ? undefined : await targetFromEnv());
-  const source = options.source ?? fleet?.source ?? createSessionSource(target!, { ...defaultWindowCaps, ...options.windowCaps });
+  const caps = { ...defaultWindowCaps, ...options.windowCaps };
+  const live = options.source ?? fleet?.source ?? createSessionSource(target!, caps);
+  const archiveSetting = options.archive ?? (process.env.VBM365_ARCHIVE || undefined);
+  const archive = archiveSetting === undefined ? undefined : createArchiveSource(archiveSetting, live, caps);
+  const source = archive ?? live;
   const limits = { ...defaultConnectionLimits, ...options.connections };
   let allowlist = hostAllowlist(host, options.port ?? 0, allowedHosts);
 
@@ -125,6 +132,6 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
       new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      }).then(() => archive?.close()),
   };
 }

@@ -9,6 +9,7 @@ import type { TestProject } from "vitest/node";
 import { PUBLIC_PACKAGES, repoRoot, workspaceBin, type PublicPackage, type Scratch } from "../support/paths.js";
 import { installGlobally, NPM_QUIET, usersNpmEnv } from "../support/npm.js";
 import { runOrThrow } from "../support/run.js";
+import { sqlitePrebuildEnv } from "./sqlite-prebuild.js";
 
 // Exact versions: the app's own test runner and Node types, as a consumer would pin them.
 const APP_TOOLS = ["vitest@4.1.12", "@types/node@20.19.43"];
@@ -31,17 +32,24 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
   return Object.fromEntries(names.map((name) => [name, tarballOf(name)])) as Record<PublicPackage, string>;
 }
 
-async function installApp(app: string, tarballs: Record<PublicPackage, string>): Promise<void> {
+async function installApp(app: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
   cpSync(join(repoRoot, "tests/consumers/fixtures/app"), app, { recursive: true });
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/testkit"], tarballs["@vbm365/report"], ...APP_TOOLS];
-  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: usersNpmEnv() });
+  const packages = [
+    tarballs["@vbm365/client"],
+    tarballs["@vbm365/app-support"],
+    tarballs["@vbm365/testkit"],
+    tarballs["@vbm365/report"],
+    tarballs["@vbm365/archive"],
+    ...APP_TOOLS,
+  ];
+  await runOrThrow("npm", ["install", "--save-exact", ...NPM_QUIET, ...packages], { cwd: app, env: { ...usersNpmEnv(), ...sqlite } });
 }
 
 /** `npm install -g` into a prefix of our own. The packages the CLI depends on (client,
- * app-support, report) go along because they are not on the registry yet. */
-async function installCli(prefix: string, tarballs: Record<PublicPackage, string>): Promise<void> {
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/report"], tarballs["@vbm365/audit"]];
-  await installGlobally(prefix, packages, usersNpmEnv());
+ * app-support, report, archive) go along because they are not on the registry yet. */
+async function installCli(prefix: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
+  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/report"], tarballs["@vbm365/archive"], tarballs["@vbm365/audit"]];
+  await installGlobally(prefix, packages, { ...usersNpmEnv(), ...sqlite });
 }
 
 export default async function setup(project: TestProject) {
@@ -53,7 +61,8 @@ export default async function setup(project: TestProject) {
     app: join(root, "app"),
     globalPrefix: join(root, "global"),
   };
-  await Promise.all([installApp(scratch.app, scratch.tarballs), installCli(scratch.globalPrefix, scratch.tarballs)]);
+  const sqlite = await sqlitePrebuildEnv(root);
+  await Promise.all([installApp(scratch.app, scratch.tarballs, sqlite), installCli(scratch.globalPrefix, scratch.tarballs, sqlite)]);
   const installed = (performance.now() - started) / 1000;
   project.provide("scratch", scratch);
 

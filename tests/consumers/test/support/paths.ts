@@ -9,6 +9,7 @@ export const consumersBin = (name: string) => join(repoRoot, "tests/consumers/no
 
 /** The packages people install, by name, with their folder in the workspace. */
 export const PUBLIC_PACKAGES = {
+  "@vbm365/archive": "packages/archive",
   "@vbm365/client": "packages/client",
   "@vbm365/app-support": "packages/app-support",
   "@vbm365/testkit": "packages/testkit",

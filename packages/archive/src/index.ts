@@ -1,0 +1,11 @@
+export { openArchive } from "./reader.js";
+export type { ArchiveReader, ArchivedSession, ArchivedSessionWithEvents, SessionWindow } from "./reader.js";
+export { openArchiveSync, syncArchive, type ArchiveSync } from "./sync-session.js";
+export type { SyncClient, SyncOptions, SyncProgress, SyncSummary } from "./sync.js";
+export type { ServerStatus } from "./status.js";
+export { ArchiveError } from "./errors.js";
+export type { ArchiveErrorKind } from "./errors.js";
+export { GarbageAnswerError } from "./rows.js";
+export { archiveLocation, DEFAULT_ARCHIVE_FILE, redactPassword } from "./setting.js";
+export type { ArchiveLocation } from "./setting.js";
+export { SCHEMA_VERSION } from "./migrations.js";
