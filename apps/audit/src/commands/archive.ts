@@ -1,6 +1,7 @@
 // `archive sync` copies a server's restore history into the archive; `archive status` says
 // what the archive holds per server and how each server's last sync went.
 import { syncArchive, type ServerStatus, type SyncProgress, type SyncSummary } from "@vbm365/archive";
+import { parseDuration } from "@vbm365/app-support";
 import { createVbm365Client } from "@vbm365/client";
 import { resolveApiVersion } from "../api-version.js";
 import { archiveFailure, archiveLabel, openArchiveReader } from "../archive-source.js";
@@ -15,7 +16,6 @@ import { EXIT } from "../exit-codes.js";
 import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
 import { createProgress, useColor } from "../terminal.js";
-import { parseDuration } from "../time.js";
 import { countOf } from "../words.js";
 import { resolveFormat, str, tableWidth, type Values } from "./common.js";
 
@@ -38,10 +38,11 @@ async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
     throw new UsageError("no server to archive: set VBM365_URL=https://vbm.example:4443 (with VBM365_TOKEN or VBM365_USERNAME) or give --url", "archive");
   }
   const choice = resolveApiVersion(str(values, "api-version"), ctx.env);
-  const settings = await resolveConnection(str(values, "url"), ctx, { mock: false });
+  const settings = await resolveConnection(str(values, "url"), { value: choice.option, source: choice.source }, ctx, { mock: false });
   ctx.secrets.push(...settings.secrets);
-  ctx.server = settings.baseUrl;
-  const client = createVbm365Client({ baseUrl: settings.baseUrl, auth: settings.auth, apiVersion: choice.option, ...(settings.ca ? { ca: settings.ca } : {}) });
+  const baseUrl = settings.client.baseUrl;
+  ctx.server = baseUrl;
+  const client = createVbm365Client({ ...settings.client, apiVersion: choice.option });
 
   const setting = resolveArchiveSetting(values, ctx);
   const label = archiveLabel(ctx, setting);
@@ -53,7 +54,7 @@ async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
   try {
     summary = await syncArchive(setting, client, {
       server,
-      url: redactUrl(settings.baseUrl),
+      url: redactUrl(baseUrl),
       ...(overlapMs === undefined ? {} : { overlapMs }),
       onProgress: (state: SyncProgress) => progress.update(() => progressLine(state, total)),
     });
