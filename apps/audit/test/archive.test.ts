@@ -49,7 +49,7 @@ for (const backend of backends) {
       const synced = await runCli(["archive", "sync", "--archive", archive], { env: tokenEnv(server) });
       expect(synced.stderr).toBe("");
       expect(synced.code).toBe(0);
-      // The archive's URL is shown with its password masked.
+      // The archive's URL is shown without its password.
       expect(synced.stdout).not.toContain(PG_PASSWORD);
       expect(lines(synced.stdout)).toEqual([
         expect.stringMatching(/^vbm365-audit: archive sync of default \(REST API v8\) into .*: 300 sessions seen, 300 added, 0 updated, \d+ events stored, 0 marked pruned in [\d.]+s \(\d+ sessions\/s\)$/),

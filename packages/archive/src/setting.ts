@@ -15,11 +15,11 @@ export function archiveLocation(setting: string | undefined): ArchiveLocation {
   return { kind: "sqlite", file: text, label: text };
 }
 
-/** The URL without its password, for messages: a login secret never reaches a terminal or log. */
+/** The URL with its password left out, for messages: a login secret never reaches a terminal or log. */
 export function redactPassword(url: string): string {
   try {
     const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
+    parsed.password = "";
     return parsed.toString();
   } catch {
     return "the PostgreSQL URL (unreadable, so not shown)";
