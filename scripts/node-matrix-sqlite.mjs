@@ -28,12 +28,14 @@ export function sqliteBinaries(root) {
   const own = join(cacheRoot, `own-${process.versions.modules}`, `better-sqlite3-${version}.node`);
   mkdirSync(dirname(own), { recursive: true });
   if (loads(process.execPath, packageDir)) copyFileSync(installed, own);
-  else if (!existsSync(own)) fail(`${installed} does not load under Node ${process.version} and no copy of it was kept: run 'pnpm install --force' to rebuild it.`);
+  else if (!existsSync(own))
+    fail(`${installed} does not load under Node ${process.version} and no copy of it was kept: run 'pnpm install --force' to rebuild it.`);
   // A matrix killed mid-way leaves another Node's binary in place: put the own one back now.
   else place(own, installed);
 
   const nodeGyp = join(realpathSync(join(root, "node_modules", "pnpm")), "dist", "node_modules", "node-gyp", "bin", "node-gyp.js");
-  if (!existsSync(nodeGyp)) fail(`node-gyp was not found at ${nodeGyp} (it comes with the workspace's pnpm): run node scripts/bootstrap.mjs.`);
+  if (!existsSync(nodeGyp))
+    fail(`node-gyp was not found at ${nodeGyp} (it comes with the workspace's pnpm): run node scripts/bootstrap.mjs.`);
 
   /** Compiles better-sqlite3 for `node` into the cache (once), in a scratch copy of the package. */
   function compiled(node, major) {
@@ -48,10 +50,16 @@ export function sqliteBinaries(root) {
       // variable point node-gyp at this Node's own headers.
       const env = { ...process.env, PATH: `${node.binDir}${delimiter}${process.env.PATH ?? ""}`, npm_config_nodedir: node.nodeDir };
       console.log(`[node-matrix] compiling better-sqlite3 ${version} for Node ${node.version} (once; kept in ${dirname(cached)})`);
-      const built = spawnSync(join(node.binDir, "node"), [nodeGyp, "rebuild", "--release", `--nodedir=${node.nodeDir}`, "--jobs=2"], { cwd: copy, env, encoding: "utf8" });
+      const built = spawnSync(join(node.binDir, "node"), [nodeGyp, "rebuild", "--release", `--nodedir=${node.nodeDir}`, "--jobs=2"], {
+        cwd: copy,
+        env,
+        encoding: "utf8",
+      });
       if (built.status !== 0) {
         console.log(`${built.stdout ?? ""}${built.stderr ?? ""}`.split("\n").slice(-40).join("\n"));
-        fail(`node-gyp could not compile better-sqlite3 ${version} for Node ${node.version} (see above); the audit and consumer suites cannot run under it.`);
+        fail(
+          `node-gyp could not compile better-sqlite3 ${version} for Node ${node.version} (see above); the audit and consumer suites cannot run under it.`,
+        );
       }
       mkdirSync(dirname(cached), { recursive: true });
       copyFileSync(join(copy, "build", "Release", "better_sqlite3.node"), cached);
@@ -66,7 +74,8 @@ export function sqliteBinaries(root) {
     use(node, major) {
       const { file, seconds } = compiled(node, major);
       place(file, installed);
-      if (!loads(join(node.binDir, "node"), packageDir)) fail(`better-sqlite3 compiled for Node ${node.version} does not load under it: delete ${file} and run again.`);
+      if (!loads(join(node.binDir, "node"), packageDir))
+        fail(`better-sqlite3 compiled for Node ${node.version} does not load under it: delete ${file} and run again.`);
       return seconds;
     },
     /** The workspace's own binary back in place. */

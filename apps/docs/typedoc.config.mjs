@@ -23,7 +23,18 @@ export default {
   validation: { notExported: false, invalidLink: true, notDocumented: true },
   // Every export and every member written by hand; the generated schema's inner properties
   // (request parts, response headers) carry the spec's descriptions where the spec has one.
-  requiredToBeDocumented: ["Enum", "EnumMember", "Variable", "Function", "Class", "Interface", "TypeAlias", "Method", "Accessor", "Constructor"],
+  requiredToBeDocumented: [
+    "Enum",
+    "EnumMember",
+    "Variable",
+    "Function",
+    "Class",
+    "Interface",
+    "TypeAlias",
+    "Method",
+    "Accessor",
+    "Constructor",
+  ],
   treatWarningsAsErrors: true,
   navigationLinks: { "REST API reference": "../index.html" },
 };

@@ -15,9 +15,7 @@ function apiVersionDecorator({ version } = {}) {
     Root: {
       leave(root) {
         root.info = { ...root.info, "x-api-version": version };
-        root.paths = Object.fromEntries(
-          Object.entries(root.paths ?? {}).map(([path, item]) => [renamePath(path, prefix), item]),
-        );
+        root.paths = Object.fromEntries(Object.entries(root.paths ?? {}).map(([path, item]) => [renamePath(path, prefix), item]));
         replaceInStrings(root, prefix);
       },
     },

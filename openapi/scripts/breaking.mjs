@@ -13,7 +13,9 @@ for (const version of apiVersions) {
     process.exit(1);
   }
   if (!existsSync(releasedPath(version))) {
-    console.error(`${version}: no release at ${releasedPath(version)}: run \`pnpm --filter @vbm365/openapi release ${version}\` once and commit it.`);
+    console.error(
+      `${version}: no release at ${releasedPath(version)}: run \`pnpm --filter @vbm365/openapi release ${version}\` once and commit it.`,
+    );
     failed = true;
     continue;
   }

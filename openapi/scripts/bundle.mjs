@@ -9,11 +9,7 @@ import { redocly } from "./redocly.mjs";
 for (const version of apiVersions) {
   const files = bundlePaths(version);
   mkdirSync(`dist/${version}`, { recursive: true });
-  const outputs = [
-    [files.yaml],
-    [files.json],
-    [files.dereferenced, "--dereferenced"],
-  ];
+  const outputs = [[files.yaml], [files.json], [files.dereferenced, "--dereferenced"]];
   for (const [file, ...flags] of outputs) {
     const { status, stdout, stderr } = redocly(["bundle", `vbm365@${version}`, "--output", file, ...flags]);
     if (status !== 0) {

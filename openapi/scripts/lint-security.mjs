@@ -29,7 +29,20 @@ function lintVersion(version) {
   }
   const run = spawnSync(
     process.execPath,
-    [spectral, "lint", bundle, "--ruleset", join(specDir, ".spectral.yaml"), "--format", "json", "--output", report, "--fail-severity", "hint", "--quiet"],
+    [
+      spectral,
+      "lint",
+      bundle,
+      "--ruleset",
+      join(specDir, ".spectral.yaml"),
+      "--format",
+      "json",
+      "--output",
+      report,
+      "--fail-severity",
+      "hint",
+      "--quiet",
+    ],
     { cwd: specDir, encoding: "utf8", env: { ...process.env, SCARF_ANALYTICS: "false", DO_NOT_TRACK: "1" } },
   );
   try {
@@ -44,12 +57,18 @@ let total = 0;
 for (const version of apiVersions) {
   const problems = lintVersion(version);
   for (const problem of problems) {
-    console.error(`${version}: ${SEVERITY[problem.severity] ?? problem.severity} ${problem.code}: ${problem.message}\n    at #/${problem.path.join("/")}`);
+    console.error(
+      `${version}: ${SEVERITY[problem.severity] ?? problem.severity} ${problem.code}: ${problem.message}\n    at #/${problem.path.join("/")}`,
+    );
   }
   total += problems.length;
 }
 if (total > 0) {
-  console.error(`\nThe spec has ${total} OWASP security problem(s). Fix them in openapi/, or turn a rule that cannot apply off in .spectral.yaml with the reason.`);
+  console.error(
+    `\nThe spec has ${total} OWASP security problem(s). Fix them in openapi/, or turn a rule that cannot apply off in .spectral.yaml with the reason.`,
+  );
   process.exit(1);
 }
-console.log(`openapi security lint: 0 problems in ${apiVersions.join(", ")} (Spectral OWASP API Security Top 10, exceptions in .spectral.yaml)`);
+console.log(
+  `openapi security lint: 0 problems in ${apiVersions.join(", ")} (Spectral OWASP API Security Top 10, exceptions in .spectral.yaml)`,
+);

@@ -22,7 +22,9 @@ for (const version of apiVersions) {
   total += problems.length;
 }
 if (total > 0) {
-  console.error(`\nThe spec has ${total} lint problem(s); warnings fail too. Fix them in openapi/ (v6 sources, or versions/ for v7 and v8).`);
+  console.error(
+    `\nThe spec has ${total} lint problem(s); warnings fail too. Fix them in openapi/ (v6 sources, or versions/ for v7 and v8).`,
+  );
   process.exit(1);
 }
 console.log(`openapi lint: 0 errors, 0 warnings in ${apiVersions.join(", ")} (Redocly recommended + house rules, every file referenced)`);

@@ -12,7 +12,9 @@ const mocks = [];
 for (const [index, version] of apiVersions.entries()) {
   const mock = await startMock({ port: basePort + index, version, quiet: false });
   mocks.push(mock);
-  console.log(`Mock server (Prism) for ${version} ready at ${mock.url} — try: curl -H 'Authorization: Bearer x' ${mock.url}/${version}/RestoreSessions`);
+  console.log(
+    `Mock server (Prism) for ${version} ready at ${mock.url} — try: curl -H 'Authorization: Bearer x' ${mock.url}/${version}/RestoreSessions`,
+  );
 }
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => Promise.all(mocks.map((mock) => mock.close())).then(() => process.exit(0)));

@@ -12,6 +12,11 @@ export function redocly(args, options = {}) {
     env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
     ...options,
   });
-  const strip = (text) => (text ?? "").split("\n").filter((line) => !/[║╔╚]/.test(line)).join("\n").trim();
+  const strip = (text) =>
+    (text ?? "")
+      .split("\n")
+      .filter((line) => !/[║╔╚]/.test(line))
+      .join("\n")
+      .trim();
   return { status: result.status ?? 1, stdout: strip(result.stdout), stderr: strip(result.stderr) };
 }

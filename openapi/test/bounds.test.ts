@@ -14,7 +14,12 @@ describe.each(apiVersions as ApiVersion[])("the bounds in the %s bundle", (versi
     expect(unexplainedBounds(bundle)).toEqual([]);
     // The walk finds the bounds the README lists (the limit's two, the ids' and the token form's lengths).
     expect(collectBounds(bundle).map((b) => `${b.subject} ${b.keyword}`)).toEqual(
-      expect.arrayContaining(["parameter limit minimum", "parameter limit maximum", "parameter restoreSessionId maxLength", "property PasswordTokenRequest.username maxLength"]),
+      expect.arrayContaining([
+        "parameter limit minimum",
+        "parameter limit maximum",
+        "parameter restoreSessionId maxLength",
+        "property PasswordTokenRequest.username maxLength",
+      ]),
     );
   });
 });
@@ -40,7 +45,7 @@ describe("the bounds check can fail", () => {
     parameter(bundle, "offset")["x-vbm365-own-limit"] = ["minimum", "maximum"];
     delete parameter(bundle, "startTimeFrom").maxLength;
     expect(unexplainedBounds(bundle).sort()).toEqual([
-      "parameter limit: maximum 1000: the facts say 10000 (api-facts.md, Pages: \"Default `limit` 30, maximum 10,000\") (/components/parameters/limit/schema)",
+      'parameter limit: maximum 1000: the facts say 10000 (api-facts.md, Pages: "Default `limit` 30, maximum 10,000") (/components/parameters/limit/schema)',
       "parameter offset: maximum 2147483647 is the vendor's (api-facts.md, Operations: `offset` int32 (the largest int32)), yet marked x-vbm365-own-limit (/components/parameters/offset/schema)",
       "parameter startTimeFrom: x-vbm365-own-limit names maxLength, which it does not state (/components/parameters/startTimeFrom/schema)",
     ]);

@@ -48,7 +48,11 @@ describe("the examples in the v6 bundle", () => {
       "#/components/parameters/startTimeFrom/example",
       "#/components/parameters/eventId/example",
     ];
-    for (const name of expected) expect(names.some((where) => where.endsWith(name)), name).toBe(true);
+    for (const name of expected)
+      expect(
+        names.some((where) => where.endsWith(name)),
+        name,
+      ).toBe(true);
   });
 
   it("v8 has an example of its Statistics operation", () => {

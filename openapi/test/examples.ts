@@ -44,7 +44,11 @@ export function collectExamples(document: any): FoundExample[] {
     const holdsExamples = where !== "#/components" && ("example" in node || "examples" in node);
     // Media type, parameter and header objects all pair `schema` with `example(s)`.
     if (holdsExamples) {
-      const kind: ExampleKind = /\/parameters\/[^/]+$/.test(where) ? "parameter" : /\/headers\/[^/]+$/.test(where) ? "header" : "media type";
+      const kind: ExampleKind = /\/parameters\/[^/]+$/.test(where)
+        ? "parameter"
+        : /\/headers\/[^/]+$/.test(where)
+          ? "header"
+          : "media type";
       if ("example" in node) found.push({ where: `${where}/example`, kind, value: node.example, schema: node.schema });
       for (const [name, example] of Object.entries<any>(node.examples ?? {})) {
         if (example.externalValue) throw new Error(`${where}/examples/${name}: externalValue cannot be validated; inline the value`);
@@ -81,7 +85,9 @@ export function createValidator(document: any) {
 }
 
 export function describeErrors(errors: ErrorObject[]) {
-  return errors.map((error) => `${error.instancePath || "(root)"} ${error.message}${error.params ? " " + JSON.stringify(error.params) : ""}`).join("; ");
+  return errors
+    .map((error) => `${error.instancePath || "(root)"} ${error.message}${error.params ? " " + JSON.stringify(error.params) : ""}`)
+    .join("; ");
 }
 
 function extensionKeywords(node: any, found = new Set<string>()): string[] {

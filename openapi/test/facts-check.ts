@@ -23,7 +23,15 @@ export function compareWithFacts(bundle: any, facts: VersionFacts): string[] {
   return problems;
 }
 
-function compareOperation(bundle: any, key: string, item: any, operation: any, fact: OperationFact, facts: VersionFacts, problems: string[]) {
+function compareOperation(
+  bundle: any,
+  key: string,
+  item: any,
+  operation: any,
+  fact: OperationFact,
+  facts: VersionFacts,
+  problems: string[],
+) {
   const report = (message: string) => problems.push(`${key}: ${message}`);
   if (operation.operationId !== fact.operationId) report(`operationId ${operation.operationId}, facts say ${fact.operationId}`);
 
@@ -56,7 +64,8 @@ function compareRequestBody(body: any, fact: OperationFact, facts: VersionFacts,
   sameSet(Object.keys(body.content ?? {}), fact.requestBody.mediaTypes, "request media types", report);
   for (const [mediaType, content] of Object.entries<any>(body.content ?? {})) {
     const variants = content.schema?.oneOf ?? [];
-    if (variants.length !== fact.requestBody.variants.length) report(`request ${mediaType}: ${variants.length} grants, facts say ${fact.requestBody.variants.length}`);
+    if (variants.length !== fact.requestBody.variants.length)
+      report(`request ${mediaType}: ${variants.length} grants, facts say ${fact.requestBody.variants.length}`);
     fact.requestBody.variants.forEach((name, index) =>
       compareBody(variants[index] ?? {}, facts.bodies[name]!, `request ${mediaType} ${name}`, report),
     );
@@ -79,7 +88,8 @@ function compareResponses(responses: any, fact: OperationFact, facts: VersionFac
     } else {
       compareBody(schema, facts.bodies[fact.success.body]!, `${fact.success.status} ${fact.success.body}`, report);
       const itemsBody = fact.success.body.replace(/Page$/, "");
-      if (itemsBody !== fact.success.body) compareBody(schema.properties?.results?.items ?? {}, facts.bodies[itemsBody]!, `${fact.success.status} results[]`, report);
+      if (itemsBody !== fact.success.body)
+        compareBody(schema.properties?.results?.items ?? {}, facts.bodies[itemsBody]!, `${fact.success.status} results[]`, report);
     }
   }
   if (!responses.default) report("declares no default response (the vendor's way of declaring errors)");
@@ -105,14 +115,17 @@ function compareField(schema: any, fact: FieldFact, where: string, report: (mess
   const types = typesOf(schema);
   const expectedTypes = [fact.type, ...(fact.nullable ? ["null"] : [])];
   sameSet(types, expectedTypes, `${where} type`, report);
-  if ((schema.format ?? undefined) !== fact.format) report(`${where}: format ${schema.format ?? "none"}, facts say ${fact.format ?? "none"}`);
+  if ((schema.format ?? undefined) !== fact.format)
+    report(`${where}: format ${schema.format ?? "none"}, facts say ${fact.format ?? "none"}`);
   const values = "const" in schema ? [schema.const] : schema.enum;
   if (fact.enum || values) {
     const expectedValues = fact.enum ? [...fact.enum, ...(fact.nullable ? [null] : [])] : [];
     sameSet((values ?? []).map(String), expectedValues.map(String), `${where} enum`, report);
   }
-  if (fact.default !== undefined && schema.default !== fact.default) report(`${where}: default ${schema.default}, facts say ${fact.default}`);
-  if (fact.maximum !== undefined && schema.maximum !== fact.maximum) report(`${where}: maximum ${schema.maximum}, facts say ${fact.maximum}`);
+  if (fact.default !== undefined && schema.default !== fact.default)
+    report(`${where}: default ${schema.default}, facts say ${fact.default}`);
+  if (fact.maximum !== undefined && schema.maximum !== fact.maximum)
+    report(`${where}: maximum ${schema.maximum}, facts say ${fact.maximum}`);
 }
 
 function typesOf(schema: any): string[] {

@@ -31,7 +31,9 @@ describe("the facts check can fail", () => {
     token.responses["200"].content["application/json"].schema.properties.expires_in.format = "int32";
     token.security = [{ bearerAuth: [] }];
     delete bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Stop"].post.responses["204"];
-    bundle.paths["/v8/RestoreSessions"].get.parameters = bundle.paths["/v8/RestoreSessions"].get.parameters.filter((p: any) => p.name !== "orderAsc");
+    bundle.paths["/v8/RestoreSessions"].get.parameters = bundle.paths["/v8/RestoreSessions"].get.parameters.filter(
+      (p: any) => p.name !== "orderAsc",
+    );
     delete bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Statistics"];
     const events = bundle.paths["/v8/RestoreSessions/{restoreSessionId}/Events"].get;
     delete events.responses["200"]["x-veeam-page-result"];
@@ -39,22 +41,24 @@ describe("the facts check can fail", () => {
 
     const problems = compareWithFacts(bundle, facts.v8);
     const get = "GET /v8/RestoreSessions/{restoreSessionId}";
-    expect(problems).toEqual(expect.arrayContaining([
-      `${get}: 200 RestoreSession fields: missing reason`,
-      `${get}: 200 RestoreSession fields: not in the facts: invented`,
-      `${get}: 200 RestoreSession required: not in the facts: name`,
-      `${get}: 200 RestoreSession.endTime type: missing null`,
-      `${get}/organization: 200 BackupOrganization.type enum: missing null`,
-      `${get}/organization: 418 is not in the vendor's documents and its description does not say it is expected or inferred`,
-      `${get}/organization: operationId Organization_Get, facts say BackupOrganization_GetByRestoreSessionId`,
-      "POST /v8/token: 200 TokenResponse.expires_in: format int32, facts say int64",
-      "POST /v8/token: must be anonymous (security: [])",
-      "POST /v8/RestoreSessions/{restoreSessionId}/Stop: success statuses: missing 204",
-      "GET /v8/RestoreSessions: parameters: missing orderAsc",
-      "GET /v8/RestoreSessions/{restoreSessionId}/Statistics: missing from the bundle",
-      "GET /v8/RestoreSessions/{restoreSessionId}/Events: 200: x-veeam-page-result is undefined, facts say true",
-      "GET /v8/RestoreSessions/{restoreSessionId}/Events: parameter limit: maximum 1000, facts say 10000",
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        `${get}: 200 RestoreSession fields: missing reason`,
+        `${get}: 200 RestoreSession fields: not in the facts: invented`,
+        `${get}: 200 RestoreSession required: not in the facts: name`,
+        `${get}: 200 RestoreSession.endTime type: missing null`,
+        `${get}/organization: 200 BackupOrganization.type enum: missing null`,
+        `${get}/organization: 418 is not in the vendor's documents and its description does not say it is expected or inferred`,
+        `${get}/organization: operationId Organization_Get, facts say BackupOrganization_GetByRestoreSessionId`,
+        "POST /v8/token: 200 TokenResponse.expires_in: format int32, facts say int64",
+        "POST /v8/token: must be anonymous (security: [])",
+        "POST /v8/RestoreSessions/{restoreSessionId}/Stop: success statuses: missing 204",
+        "GET /v8/RestoreSessions: parameters: missing orderAsc",
+        "GET /v8/RestoreSessions/{restoreSessionId}/Statistics: missing from the bundle",
+        "GET /v8/RestoreSessions/{restoreSessionId}/Events: 200: x-veeam-page-result is undefined, facts say true",
+        "GET /v8/RestoreSessions/{restoreSessionId}/Events: parameter limit: maximum 1000, facts say 10000",
+      ]),
+    );
   });
 
   it("holds v6 to v6: a v6 bundle fails the v8 facts on v8's additions", () => {

@@ -129,7 +129,12 @@ function v6(): VersionFacts {
       },
       BackupOrganization: {
         required: [],
-        fields: { id: uuid, name: text, type: { type: "string", enum: ["Office365", "OnPremises", "Hybrid"], nullable: true }, _links: links },
+        fields: {
+          id: uuid,
+          name: text,
+          type: { type: "string", enum: ["Office365", "OnPremises", "Hybrid"], nullable: true },
+          _links: links,
+        },
       },
       RestoreSessionPage: pageOf(),
       RestoreSessionEventPage: pageOf(),
@@ -213,8 +218,16 @@ function v8(): VersionFacts {
   delete facts.bodies.RestoreSessionEventPage!.fields.totalCount;
   facts.operations["POST /v8/RestoreSessions/{restoreSessionId}/Stop"]!.success = { status: "204" };
   facts.bodies.Error!.fields.errorCode!.enum = [
-    "ProxyOffline", "OutdatedChangeToken", "ResourceAccessDenied", "ResourceNotFound", "ParameterValidationFailure",
-    "OrganizationTransfer", "RepositoryOwnerChangeTooManyLinks", "Timeout", "OperationConflict", "HttpError",
+    "ProxyOffline",
+    "OutdatedChangeToken",
+    "ResourceAccessDenied",
+    "ResourceNotFound",
+    "ParameterValidationFailure",
+    "OrganizationTransfer",
+    "RepositoryOwnerChangeTooManyLinks",
+    "Timeout",
+    "OperationConflict",
+    "HttpError",
   ];
   facts.bodies.Error!.fields.stackTrace = nullable(text);
   facts.bodies.TokenResponse!.required = facts.bodies.TokenResponse!.required.filter((name) => name !== "userName");

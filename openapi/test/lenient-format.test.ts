@@ -22,8 +22,12 @@ function lenientMarkers(bundle: unknown): { marked: string[]; problems: string[]
     if (forms !== undefined) {
       marked.push(pointer);
       const allowed = knownForms[String(schema.format)] ?? [];
-      if (schema.type !== "string" || allowed.length === 0) problems.push(`${pointer}: x-vbm365-lenient-format on a schema that is not a string of format ${Object.keys(knownForms).join(" or ")}`);
-      else if (!Array.isArray(forms) || forms.length === 0 || forms.some((f) => !allowed.includes(f as string))) problems.push(`${pointer}: x-vbm365-lenient-format must list forms among ${allowed.join(", ")}, got ${JSON.stringify(forms)}`);
+      if (schema.type !== "string" || allowed.length === 0)
+        problems.push(
+          `${pointer}: x-vbm365-lenient-format on a schema that is not a string of format ${Object.keys(knownForms).join(" or ")}`,
+        );
+      else if (!Array.isArray(forms) || forms.length === 0 || forms.some((f) => !allowed.includes(f as string)))
+        problems.push(`${pointer}: x-vbm365-lenient-format must list forms among ${allowed.join(", ")}, got ${JSON.stringify(forms)}`);
     }
     for (const [key, child] of Object.entries(schema)) if (key !== "example" && key !== "examples") walk(child, `${pointer}/${key}`);
   };
@@ -37,7 +41,10 @@ describe.each(apiVersions as ApiVersion[])("x-vbm365-lenient-format in the %s bu
   it("sits on the token's .issued and .expires only, listing rfc1123", () => {
     const { marked, problems } = lenientMarkers(bundleOf(version));
     expect(problems).toEqual([]);
-    expect(marked).toEqual(["/components/schemas/TokenResponse/properties/.issued", "/components/schemas/TokenResponse/properties/.expires"]);
+    expect(marked).toEqual([
+      "/components/schemas/TokenResponse/properties/.issued",
+      "/components/schemas/TokenResponse/properties/.expires",
+    ]);
   });
 });
 
@@ -46,9 +53,11 @@ describe("the marker check can fail", () => {
     const bundle = bundleOf("v6");
     bundle.components.schemas.TokenResponse.properties[".issued"]["x-vbm365-lenient-format"] = ["unix-seconds"];
     bundle.components.schemas.TokenResponse.properties.expires_in["x-vbm365-lenient-format"] = ["rfc1123"];
-    expect(lenientMarkers(bundle).problems.sort()).toEqual([
-      '/components/schemas/TokenResponse/properties/expires_in: x-vbm365-lenient-format on a schema that is not a string of format date-time',
-      '/components/schemas/TokenResponse/properties/.issued: x-vbm365-lenient-format must list forms among rfc1123, got ["unix-seconds"]',
-    ].sort());
+    expect(lenientMarkers(bundle).problems.sort()).toEqual(
+      [
+        "/components/schemas/TokenResponse/properties/expires_in: x-vbm365-lenient-format on a schema that is not a string of format date-time",
+        '/components/schemas/TokenResponse/properties/.issued: x-vbm365-lenient-format must list forms among rfc1123, got ["unix-seconds"]',
+      ].sort(),
+    );
   });
 });

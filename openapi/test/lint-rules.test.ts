@@ -68,9 +68,16 @@ describe("house lint rules, on a spec broken once per rule", () => {
 
   it("reports nothing else a rule was not broken for", () => {
     const expected = new Set([
-      "rule/operation-401-and-default", "operation-operationId", "operation-operationId-unique",
-      "rule/parameter-description", "no-invalid-parameter-examples", "rule/property-description",
-      "no-invalid-media-type-examples", "vbm365/path-version", "no-unused-components", "no-unused-files",
+      "rule/operation-401-and-default",
+      "operation-operationId",
+      "operation-operationId-unique",
+      "rule/parameter-description",
+      "no-invalid-parameter-examples",
+      "rule/property-description",
+      "no-invalid-media-type-examples",
+      "vbm365/path-version",
+      "no-unused-components",
+      "no-unused-files",
     ]);
     expect(problems.filter((problem) => !expected.has(problem.ruleId))).toEqual([]);
   });
@@ -80,43 +87,61 @@ describe("the v7 and v8 layers are linted as bundles, with their overlays", () =
   const broken = copySpec();
   afterAll(() => broken.remove());
 
-  it("reports a house rule broken inside a layer, an invalid overlay and a file no overlay reaches", () => {
-    broken.edit("versions/v8/parameters/orderAsc.yaml", (doc) => delete doc.description);
-    broken.edit("versions/v8/overlay.yaml", (doc) => (doc.actions[0].remove = "yes"));
-    broken.write("versions/v8/Orphan.yaml", "type: string\ndescription: A file nothing refers to.\n");
-    const v8 = lintVersion(broken.dir, "v8");
-    expect(v8.failure).toBeUndefined();
-    const rules = v8.problems.map((problem: { ruleId: string; where: string }) => `${problem.ruleId} ${problem.where}`);
-    expect(rules).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^rule\/parameter-description .*#\/components\/parameters\/orderAsc/),
-      expect.stringMatching(/^struct versions\/v8\/overlay.yaml#\/actions\/0\/remove/),
-    ]));
-    expect(lintSpec(broken.dir).problems).toContainEqual(expect.objectContaining({ ruleId: "no-unused-files", where: "versions/v8/Orphan.yaml" }));
-    expect(lintVersion(broken.dir, "v7").problems).toEqual([]);
-  }, redoclyTimeout);
+  it(
+    "reports a house rule broken inside a layer, an invalid overlay and a file no overlay reaches",
+    () => {
+      broken.edit("versions/v8/parameters/orderAsc.yaml", (doc) => delete doc.description);
+      broken.edit("versions/v8/overlay.yaml", (doc) => (doc.actions[0].remove = "yes"));
+      broken.write("versions/v8/Orphan.yaml", "type: string\ndescription: A file nothing refers to.\n");
+      const v8 = lintVersion(broken.dir, "v8");
+      expect(v8.failure).toBeUndefined();
+      const rules = v8.problems.map((problem: { ruleId: string; where: string }) => `${problem.ruleId} ${problem.where}`);
+      expect(rules).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^rule\/parameter-description .*#\/components\/parameters\/orderAsc/),
+          expect.stringMatching(/^struct versions\/v8\/overlay.yaml#\/actions\/0\/remove/),
+        ]),
+      );
+      expect(lintSpec(broken.dir).problems).toContainEqual(
+        expect.objectContaining({ ruleId: "no-unused-files", where: "versions/v8/Orphan.yaml" }),
+      );
+      expect(lintVersion(broken.dir, "v7").problems).toEqual([]);
+    },
+    redoclyTimeout,
+  );
 
-  it("refuses a layer that adds a path outside the /v6/ source prefix, naming it", () => {
-    const strayPath = copySpec();
-    try {
-      strayPath.edit("versions/v8/overlay.yaml", (doc) => doc.actions.push({ target: "$.paths", update: { "/Statistics": { get: { responses: {} } } } }));
-      expect(lintVersion(strayPath.dir, "v8").failure).toMatch(/path \/Statistics does not start with \/v6\//);
-    } finally {
-      strayPath.remove();
-    }
-  }, redoclyTimeout);
+  it(
+    "refuses a layer that adds a path outside the /v6/ source prefix, naming it",
+    () => {
+      const strayPath = copySpec();
+      try {
+        strayPath.edit("versions/v8/overlay.yaml", (doc) =>
+          doc.actions.push({ target: "$.paths", update: { "/Statistics": { get: { responses: {} } } } }),
+        );
+        expect(lintVersion(strayPath.dir, "v8").failure).toMatch(/path \/Statistics does not start with \/v6\//);
+      } finally {
+        strayPath.remove();
+      }
+    },
+    redoclyTimeout,
+  );
 });
 
 describe("pnpm lint", () => {
-  it("fails on a warning alone, not only on errors", () => {
-    const warned = copySpec();
-    try {
-      warned.edit("redocly.yaml", (config) => (config.rules["operation-summary"] = "warn"));
-      warned.edit(stop, (doc) => delete doc.post.summary);
-      const run = spawnSync(process.execPath, [lintCli, warned.dir], { encoding: "utf8" });
-      expect(run.stderr).toMatch(/warn operation-summary/);
-      expect(run.status).toBe(1);
-    } finally {
-      warned.remove();
-    }
-  }, redoclyTimeout);
+  it(
+    "fails on a warning alone, not only on errors",
+    () => {
+      const warned = copySpec();
+      try {
+        warned.edit("redocly.yaml", (config) => (config.rules["operation-summary"] = "warn"));
+        warned.edit(stop, (doc) => delete doc.post.summary);
+        const run = spawnSync(process.execPath, [lintCli, warned.dir], { encoding: "utf8" });
+        expect(run.stderr).toMatch(/warn operation-summary/);
+        expect(run.status).toBe(1);
+      } finally {
+        warned.remove();
+      }
+    },
+    redoclyTimeout,
+  );
 });

@@ -15,7 +15,10 @@ describe("the v8 mock", () => {
     const list = await fetch(`${mock.url}/v8/RestoreSessions`, { headers: bearer });
     expect(list.status).toBe(200);
     expect((await list.json())._links.self.href).toBe("/v8/RestoreSessions?offset=0&limit=30");
-    const stop = await fetch(`${mock.url}/v8/RestoreSessions/b7f43a7f-3508-4d04-8ec2-ece6944e916b/Stop`, { method: "POST", headers: bearer });
+    const stop = await fetch(`${mock.url}/v8/RestoreSessions/b7f43a7f-3508-4d04-8ec2-ece6944e916b/Stop`, {
+      method: "POST",
+      headers: bearer,
+    });
     expect(stop.status).toBe(204);
   });
 

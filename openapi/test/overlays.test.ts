@@ -24,14 +24,18 @@ describe.each(layers)("every action of the %s overlay", (version) => {
     return readFileSync(join(copy.dir, "bundle.json"), "utf8");
   };
 
-  it("changes the bundle", () => {
-    const full = bundle();
-    const idle = actions.flatMap((action, index) => {
-      copy.edit(overlayFile, (overlay) => overlay.actions.splice(index, 1));
-      const without = bundle();
-      copy.write(overlayFile, readFileSync(join(specRoot, overlayFile), "utf8"));
-      return without === full ? [`action ${index} (target ${action.target})`] : [];
-    });
-    expect(idle, "these actions change nothing: check their targets against `redocly bundle` output").toEqual([]);
-  }, timeout);
+  it(
+    "changes the bundle",
+    () => {
+      const full = bundle();
+      const idle = actions.flatMap((action, index) => {
+        copy.edit(overlayFile, (overlay) => overlay.actions.splice(index, 1));
+        const without = bundle();
+        copy.write(overlayFile, readFileSync(join(specRoot, overlayFile), "utf8"));
+        return without === full ? [`action ${index} (target ${action.target})`] : [];
+      });
+      expect(idle, "these actions change nothing: check their targets against `redocly bundle` output").toEqual([]);
+    },
+    timeout,
+  );
 });

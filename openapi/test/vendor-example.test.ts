@@ -11,7 +11,8 @@ const haveVendorPage = existsSync(vendorPage);
 // there VBM365_WITHOUT_REFERENCE=1 says so, and the check is skipped out loud.
 const referenceOptional = process.env.VBM365_WITHOUT_REFERENCE === "1";
 if (!haveVendorPage && process.env.CI && !referenceOptional) throw new Error(`CI needs the vendor's reference page at ${vendorPage}`);
-if (!haveVendorPage) console.warn(`SKIPPED: the vendor's reference page is not at ${vendorPage}; the list example is not compared with it.`);
+if (!haveVendorPage)
+  console.warn(`SKIPPED: the vendor's reference page is not at ${vendorPage}; the list example is not compared with it.`);
 
 describe.skipIf(!haveVendorPage)("the list operation's example", () => {
   it("equals the vendor's example body field for field", () => {

@@ -16,7 +16,12 @@ export interface VersionChoice {
 export function resolveApiVersion(flag: string | undefined, env: NodeJS.ProcessEnv): VersionChoice {
   // An empty variable (an unfilled template) means the default, as for VBM365_TOKEN.
   const fromEnv = env.VBM365_API_VERSION || undefined;
-  const [text, source] = flag !== undefined ? [flag, "--api-version" as const] : fromEnv !== undefined ? [fromEnv, "VBM365_API_VERSION" as const] : ["auto", "default" as const];
+  const [text, source] =
+    flag !== undefined
+      ? [flag, "--api-version" as const]
+      : fromEnv !== undefined
+        ? [fromEnv, "VBM365_API_VERSION" as const]
+        : ["auto", "default" as const];
   return { option: parseApiVersion(text, source), source };
 }
 
@@ -31,7 +36,12 @@ export function describeVersion(version: ApiVersion, choice: VersionChoice, serv
  * Refuses `flags` (the v8-only flags given) unless the version is v8. With a pinned version this
  * runs before connecting; with "auto" once the server has said what it serves.
  */
-export function requireV8Flags(flags: readonly string[], version: ApiVersion | "auto", choice: VersionChoice, server: string | undefined): void {
+export function requireV8Flags(
+  flags: readonly string[],
+  version: ApiVersion | "auto",
+  choice: VersionChoice,
+  server: string | undefined,
+): void {
   if (flags.length === 0 || version === "v8" || version === "auto") return;
   const named = flags.length === 1 ? `${flags[0]} needs` : `${flags.join(", ")} need`;
   const why =

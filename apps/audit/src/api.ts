@@ -40,13 +40,19 @@ export interface ConnectOptions {
   v8Flags?: readonly string[];
 }
 
-export async function connect(ctx: CliContext, values: Record<string, string | boolean | string[] | undefined>, options: ConnectOptions = {}): Promise<AuditApi> {
+export async function connect(
+  ctx: CliContext,
+  values: Record<string, string | boolean | string[] | undefined>,
+  options: ConnectOptions = {},
+): Promise<AuditApi> {
   const { mock = true, v8Flags = [] } = options;
   if (wantsFleet(values)) return connectConfigured(ctx, values, v8Flags);
   const choice = resolveApiVersion(values["api-version"] as string | undefined, ctx.env);
   // A pinned older version fails before any prompt or request.
   requireV8Flags(v8Flags, choice.option, choice, undefined);
-  const settings = await resolveConnection(values.url as string | undefined, { value: choice.option, source: choice.source }, ctx, { mock });
+  const settings = await resolveConnection(values.url as string | undefined, { value: choice.option, source: choice.source }, ctx, {
+    mock,
+  });
   ctx.secrets.push(...settings.secrets);
   const server = settings.client.baseUrl;
   ctx.server = server;
@@ -74,9 +80,10 @@ export function auditApiOf(client: Vbm365Client<"auto">, version: ApiVersion, gu
     events: (id) => checkedItems(guard.iterate(sessions.events(id, { pageSize: 1000 })), checkedEvent, "restore session event list"),
     statistics: async (id) => checkedStatistics(await guard.call(() => sessions.statistics(id))),
     get: async (id) => checkedSession(await guard.call(() => sessions.get(id))),
-    stop: (id) => guard.call(async () => {
-      await sessions.stop(id);
-    }),
+    stop: (id) =>
+      guard.call(async () => {
+        await sessions.stop(id);
+      }),
   };
 }
 

@@ -11,7 +11,6 @@ import { EXIT } from "./exit-codes.js";
 
 type Values = Record<string, string | boolean | string[] | undefined>;
 
-
 /** The setting as messages show it (a PostgreSQL password masked); the password joins the secrets scrubbed from all output. */
 export function archiveLabel(ctx: CliContext, setting: string): string {
   const location = archiveLocation(setting);
@@ -29,7 +28,11 @@ export function archiveLabel(ctx: CliContext, setting: string): string {
 /** An archive failure as the CLI reports it: one line and an exit code. */
 export function archiveFailure(error: unknown): unknown {
   if (error instanceof GarbageAnswerError) {
-    return new CliError(`the server's answer is not valid: ${error.message}: check that --url / VBM365_URL points at the VBM365 REST API; what was archived is kept`, EXIT.unavailable, { cause: error });
+    return new CliError(
+      `the server's answer is not valid: ${error.message}: check that --url / VBM365_URL points at the VBM365 REST API; what was archived is kept`,
+      EXIT.unavailable,
+      { cause: error },
+    );
   }
   if (!(error instanceof ArchiveError)) return error;
   return new CliError(error.message, error.kind === "login" ? EXIT.noPermission : EXIT.ioError, { cause: error });
@@ -70,7 +73,8 @@ const VERSIONS: readonly ApiVersion[] = ["v6", "v7", "v8"];
 
 /** --server NAME with --archive: only those servers' rows (the names the syncs gave them). */
 export function archivedServers(values: Values): string[] | undefined {
-  if (values.tag !== undefined) throw new UsageError("--tag is not available with --archive, which knows servers by name: pick them with --server NAME");
+  if (values.tag !== undefined)
+    throw new UsageError("--tag is not available with --archive, which knows servers by name: pick them with --server NAME");
   const names = values.server as string[] | undefined;
   return names && names.length > 0 ? names : undefined;
 }
@@ -82,7 +86,11 @@ async function archiveApi(reader: ArchiveReader, servers?: readonly string[]): P
   const version = VERSIONS[spoken.length > 0 ? Math.min(...spoken) : 0]!;
   const find = async (id: string) => {
     const [found] = (await guarded(() => reader.findSession(id))).filter((match) => picked(match.server));
-    if (!found) throw new CliError(`the archive ${reader.location.label} has no restore session ${id}: check the id with 'vbm365-audit sessions --archive'`, EXIT.notFound);
+    if (!found)
+      throw new CliError(
+        `the archive ${reader.location.label} has no restore session ${id}: check the id with 'vbm365-audit sessions --archive'`,
+        EXIT.notFound,
+      );
     return found;
   };
   return {
@@ -90,9 +98,15 @@ async function archiveApi(reader: ArchiveReader, servers?: readonly string[]): P
     async *sessions(query: SessionQuery) {
       // The archive lists newest first by start time: another order would need sorting it all.
       if (query.orderAsc === true || query.orderBy === "EndTime") {
-        throw new UsageError("--asc and --sort endTime are not available with --archive, which lists newest first by start time: drop them");
+        throw new UsageError(
+          "--asc and --sort endTime are not available with --archive, which lists newest first by start time: drop them",
+        );
       }
-      const window = { ...(servers ? { servers: [...servers] } : {}), ...(query.startTimeFrom ? { from: String(query.startTimeFrom) } : {}), ...(query.startTimeTo ? { to: String(query.startTimeTo) } : {}) };
+      const window = {
+        ...(servers ? { servers: [...servers] } : {}),
+        ...(query.startTimeFrom ? { from: String(query.startTimeFrom) } : {}),
+        ...(query.startTimeTo ? { to: String(query.startTimeTo) } : {}),
+      };
       try {
         for await (const { session } of reader.sessions(window)) yield session;
       } catch (error) {
@@ -106,7 +120,11 @@ async function archiveApi(reader: ArchiveReader, servers?: readonly string[]): P
     async statistics(id: string) {
       const { server } = await find(id);
       const statistics = await guarded(() => reader.statistics(server, id));
-      if (!statistics) throw new CliError(`the archive has no statistics for restore session ${id}: run 'vbm365-audit archive sync' against its v8 server`, EXIT.notFound);
+      if (!statistics)
+        throw new CliError(
+          `the archive has no statistics for restore session ${id}: run 'vbm365-audit archive sync' against its v8 server`,
+          EXIT.notFound,
+        );
       return statistics;
     },
     get: async (id: string) => (await find(id)).session,

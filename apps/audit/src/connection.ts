@@ -36,11 +36,15 @@ export async function resolveConnection(
   if (url === undefined && !use.mock) {
     // A probe that checked a mock would report OK for a server nobody looked at.
     const why = env.VBM365_URL === undefined ? "VBM365_URL is not set" : "VBM365_URL is empty";
-    throw new UsageError(`no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443, or list servers in vbm365.config.yaml and pass --all-servers`);
+    throw new UsageError(
+      `no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443, or list servers in vbm365.config.yaml and pass --all-servers`,
+    );
   }
   if (url === undefined && env.VBM365_URL !== undefined) {
     // Set but empty is a broken configuration (an unfilled template), not a wish for the mock.
-    throw new UsageError("VBM365_URL is set but empty: set it to the server root, such as https://vbm.example:4443 (unset it to use the local mock)");
+    throw new UsageError(
+      "VBM365_URL is set but empty: set it to the server root, such as https://vbm.example:4443 (unset it to use the local mock)",
+    );
   }
   const server = serverFromEnv(env, {
     url: urlFlag,
@@ -49,7 +53,9 @@ export async function resolveConnection(
     askPassword: (username, baseUrl) => askPassword(username, baseUrl, io),
   })!;
   if (url === undefined) {
-    io.stderr.write(`vbm365-audit: no VBM365_URL or --url set: using the local mock ${MOCK_URL} with a dummy token (start it with 'pnpm mock'; for real servers set VBM365_URL, or list them in vbm365.config.yaml and pass --all-servers)\n`);
+    io.stderr.write(
+      `vbm365-audit: no VBM365_URL or --url set: using the local mock ${MOCK_URL} with a dummy token (start it with 'pnpm mock'; for real servers set VBM365_URL, or list them in vbm365.config.yaml and pass --all-servers)\n`,
+    );
   }
   const { options, secrets } = await connectionOf(server);
   return { client: options, secrets: url === undefined ? [] : secrets };

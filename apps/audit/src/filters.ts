@@ -5,10 +5,14 @@ import { UsageError } from "./errors.js";
 
 // A Map, not an object literal: `--type constructor` must be unknown, not Object's constructor.
 const TYPE_ALIASES = new Map<string, RestoreSession["type"]>([
-  ["vex", "Vex"], ["exchange", "Vex"],
-  ["veod", "Veod"], ["onedrive", "Veod"],
-  ["vesp", "Vesp"], ["sharepoint", "Vesp"],
-  ["vet", "Vet"], ["teams", "Vet"],
+  ["vex", "Vex"],
+  ["exchange", "Vex"],
+  ["veod", "Veod"],
+  ["onedrive", "Veod"],
+  ["vesp", "Vesp"],
+  ["sharepoint", "Vesp"],
+  ["vet", "Vet"],
+  ["teams", "Vet"],
 ]);
 const RESULTS = ["Success", "Warning", "Failed"] as const satisfies readonly RestoreSession["result"][];
 // Older servers also report Starting and Stopping (see the spec's RestoreSessionState).
@@ -23,7 +27,10 @@ export interface SessionFilterOptions {
 
 /** Accepts repeated flags and comma lists: `--type exchange,teams` or `--type Vex --type Vet`. */
 function splitList(values: string[] | undefined): string[] {
-  return (values ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+  return (values ?? [])
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 function pick<T extends string>(value: string, allowed: readonly T[], flag: string): T {
@@ -36,7 +43,8 @@ export function buildSessionFilter(options: SessionFilterOptions): (session: Res
   const types = new Set(
     splitList(options.type).map((value) => {
       const type = TYPE_ALIASES.get(value.toLowerCase());
-      if (!type) throw new UsageError(`--type '${value}' is not known: use Vex (exchange), Veod (onedrive), Vesp (sharepoint) or Vet (teams)`);
+      if (!type)
+        throw new UsageError(`--type '${value}' is not known: use Vex (exchange), Veod (onedrive), Vesp (sharepoint) or Vet (teams)`);
       return type;
     }),
   );

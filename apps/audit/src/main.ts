@@ -56,7 +56,8 @@ export async function main(ctx: CliContext): Promise<number> {
   } catch (thrown) {
     // A bad flag or setting read by app-support is a usage error like the CLI's own.
     const error = thrown instanceof SettingsError ? new UsageError(thrown.message) : thrown;
-    if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0])) error.command = ctx.argv[0];
+    if (error instanceof UsageError && error.command === undefined && ctx.argv[0] && Object.hasOwn(HELP, ctx.argv[0]))
+      error.command = ctx.argv[0];
     const failure = describeFailure(error, ctx.server);
     if (failure.message === "") return failure.exitCode; // stdout closed by a pager or `head`
     // Scrubbed before and after removing controls: a secret may contain one, or a server may

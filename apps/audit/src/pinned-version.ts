@@ -32,7 +32,11 @@ function notFound(error: unknown): { path: string; versionRoot: boolean } | unde
  * Whether a 404 means the pinned version is not served: always on the list or token path; on
  * a session's own path only when the server's newest version is older than the pin.
  */
-async function versionMissing(versionRoot: boolean, pinned: ApiVersion, newestServed: NewestServed): Promise<ApiVersion | "none" | "unknown" | false> {
+async function versionMissing(
+  versionRoot: boolean,
+  pinned: ApiVersion,
+  newestServed: NewestServed,
+): Promise<ApiVersion | "none" | "unknown" | false> {
   if (versionRoot) return newestServed().catch(() => "unknown" as const);
   const newest = await newestServed().catch(() => undefined);
   if (newest === "none") return newest;
@@ -43,7 +47,13 @@ async function versionMissing(versionRoot: boolean, pinned: ApiVersion, newestSe
  * A usage error (exit 64), as for a v8-only flag on an older server: the command line asks for
  * a version this server cannot speak, and only changing it helps (retrying later would not).
  */
-function versionError(pinned: ApiVersion, choice: VersionChoice, server: string, path: string, newest: ApiVersion | "none" | "unknown"): UsageError {
+function versionError(
+  pinned: ApiVersion,
+  choice: VersionChoice,
+  server: string,
+  path: string,
+  newest: ApiVersion | "none" | "unknown",
+): UsageError {
   const serves = newest === "none" ? "it serves none of v8, v7 and v6" : newest === "unknown" ? "" : `it serves ${newest} at most`;
   const answered = `${path} answered HTTP 404${serves ? `; ${serves}` : ""}`;
   return new UsageError(

@@ -7,8 +7,20 @@ import { utcTimestamp } from "./timestamps.js";
 
 export const SESSION_SHAPE: RowShape = {
   columns: [
-    "id", "creationTime", "creationTimeUtc", "endTime", "endTimeUtc", "type", "state", "result",
-    "initiatedBy", "clientHost", "organization", "name", "scopeName", "details",
+    "id",
+    "creationTime",
+    "creationTimeUtc",
+    "endTime",
+    "endTimeUtc",
+    "type",
+    "state",
+    "result",
+    "initiatedBy",
+    "clientHost",
+    "organization",
+    "name",
+    "scopeName",
+    "details",
   ],
   // The id first: it is what `events` and `stop` take, and it is never truncated.
   tableColumns: ["id", "creationTime", "type", "state", "result", "initiatedBy", "clientHost", "name"],
@@ -36,8 +48,23 @@ export function sessionRow(session: RestoreSession): Row {
 
 export const EVENT_SHAPE: RowShape = {
   columns: [
-    "sessionId", "order", "id", "type", "status", "startTime", "startTimeUtc", "endTime", "endTimeUtc", "duration",
-    "title", "itemName", "itemType", "itemSizeBytes", "source", "target", "message",
+    "sessionId",
+    "order",
+    "id",
+    "type",
+    "status",
+    "startTime",
+    "startTimeUtc",
+    "endTime",
+    "endTimeUtc",
+    "duration",
+    "title",
+    "itemName",
+    "itemType",
+    "itemSizeBytes",
+    "source",
+    "target",
+    "message",
   ],
   tableColumns: ["order", "type", "status", "startTime", "itemName", "itemType", "itemSizeBytes", "target"],
   keepWhole: ["startTime"],
@@ -68,8 +95,23 @@ export function eventRow(sessionId: string, event: RestoreSessionEvent): Row {
 /** The audit: one row per restored item, with who, when, from where, what, size, source and target. */
 export const REPORT_SHAPE: RowShape = {
   columns: [
-    "time", "timeUtc", "initiatedBy", "clientHost", "action", "status", "itemName", "itemType", "itemSizeBytes", "source", "target",
-    "organization", "sessionType", "sessionId", "sessionName", "sessionResult", "eventId",
+    "time",
+    "timeUtc",
+    "initiatedBy",
+    "clientHost",
+    "action",
+    "status",
+    "itemName",
+    "itemType",
+    "itemSizeBytes",
+    "source",
+    "target",
+    "organization",
+    "sessionType",
+    "sessionId",
+    "sessionName",
+    "sessionResult",
+    "eventId",
   ],
   tableColumns: ["time", "initiatedBy", "clientHost", "action", "status", "itemName", "itemSizeBytes", "target"],
   keepWhole: ["time"],
@@ -101,7 +143,12 @@ export function reportRow(session: RestoreSession, event: RestoreSessionEvent): 
 // session's, repeated on each of its rows; older servers have no such call, so the
 // columns are left out there rather than printed empty.
 const STATISTICS_COLUMNS = [
-  "sessionTotalItems", "sessionRestoredItems", "sessionFailedItems", "sessionSkippedItems", "sessionWarnings", "sessionErrors",
+  "sessionTotalItems",
+  "sessionRestoredItems",
+  "sessionFailedItems",
+  "sessionSkippedItems",
+  "sessionWarnings",
+  "sessionErrors",
 ] as const;
 
 /** The report on a v8 server: the session's statistics after the other columns (the table cuts from the right). */

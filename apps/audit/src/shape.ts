@@ -16,7 +16,9 @@ function malformed(what: string, problem: string): CliError {
 }
 
 function said(problem: AnswerProblem): string {
-  return problem.field === undefined ? `an item is ${problem.found}, not ${problem.expected}` : `'${problem.field}' is ${problem.found}, not ${problem.expected}`;
+  return problem.field === undefined
+    ? `an item is ${problem.found}, not ${problem.expected}`
+    : `'${problem.field}' is ${problem.found}, not ${problem.expected}`;
 }
 
 export function checkedSession(value: unknown): RestoreSession {

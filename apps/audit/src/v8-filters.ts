@@ -38,7 +38,8 @@ export function resolveV8Selection(values: Values): V8Selection {
   const endedTo = values["ended-to"] as string | undefined;
   const from = endedFrom === undefined ? undefined : parseTypedInstant(endedFrom, "--ended-from");
   const to = endedTo === undefined ? undefined : parseTypedInstant(endedTo, "--ended-to");
-  if (from && to && sortable(from.iso) > sortable(to.iso)) throw new UsageError(`--ended-from ${endedFrom} is after --ended-to ${endedTo}: swap them`);
+  if (from && to && sortable(from.iso) > sortable(to.iso))
+    throw new UsageError(`--ended-from ${endedFrom} is after --ended-to ${endedTo}: swap them`);
   if (from) query.endTimeFrom = from.iso;
   if (to) query.endTimeTo = to.iso;
   const byEndTime = Boolean(from || to);

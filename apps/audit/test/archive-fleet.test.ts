@@ -89,13 +89,19 @@ describe("archive sync across the configured servers", () => {
 
     const status = await runCli(["archive", "status", "--archive", file, "--format", "json"], { env });
     const rows = JSON.parse(status.stdout) as { server: string; sessions: number; apiVersion: string | null; lastSyncOutcome: string }[];
-    expect(rows.map((row) => [row.server, row.lastSyncOutcome])).toEqual([["eu", "ok"], ["refusing", "failed"], ["us", "ok"]]);
+    expect(rows.map((row) => [row.server, row.lastSyncOutcome])).toEqual([
+      ["eu", "ok"],
+      ["refusing", "failed"],
+      ["us", "ok"],
+    ]);
     expect(rows.find((row) => row.server === "us")!.apiVersion).toBe("v7");
   });
 
   test("--server picks configured servers: only they are synced, exit 0", async () => {
     const file = join(folder, "one.db");
-    const result = await runCli(["archive", "sync", "--config", writeConfig("one.yaml"), "--server", "us", "--archive", file, "--quiet"], { env });
+    const result = await runCli(["archive", "sync", "--config", writeConfig("one.yaml"), "--server", "us", "--archive", file, "--quiet"], {
+      env,
+    });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toBe("");
     expect([...(await archivedCounts(file)).keys()]).toEqual(["us"]);
@@ -103,10 +109,14 @@ describe("archive sync across the configured servers", () => {
 
   test("--name with configured servers, and --server of a server the file lacks, are refused (exit 64)", async () => {
     const config = writeConfig("refuse.yaml");
-    const named = await runCli(["archive", "sync", "--config", config, "--all-servers", "--name", "x", "--archive", join(folder, "x.db")], { env });
+    const named = await runCli(["archive", "sync", "--config", config, "--all-servers", "--name", "x", "--archive", join(folder, "x.db")], {
+      env,
+    });
     expect(named.code).toBe(64);
     expect(named.stderr).toMatch(/--name names the VBM365_URL server/);
-    const unknown = await runCli(["archive", "sync", "--config", config, "--server", "nowhere", "--archive", join(folder, "x.db")], { env });
+    const unknown = await runCli(["archive", "sync", "--config", config, "--server", "nowhere", "--archive", join(folder, "x.db")], {
+      env,
+    });
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toMatch(/nowhere/);
     expect(existsSync(join(folder, "x.db"))).toBe(false);
@@ -132,7 +142,9 @@ describe("where the archive is", () => {
     expect(envWins.stderr).toContain(`there is no archive at ${fromEnv}`);
 
     const fromFlag = join(folder, "from-flag.db");
-    const flagWins = await runCli(["sessions", "--archive", fromFlag, "--config", config, "--all"], { env: { ...env, VBM365_ARCHIVE: fromEnv } });
+    const flagWins = await runCli(["sessions", "--archive", fromFlag, "--config", config, "--all"], {
+      env: { ...env, VBM365_ARCHIVE: fromEnv },
+    });
     expect(flagWins.code).toBe(74);
     expect(flagWins.stderr).toContain(`there is no archive at ${fromFlag}`);
 
@@ -147,7 +159,10 @@ describe("report --archive as a document", () => {
   let file: string;
   beforeAll(async () => {
     file = join(folder, "report.db");
-    const synced = await runCli(["archive", "sync", "--config", writeConfig("report.yaml"), "--server", "eu", "--server", "us", "--archive", file, "--quiet"], { env });
+    const synced = await runCli(
+      ["archive", "sync", "--config", writeConfig("report.yaml"), "--server", "eu", "--server", "us", "--archive", file, "--quiet"],
+      { env },
+    );
     expect(synced.code, synced.stderr).toBe(0);
   });
 
@@ -155,10 +170,17 @@ describe("report --archive as a document", () => {
     const requestsBefore = eu.requestLog.length + us.requestLog.length;
     const result = await runCli(["report", "--archive", file, "--all", "--format", "aggregates"], { env });
     expect(result.code, result.stderr).toBe(0);
-    const aggregates = JSON.parse(result.stdout) as { totals: { sessions: number; actions: number }; servers: { name: string; apiVersion: string; sessions: number }[]; generated: { how: string } };
+    const aggregates = JSON.parse(result.stdout) as {
+      totals: { sessions: number; actions: number };
+      servers: { name: string; apiVersion: string; sessions: number }[];
+      generated: { how: string };
+    };
     const counts = await archivedCounts(file);
     expect(aggregates.totals.actions).toBe(counts.get("eu")!.actions + counts.get("us")!.actions);
-    expect(aggregates.servers.map((server) => [server.name, server.apiVersion]).sort()).toEqual([["eu", "v8"], ["us", "v7"]]);
+    expect(aggregates.servers.map((server) => [server.name, server.apiVersion]).sort()).toEqual([
+      ["eu", "v8"],
+      ["us", "v7"],
+    ]);
     expect(aggregates.generated.how).toContain("restore archive");
     expect(eu.requestLog.length + us.requestLog.length).toBe(requestsBefore);
   });

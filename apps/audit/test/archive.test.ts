@@ -52,7 +52,9 @@ for (const backend of backends) {
       // The archive's URL is shown without its password.
       expect(synced.stdout).not.toContain(PG_PASSWORD);
       expect(lines(synced.stdout)).toEqual([
-        expect.stringMatching(/^vbm365-audit: archive sync of default \(REST API v8\) into .*: 300 sessions seen, 300 added, 0 updated, \d+ events stored, 0 marked pruned in [\d.]+s \(\d+ sessions\/s\)$/),
+        expect.stringMatching(
+          /^vbm365-audit: archive sync of default \(REST API v8\) into .*: 300 sessions seen, 300 added, 0 updated, \d+ events stored, 0 marked pruned in [\d.]+s \(\d+ sessions\/s\)$/,
+        ),
       ]);
     });
 
@@ -72,7 +74,11 @@ for (const backend of backends) {
       expect(lines(archived.stdout).length).toBeGreaterThan(10);
       expect(archived.stdout).toBe(live.stdout);
 
-      const id = JSON.parse(lines(live.stdout.length > 0 ? (await runCli(["sessions", ...WINDOW, "--format", "ndjson"], { env: tokenEnv(server) })).stdout : "")[0]!).id as string;
+      const id = JSON.parse(
+        lines(
+          live.stdout.length > 0 ? (await runCli(["sessions", ...WINDOW, "--format", "ndjson"], { env: tokenEnv(server) })).stdout : "",
+        )[0]!,
+      ).id as string;
       const liveEvents = await runCli(["events", id, "--format", "json"], { env: tokenEnv(server) });
       // A bare --archive before the id takes VBM365_ARCHIVE.
       const archivedEvents = await runCli(["events", "--archive", id, "--format", "json"], { env: { VBM365_ARCHIVE: archive } });
@@ -88,7 +94,9 @@ for (const backend of backends) {
       expect(status.code).toBe(0);
       const [row] = JSON.parse(status.stdout) as Record<string, unknown>[];
       expect(row).toMatchObject({ server: "default", url: server.url, apiVersion: "v8", sessions: 300, pruned: 0, lastSyncOutcome: "ok" });
-      expect(row!.newest).toBe(server.data.session(0).creationTime.replace(/(\.\d+)?Z$/, (fraction) => `${fraction.slice(0, -1).padEnd(8, "0")}Z`));
+      expect(row!.newest).toBe(
+        server.data.session(0).creationTime.replace(/(\.\d+)?Z$/, (fraction) => `${fraction.slice(0, -1).padEnd(8, "0")}Z`),
+      );
     });
   });
 }
@@ -97,7 +105,9 @@ describe("archive on the command line", () => {
   test("a second sync with --quiet prints nothing and adds nothing", async () => {
     const archive = await freshSqlite();
     await runCli(["archive", "sync", "--archive", archive, "--name", "vbm01"], { env: tokenEnv(server) });
-    const again = await runCli(["archive", "sync", "--quiet", "--name", "vbm01"], { env: { ...tokenEnv(server), VBM365_ARCHIVE: archive } });
+    const again = await runCli(["archive", "sync", "--quiet", "--name", "vbm01"], {
+      env: { ...tokenEnv(server), VBM365_ARCHIVE: archive },
+    });
     expect([again.code, again.stdout, again.stderr]).toEqual([0, "", ""]);
     const status = await runCli(["archive", "status", "--archive", archive, "--format", "ndjson"]);
     expect(JSON.parse(lines(status.stdout)[0]!)).toMatchObject({ server: "vbm01", sessions: 300 });
@@ -107,7 +117,10 @@ describe("archive on the command line", () => {
     const file = join(mkdtempSync(join(tmpdir(), "vbm365-audit-archive-")), "notes.db");
     writeFileSync(file, "not a database, ".repeat(100));
     const sync = await runCli(["archive", "sync", "--archive", file], { env: tokenEnv(server) });
-    expect([sync.code, lines(sync.stderr)]).toEqual([74, [expect.stringMatching(/^vbm365-audit: the archive file .*notes\.db is not an SQLite database or is damaged: point --archive/)]]);
+    expect([sync.code, lines(sync.stderr)]).toEqual([
+      74,
+      [expect.stringMatching(/^vbm365-audit: the archive file .*notes\.db is not an SQLite database or is damaged: point --archive/)],
+    ]);
     const read = await runCli(["sessions", "--all", "--archive", file]);
     expect([read.code, lines(read.stderr).length]).toEqual([74, 1]);
     const missing = await runCli(["sessions", "--all", "--archive", `${file}.missing`]);
@@ -116,7 +129,10 @@ describe("archive on the command line", () => {
 
   test("mistakes on the command line are usage errors", async () => {
     const unknown = await runCli(["archive", "prune"]);
-    expect([unknown.code, unknown.stderr]).toEqual([64, expect.stringMatching(/unknown archive action 'prune': use 'archive sync' or 'archive status'/)]);
+    expect([unknown.code, unknown.stderr]).toEqual([
+      64,
+      expect.stringMatching(/unknown archive action 'prune': use 'archive sync' or 'archive status'/),
+    ]);
     const noServer = await runCli(["archive", "sync"]);
     expect([noServer.code, noServer.stderr]).toEqual([64, expect.stringMatching(/no server to archive: set VBM365_URL=/)]);
     const both = await runCli(["sessions", "--url", server.url, "--archive"]);

@@ -116,7 +116,9 @@ describe("check states and exit codes", () => {
   ])("UNKNOWN (3): VBM365_URL %s never falls back to the local mock", async (_name, env, why) => {
     const { code, line } = await check([], env);
     expect(code).toBe(3);
-    expect(line).toBe(`RESTORES UNKNOWN - no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443, or list servers in vbm365.config.yaml and pass --all-servers`);
+    expect(line).toBe(
+      `RESTORES UNKNOWN - no server to check: ${why} and no --url given (check never uses the local mock): set VBM365_URL=https://vbm.example:4443, or list servers in vbm365.config.yaml and pass --all-servers`,
+    );
   });
 
   test("--prtg prints value:message for a PRTG EXE/Script sensor, with the same exit codes", async () => {

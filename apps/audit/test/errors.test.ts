@@ -30,9 +30,17 @@ describe("bad command lines exit 64 with one line", () => {
   const cases: [string, string[], RegExp][] = [
     ["unknown flag", ["sessions", "--sincee", "24h"], /unknown option '--sincee' for 'sessions'.*--help/],
     ["bad duration", ["sessions", "--since", "yesterday"], /--since 'yesterday' is not a duration: use .*24h/],
-    ["a duration past any date", ["sessions", "--since", "99999999999999999999d"], /--since '99999999999999999999d' is too long: use at most 36500d \(100 years\), or --all for every session/],
+    [
+      "a duration past any date",
+      ["sessions", "--since", "99999999999999999999d"],
+      /--since '99999999999999999999d' is too long: use at most 36500d \(100 years\), or --all for every session/,
+    ],
     ["a duration past the window limit", ["report", "--since", "36501d"], /--since '36501d' is too long: use at most 36500d/],
-    ["type named like an Object property", ["sessions", "--type", "constructor"], /--type 'constructor' is not known: use Vex \(exchange\)/],
+    [
+      "type named like an Object property",
+      ["sessions", "--type", "constructor"],
+      /--type 'constructor' is not known: use Vex \(exchange\)/,
+    ],
     ["session id named like an Object property", ["events", "constructor"], /session id 'constructor' is not a UUID/],
     ["bad date", ["report", "--from", "27/11/2026"], /--from '27\/11\/2026' is not a date: use ISO 8601/],
     ["impossible date", ["sessions", "--from", "2026-02-30"], /--from '2026-02-30' is not a date: use ISO 8601/],
@@ -41,7 +49,11 @@ describe("bad command lines exit 64 with one line", () => {
     ["unknown type", ["sessions", "--type", "mailbox"], /--type 'mailbox' is not known: use Vex \(exchange\)/],
     ["unknown result", ["sessions", "--result", "Great"], /--result 'Great' is not known: use one of Success, Warning, Failed/],
     ["unknown format", ["sessions", "--format", "xml"], /--format 'xml' is not known/],
-    ["--csv-raw without csv", ["report", "--out", "x.ndjson", "--csv-raw"], /--csv-raw applies to CSV output only, and this output is ndjson/],
+    [
+      "--csv-raw without csv",
+      ["report", "--out", "x.ndjson", "--csv-raw"],
+      /--csv-raw applies to CSV output only, and this output is ndjson/,
+    ],
     ["bad page size", ["sessions", "--page-size", "0"], /--page-size '0' must be a whole number from 1 to 10000/],
     ["page size in exponent notation", ["sessions", "--page-size", "1e3"], /--page-size '1e3' must be a whole number from 1 to 10000/],
     ["unknown command", ["restores"], /unknown command 'restores'/],
@@ -51,10 +63,19 @@ describe("bad command lines exit 64 with one line", () => {
     ["password flag", ["sessions", "--password", "hunter2"], /--password is not accepted on the command line.*VBM365_PASSWORD/],
     ["bad url", ["sessions", "--url", "vbm.example:4443"], /must start with https:\/\//],
     ["credentials without a server", [], /no server: set VBM365_URL/],
-    ["username without password and no terminal", ["sessions", "--url", "http://127.0.0.1:9"], /VBM365_PASSWORD is not.*no terminal to ask on: set VBM365_PASSWORD/],
+    [
+      "username without password and no terminal",
+      ["sessions", "--url", "http://127.0.0.1:9"],
+      /VBM365_PASSWORD is not.*no terminal to ask on: set VBM365_PASSWORD/,
+    ],
   ];
   test.each(cases)("%s", async (_name, args, pattern) => {
-    const env = args.length === 0 ? { VBM365_TOKEN: "t0ken-value" } : args.includes("http://127.0.0.1:9") ? { VBM365_USERNAME: "admin" } : tokenEnv(server);
+    const env =
+      args.length === 0
+        ? { VBM365_TOKEN: "t0ken-value" }
+        : args.includes("http://127.0.0.1:9")
+          ? { VBM365_USERNAME: "admin" }
+          : tokenEnv(server);
     const result = await runCli(args.length === 0 ? ["sessions"] : args, { env });
     expectOneLineError(result, 64, pattern);
     expect(result.stderr).not.toContain("hunter2");
@@ -106,7 +127,9 @@ describe("server problems", () => {
     const dir = await mkdtemp(join(tmpdir(), "vbm365-audit-out-"));
     const fault = server.faults.inject({ kind: "status", status: 500, match: { path: /offset=100\b/ }, times: Infinity });
     try {
-      const result = await runCli(["sessions", "--all", "--page-size", "50", "--format", "csv", "--out", join(dir, "export.csv")], { env: tokenEnv(server) });
+      const result = await runCli(["sessions", "--all", "--page-size", "50", "--format", "csv", "--out", join(dir, "export.csv")], {
+        env: tokenEnv(server),
+      });
       expectOneLineError(result, 69, /answered HTTP 500/);
       expect(fault.fired).toBeGreaterThan(0);
       expect(await readdir(dir)).toEqual([]);
@@ -151,7 +174,9 @@ describe("server problems", () => {
     const result = await runCli(["sessions", "--url", `http://127.0.0.1:${await freePort()}`], { env: { VBM365_TOKEN: "x" } });
     expect(result.code).toBe(69);
     const mock = await runCli(["sessions"], { env: {} });
-    expect(mock.stderr).toMatch(/^vbm365-audit: no VBM365_URL or --url set: using the local mock http:\/\/127\.0\.0\.1:4010 with a dummy token/);
+    expect(mock.stderr).toMatch(
+      /^vbm365-audit: no VBM365_URL or --url set: using the local mock http:\/\/127\.0\.0\.1:4010 with a dummy token/,
+    );
     const empty = await runCli(["sessions"], { env: { VBM365_URL: "" } });
     expectOneLineError(empty, 64, /VBM365_URL is set but empty: set it to the server root/);
   });
@@ -194,7 +219,10 @@ describe("secrets never appear in output", () => {
     expect(ok.stdout).toMatch(/^\{"id":"[0-9a-f-]{36}"/);
     expectNoSecret(ok, server.credentials.password);
     const down = { VBM365_URL: `http://127.0.0.1:${await freePort()}`, VBM365_TOKEN: SECRET_TOKEN };
-    for (const args of [["sessions", "--debug"], ["check", "--debug"]]) {
+    for (const args of [
+      ["sessions", "--debug"],
+      ["check", "--debug"],
+    ]) {
       const result = await runCli(args, { env: down });
       expect(result.stderr + result.stdout).toMatch(/cannot reach/);
       expectNoSecret(result, SECRET_TOKEN);

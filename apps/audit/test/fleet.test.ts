@@ -23,14 +23,25 @@ describe("listings across the fleet", () => {
     const rows = lines(result.stdout).map((line) => JSON.parse(line) as { server: string; id: string; creationTimeUtc: string });
     for (const name of ["v6-only", "v7", "v8"] as const) {
       const key = name === "v6-only" ? "v6" : name;
-      expect(rows.filter((row) => row.server === name).map((row) => row.id).sort()).toEqual(idsOf(key).sort());
+      expect(
+        rows
+          .filter((row) => row.server === name)
+          .map((row) => row.id)
+          .sort(),
+      ).toEqual(idsOf(key).sort());
     }
     expect(new Set(rows.map((row) => row.server))).toEqual(new Set(["v6-only", "v7", "v8"]));
     const times = rows.map((row) => row.creationTimeUtc);
     expect(times).toEqual([...times].sort().reverse());
     const stderr = lines(result.stderr);
-    expect(stderr).toContainEqual(expect.stringMatching(/^vbm365-audit: server refusing: login refused: .*refused the credentials \(HTTP 401.*\): check its token, or username and password, in the configuration file$/));
-    expect(stderr).toContainEqual("vbm365-audit: server silent: timeout: no answer within 3 s: check the server, or allow more with --server-timeout");
+    expect(stderr).toContainEqual(
+      expect.stringMatching(
+        /^vbm365-audit: server refusing: login refused: .*refused the credentials \(HTTP 401.*\): check its token, or username and password, in the configuration file$/,
+      ),
+    );
+    expect(stderr).toContainEqual(
+      "vbm365-audit: server silent: timeout: no answer within 3 s: check the server, or allow more with --server-timeout",
+    );
     expect(stderr).toContain(`vbm365-audit: ${rows.length} restore sessions from 3 of 5 servers`);
     expect(result.code).toBe(75);
   });
@@ -38,9 +49,15 @@ describe("listings across the fleet", () => {
   test("three servers that never answer cost one deadline, not the sum of the three", async () => {
     const config = join(fleet.folder, "three-silent.yaml");
     const silent = ["a", "b", "c"].map((name) => `  - { name: ${name}, url: '${fleet.silentUrl}' }\n`).join("");
-    writeFileSync(config, `defaults: { token: { env: FLEET_TOKEN_V6 } }\nservers:\n${silent}  - { name: v6, url: '${fleet.servers.v6.url}' }\n`);
+    writeFileSync(
+      config,
+      `defaults: { token: { env: FLEET_TOKEN_V6 } }\nservers:\n${silent}  - { name: v6, url: '${fleet.servers.v6.url}' }\n`,
+    );
     const started = performance.now();
-    const result = await runCli(["sessions", "--all-servers", "--all", "--format", "ndjson", "--server-timeout", "2s", "--config", config], { env: fleet.env });
+    const result = await runCli(
+      ["sessions", "--all-servers", "--all", "--format", "ndjson", "--server-timeout", "2s", "--config", config],
+      { env: fleet.env },
+    );
     const elapsed = performance.now() - started;
     expect(result.code).toBe(75);
     expect(lines(result.stderr).filter((line) => line.includes(": timeout: no answer within 2 s"))).toHaveLength(3);
@@ -57,7 +74,10 @@ describe("listings across the fleet", () => {
     expect(records).toHaveLength(idsOf("v8").length + idsOf("v6").length);
     const json = JSON.parse((await run(["sessions", ...picked, "--format", "json"])).stdout) as { server: string }[];
     expect(json.filter((row) => row.server === "v8")).toHaveLength(idsOf("v8").length);
-    const table = await runCli(["sessions", "--tag", "customer=contoso", "--since", "36500d", "--format", "table", "--config", fleet.configPath], { env: { ...fleet.env, COLUMNS: "200" } });
+    const table = await runCli(
+      ["sessions", "--tag", "customer=contoso", "--since", "36500d", "--format", "table", "--config", fleet.configPath],
+      { env: { ...fleet.env, COLUMNS: "200" } },
+    );
     expect(lines(table.stdout)[1]).toMatch(/^│ server +│ id /);
     expect(table.stdout).toContain("v6-only");
     expect(table.stdout).not.toMatch(/│ v8 /);
@@ -82,7 +102,19 @@ describe("listings across the fleet", () => {
   });
 
   test("--sort endTime --asc orders the fleet's rows by end time, oldest first", async () => {
-    const result = await run(["sessions", "--server", "v8", "--server", "refusing", "--all", "--sort", "endTime", "--asc", "--format", "ndjson"]);
+    const result = await run([
+      "sessions",
+      "--server",
+      "v8",
+      "--server",
+      "refusing",
+      "--all",
+      "--sort",
+      "endTime",
+      "--asc",
+      "--format",
+      "ndjson",
+    ]);
     const ends = lines(result.stdout).map((line) => (JSON.parse(line) as { endTimeUtc: string | null }).endTimeUtc ?? "");
     expect(ends.length).toBe(idsOf("v8").length);
     expect(ends).toEqual([...ends].sort());
@@ -98,7 +130,9 @@ describe("one configured server for events", () => {
     expect(lines(result.stdout).map((line) => (JSON.parse(line) as { id: string }).id)).toEqual(v7.data.events(0).map((event) => event.id));
     const several = await run(["events", id, "--tag", "region=eu"]);
     expect(several.code).toBe(64);
-    expect(several.stderr).toContain("this command works on one server, and the selection has 2 (v6-only, v8): name one with --server NAME");
+    expect(several.stderr).toContain(
+      "this command works on one server, and the selection has 2 (v6-only, v8): name one with --server NAME",
+    );
   });
 });
 
@@ -111,9 +145,13 @@ describe("TLS across the fleet", () => {
       const config = join(fleet.folder, "tls.yaml");
       const entry = (name: string, extra: string) => `  - { name: ${name}, url: '${secure.url}', token: { env: SECURE_TOKEN }${extra} }\n`;
       writeFileSync(config, `servers:\n${entry("untrusted", "")}${entry("trusted", ", caFile: secure-ca.pem")}`);
-      const result = await runCli(["sessions", "--all-servers", "--all", "--format", "ndjson", "--config", config], { env: { SECURE_TOKEN: secure.token } });
+      const result = await runCli(["sessions", "--all-servers", "--all", "--format", "ndjson", "--config", config], {
+        env: { SECURE_TOKEN: secure.token },
+      });
       expect(result.code).toBe(75);
-      expect(result.stderr).toMatch(/^vbm365-audit: server untrusted: TLS: cannot trust the certificate of https:\/\/127\.0\.0\.1:\d+ \(\w+\): set its caFile to the PEM of the CA that signed it$/m);
+      expect(result.stderr).toMatch(
+        /^vbm365-audit: server untrusted: TLS: cannot trust the certificate of https:\/\/127\.0\.0\.1:\d+ \(\w+\): set its caFile to the PEM of the CA that signed it$/m,
+      );
       expect(lines(result.stdout)).toHaveLength(20);
       expect(result.stdout).toContain('"server":"trusted"');
     } finally {
@@ -138,7 +176,9 @@ describe("exit codes say whether all, some or none answered", () => {
     expect(name.code).toBe(64);
     expect(name.stderr).toContain("no server named 'nope' in the configuration: the servers are v6-only, v7, v8, refusing, silent");
     const tag = await run(["sessions", "--tag", "customer=nobody"]);
-    expect(tag.stderr).toContain("no server has customer=nobody: the tags in use are customer=contoso, customer=fabrikam, customer=northwind, region=eu, region=us");
+    expect(tag.stderr).toContain(
+      "no server has customer=nobody: the tags in use are customer=contoso, customer=fabrikam, customer=northwind, region=eu, region=us",
+    );
   });
 
   test("a broken configuration file is one line with its line number and exit 64", async () => {
@@ -146,7 +186,9 @@ describe("exit codes say whether all, some or none answered", () => {
     writeFileSync(config, "servers:\n  - name: a\n    url: https://a.example\n    password: hunter2-secret\n    username: me\n");
     const result = await runCli(["sessions", "--all-servers", "--config", config], { env: fleet.env });
     expect(result.code).toBe(64);
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: ${config}:4: servers[0].password - a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: "vault ..." } (see 'vbm365-audit sessions --help')`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${config}:4: servers[0].password - a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: "vault ..." } (see 'vbm365-audit sessions --help')`,
+    ]);
   });
 });
 
@@ -154,10 +196,18 @@ describe("check --all-servers", () => {
   test("one answer for the fleet: the worst state first, a line per server worst first, perfdata per server", async () => {
     const result = await run(["check", "--all-servers", "--all", "--server-timeout", "2s"]);
     const [first, ...perServer] = lines(result.stdout);
-    expect(first).toMatch(/^RESTORES CRITICAL - 5 servers: 3 CRITICAL, 2 UNKNOWN; \d+ failed, \d+ with warnings, \d+ Working longer than 2h \(\d+ restore sessions .*\) \| servers=5;;;0 servers_unknown=2;;0;0 /);
+    expect(first).toMatch(
+      /^RESTORES CRITICAL - 5 servers: 3 CRITICAL, 2 UNKNOWN; \d+ failed, \d+ with warnings, \d+ Working longer than 2h \(\d+ restore sessions .*\) \| servers=5;;;0 servers_unknown=2;;0;0 /,
+    );
     const v8Sessions = idsOf("v8").length;
     expect(first).toContain(` v8::sessions=${v8Sessions};;;0 `);
-    expect(perServer.map((line) => line.split(":")[0])).toEqual(["CRITICAL v6-only", "CRITICAL v7", "CRITICAL v8", "UNKNOWN refusing", "UNKNOWN silent"]);
+    expect(perServer.map((line) => line.split(":")[0])).toEqual([
+      "CRITICAL v6-only",
+      "CRITICAL v7",
+      "CRITICAL v8",
+      "UNKNOWN refusing",
+      "UNKNOWN silent",
+    ]);
     expect(perServer[3]).toMatch(/^UNKNOWN refusing: login refused: /);
     expect(perServer[4]).toBe("UNKNOWN silent: timeout: no answer within 2 s: check the server, or allow more with --server-timeout");
     expect(result.code).toBe(2);

@@ -122,9 +122,12 @@ describe("--out", () => {
   test("one row is '1 restore session'; an explicit --format wins over the extension", async () => {
     const { session } = sessionsOf(server)[5]!;
     const out = join(dir, "one.csv");
-    const result = await runCli(["sessions", "--from", session.creationTime, "--to", session.creationTime, "--out", out, "--format", "json"], {
-      env: tokenEnv(server),
-    });
+    const result = await runCli(
+      ["sessions", "--from", session.creationTime, "--to", session.creationTime, "--out", out, "--format", "json"],
+      {
+        env: tokenEnv(server),
+      },
+    );
     expect(result.stderr).toBe(`vbm365-audit: wrote 1 restore session to ${out} (json)\n`);
     expect(JSON.parse(await readFile(out, "utf8"))).toMatchObject([{ id: session.id }]);
   });
@@ -155,10 +158,21 @@ describe("report and events against the testkit server", () => {
     const args = ["report", "--from", from.toISOString(), "--page-size", "50"];
     const [ndjson, csv] = await Promise.all([exportRows(args, "ndjson"), exportRows(args, "csv")]);
     expect(csv).toEqual(ndjson);
-    expect(ndjson.map((row) => ({
-      sessionId: row.sessionId, eventId: row.eventId, initiatedBy: row.initiatedBy, time: row.time, clientHost: row.clientHost,
-      action: row.action, itemName: row.itemName, itemType: row.itemType, itemSizeBytes: row.itemSizeBytes, source: row.source, target: row.target,
-    }))).toEqual(expected);
+    expect(
+      ndjson.map((row) => ({
+        sessionId: row.sessionId,
+        eventId: row.eventId,
+        initiatedBy: row.initiatedBy,
+        time: row.time,
+        clientHost: row.clientHost,
+        action: row.action,
+        itemName: row.itemName,
+        itemType: row.itemType,
+        itemSizeBytes: row.itemSizeBytes,
+        source: row.source,
+        target: row.target,
+      })),
+    ).toEqual(expected);
   });
 
   test("events <id>: every event of the session in order, None markers included", async () => {

@@ -18,7 +18,7 @@ async function serve(...args: Parameters<typeof startHostileServer>) {
 }
 
 describe("CSV formula injection (OWASP: a leading ' before = + - @ tab CR)", () => {
-  const FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tleading tab", "\rleading CR"];
+  const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1:A2)", "\tleading tab", "\rleading CR"];
   const sessions = FORMULAS.map((name) => session({ name }));
 
   test("each dangerous cell is neutralised; --csv-raw writes them as sent; JSON is untouched", async () => {
@@ -49,7 +49,11 @@ describe("terminal escapes and bidi overrides from the server are stripped", () 
   test("in table cells, keeping the visible text", async () => {
     const env = await serve(
       sessionPages([
-        session({ name: "\u001b]0;owned\u0007title\u001b[2J", initiatedBy: "CONTOSO\\\u202eevil\u202c", clientHost: "ws\u2066x\u2069\u009b01" }),
+        session({
+          name: "\u001b]0;owned\u0007title\u001b[2J",
+          initiatedBy: "CONTOSO\\\u202eevil\u202c",
+          clientHost: "ws\u2066x\u2069\u009b01",
+        }),
         session({ name: "two\nlines\rhere" }),
       ]),
     );
@@ -86,7 +90,9 @@ describe("an answer that is not a session list", () => {
   ])("%s: check is UNKNOWN, a listing fails with exit 69", async (_name, page) => {
     const env = await serve(() => ({ body: page }));
     const check = await runCli(["check"], { env });
-    expect(lines(check.stdout)).toEqual([expect.stringMatching(/^RESTORES UNKNOWN - the server's answer is not a valid restore session list: /)]);
+    expect(lines(check.stdout)).toEqual([
+      expect.stringMatching(/^RESTORES UNKNOWN - the server's answer is not a valid restore session list: /),
+    ]);
     expect(check.code).toBe(3);
     const listing = await runCli(["sessions", "--format", "csv"], { env });
     expect(listing.stdout).toBe("");
@@ -96,9 +102,15 @@ describe("an answer that is not a session list", () => {
 
   test("a server that repeats the same full page: the walk ends with exit 69 (UNKNOWN for check), not a hang or exit 70", async () => {
     const page = Array.from({ length: 50 }, () => session());
-    const env = await serve(({ url }) => ({ body: { offset: Number(new URL(url, "http://x").searchParams.get("offset")), limit: 50, results: page } }));
+    const env = await serve(({ url }) => ({
+      body: { offset: Number(new URL(url, "http://x").searchParams.get("offset")), limit: 50, results: page },
+    }));
     const listing = await runCli(["sessions", "--page-size", "50", "--format", "ndjson"], { env });
-    expect(lines(listing.stderr)).toEqual([expect.stringMatching(/^vbm365-audit: http:\/\/127\.0\.0\.1:\d+: the walk ended after \d+ pages: .*check that the server pages correctly/)]);
+    expect(lines(listing.stderr)).toEqual([
+      expect.stringMatching(
+        /^vbm365-audit: http:\/\/127\.0\.0\.1:\d+: the walk ended after \d+ pages: .*check that the server pages correctly/,
+      ),
+    ]);
     expect(listing.code).toBe(69);
     expect(server!.requests.length).toBeLessThan(10);
     const check = await runCli(["check", "--page-size", "50"], { env });
@@ -147,7 +159,9 @@ describe("secrets echoed back in encoded forms never reach the output", () => {
         : { status: headers.authorization ? 500 : 401, body: {} },
     );
     for (const debug of [[], ["--debug"]]) {
-      const result = await runCli(["sessions", ...debug], { env: { VBM365_URL: env.VBM365_URL, VBM365_USERNAME: "admin", VBM365_PASSWORD: PASSWORD } });
+      const result = await runCli(["sessions", ...debug], {
+        env: { VBM365_URL: env.VBM365_URL, VBM365_USERNAME: "admin", VBM365_PASSWORD: PASSWORD },
+      });
       expect(result.code).toBe(69);
       const tokenBody = server!.requests.find((request) => /token/i.test(request.url))!.body;
       expect(tokenBody).toContain(`password=${new URLSearchParams({ s: PASSWORD }).toString().slice(2)}`);
@@ -161,7 +175,12 @@ describe("secrets echoed back in encoded forms never reach the output", () => {
   test("a data call that echoes the bearer, raw and in base64, with and without --debug", async () => {
     const env = await serve(({ headers }) => {
       const bearer = String(headers.authorization);
-      return { status: 400, body: { message: `you sent ${Buffer.from(bearer).toString("base64")} and ${Buffer.from(`x${TOKEN}`).toString("base64")} and ${encodeURIComponent(bearer)}` } };
+      return {
+        status: 400,
+        body: {
+          message: `you sent ${Buffer.from(bearer).toString("base64")} and ${Buffer.from(`x${TOKEN}`).toString("base64")} and ${encodeURIComponent(bearer)}`,
+        },
+      };
     });
     for (const args of [["sessions"], ["sessions", "--debug"], ["check", "--debug"]]) {
       const result = await runCli(args, { env: { ...env, VBM365_TOKEN: TOKEN } });

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 test("VBM365_CA_FILE trusts the server's CA; password login works over https", async () => {
-  const env = { VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, VBM365_PASSWORD: server.credentials.password, VBM365_CA_FILE: caFile };
+  const env = {
+    VBM365_URL: server.url,
+    VBM365_USERNAME: server.credentials.username,
+    VBM365_PASSWORD: server.credentials.password,
+    VBM365_CA_FILE: caFile,
+  };
   const result = await runCli(["sessions", "--all", "--page-size", "50", "--format", "ndjson"], { env });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
@@ -37,11 +42,15 @@ test("without the CA: one line naming the certificate problem and VBM365_CA_FILE
 });
 
 test("an unreadable VBM365_CA_FILE or --out path is a one-line error", async () => {
-  const missingCa = await runCli(["sessions"], { env: { VBM365_URL: server.url, VBM365_TOKEN: server.token, VBM365_CA_FILE: join(dir, "nope.pem") } });
+  const missingCa = await runCli(["sessions"], {
+    env: { VBM365_URL: server.url, VBM365_TOKEN: server.token, VBM365_CA_FILE: join(dir, "nope.pem") },
+  });
   expect(missingCa.stderr).toMatch(/^vbm365-audit: VBM365_CA_FILE .*nope\.pem: ENOENT: point it at the PEM file/);
   expect(missingCa.code).toBe(64);
   const env = { VBM365_URL: server.url, VBM365_TOKEN: server.token, VBM365_CA_FILE: caFile };
   const badOut = await runCli(["sessions", "--out", join(dir, "no-such-dir", "x.csv")], { env });
-  expect(lines(badOut.stderr)).toEqual([expect.stringMatching(/^vbm365-audit: cannot write --out .*x\.csv: ENOENT: check the folder exists/)]);
+  expect(lines(badOut.stderr)).toEqual([
+    expect.stringMatching(/^vbm365-audit: cannot write --out .*x\.csv: ENOENT: check the folder exists/),
+  ]);
   expect(badOut.code).toBe(74);
 });

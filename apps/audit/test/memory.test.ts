@@ -27,7 +27,9 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-test(`exports ${SESSIONS} sessions to CSV with the heap capped at ${HEAP_CAP_MB} MB and a bounded peak RSS`, { timeout: 300_000 }, async () => {
+test(`exports ${SESSIONS} sessions to CSV with the heap capped at ${HEAP_CAP_MB} MB and a bounded peak RSS`, {
+  timeout: 300_000,
+}, async () => {
   const out = join(dir, "sessions.csv");
   const result = await runCli(["sessions", "--all", "--format", "csv", "--page-size", "1000", "--out", out], {
     env: tokenEnv(server),

@@ -17,7 +17,10 @@ const env = () => ({ VBM365_URL: mock.url, VBM365_TOKEN: "prism-accepts-any-toke
 /** The first example of a GET's 200 answer in the spec: what Prism serves. */
 function example(path: string): { results: { id: string; type?: string }[] } {
   const spec = JSON.parse(readFileSync(dereferencedJsonPath, "utf8")) as {
-    paths: Record<string, { get: { responses: { 200: { content: { "application/json": { examples: Record<string, { value: unknown }> } } } } } }>;
+    paths: Record<
+      string,
+      { get: { responses: { 200: { content: { "application/json": { examples: Record<string, { value: unknown }> } } } } } }
+    >;
   };
   const examples = spec.paths[path]!.get.responses[200].content["application/json"].examples;
   return Object.values(examples)[0]!.value as { results: { id: string; type?: string }[] };
@@ -63,7 +66,9 @@ describe("against the Prism mock", () => {
     expect(report.code).toBe(0);
     const rows = parseFormat("csv", report.stdout);
     // Prism answers every session's events with the same example: its restored items, once per session.
-    expect(rows.map((row) => [row.sessionId, row.eventId])).toEqual(sessionIds().flatMap((id) => restoredEvents().map((event) => [id, event.id])));
+    expect(rows.map((row) => [row.sessionId, row.eventId])).toEqual(
+      sessionIds().flatMap((id) => restoredEvents().map((event) => [id, event.id])),
+    );
     expect(rows.every((row) => row.action !== "None" && row.action !== "")).toBe(true);
     const check = await runCli(["check", "--all"], { env: env() });
     expect(lines(check.stdout)).toEqual([expect.stringMatching(/^RESTORES (OK|WARNING|CRITICAL) - .* \| sessions=\d+;;;0 /)]);

@@ -26,13 +26,17 @@ describe("--api-version v8 on a v6-only server", () => {
     const result = await runCli([command, "--api-version", "v8", "--format", "ndjson"], { env: tokenEnv(v6only) });
     expect(result.code).toBe(64);
     expect(result.stdout).toBe("");
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: ${notServed(v6only, "v8", "--api-version", "/v8/RestoreSessions", "v6")}${help(command)}`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v6only, "v8", "--api-version", "/v8/RestoreSessions", "v6")}${help(command)}`,
+    ]);
   });
 
   test("VBM365_API_VERSION=v8 names the variable", async () => {
     const result = await runCli(["sessions", "--format", "ndjson"], { env: { ...tokenEnv(v6only), VBM365_API_VERSION: "v8" } });
     expect(result.code).toBe(64);
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: ${notServed(v6only, "v8", "VBM365_API_VERSION", "/v8/RestoreSessions", "v6")}${help("sessions")}`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v6only, "v8", "VBM365_API_VERSION", "/v8/RestoreSessions", "v6")}${help("sessions")}`,
+    ]);
   });
 
   test("check: UNKNOWN (exit 3) with the same reason on stdout", async () => {
@@ -46,7 +50,9 @@ describe("--api-version v8 on a v6-only server", () => {
     const env = { VBM365_URL: v6only.url, VBM365_USERNAME: username, VBM365_PASSWORD: password };
     const result = await runCli(["sessions", "--api-version", "v8", "--format", "ndjson"], { env });
     expect(result.code).toBe(64);
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: ${notServed(v6only, "v8", "--api-version", "/v8/token", "v6")}${help("sessions")}`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v6only, "v8", "--api-version", "/v8/token", "v6")}${help("sessions")}`,
+    ]);
     expect(result.stderr).not.toContain(password);
   });
 
@@ -54,10 +60,14 @@ describe("--api-version v8 on a v6-only server", () => {
     const id = firstId(v6only);
     const events = await runCli(["events", id, "--api-version", "v8", "--format", "ndjson"], { env: tokenEnv(v6only) });
     expect(events.code).toBe(64);
-    expect(lines(events.stderr)).toEqual([`vbm365-audit: ${notServed(v6only, "v8", "--api-version", `/v8/RestoreSessions/${id}/Events`, "v6")}${help("events")}`]);
+    expect(lines(events.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v6only, "v8", "--api-version", `/v8/RestoreSessions/${id}/Events`, "v6")}${help("events")}`,
+    ]);
     const stop = await runCli(["stop", id, "--yes", "--api-version", "v8"], { env: tokenEnv(v6only) });
     expect(stop.code).toBe(64);
-    expect(lines(stop.stderr)).toEqual([`vbm365-audit: ${notServed(v6only, "v8", "--api-version", `/v8/RestoreSessions/${id}`, "v6")}${help("stop")}`]);
+    expect(lines(stop.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v6only, "v8", "--api-version", `/v8/RestoreSessions/${id}`, "v6")}${help("stop")}`,
+    ]);
   });
 });
 
@@ -72,6 +82,8 @@ describe("what stays as it was", () => {
   test("--api-version v6 on a v8-only server: the list path's 404 says v6 is not served, though it serves newer", async () => {
     const result = await runCli(["sessions", "--api-version", "v6", "--format", "ndjson"], { env: tokenEnv(v8only) });
     expect(result.code).toBe(64);
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: ${notServed(v8only, "v6", "--api-version", "/v6/RestoreSessions", "v8")}${help("sessions")}`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: ${notServed(v8only, "v6", "--api-version", "/v6/RestoreSessions", "v8")}${help("sessions")}`,
+    ]);
   });
 });

@@ -64,7 +64,9 @@ interface Aggregates {
 
 describe("report document", () => {
   test("--format aggregates: the totals equal the server's data", async () => {
-    const { result, before, after } = await countAround(v8, () => runCli(["report", "--all", "--format", "aggregates"], { env: tokenEnv(v8) }));
+    const { result, before, after } = await countAround(v8, () =>
+      runCli(["report", "--all", "--format", "aggregates"], { env: tokenEnv(v8) }),
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout) as Aggregates;
     expect(report.totals.sessions).toBe(250);
@@ -81,20 +83,28 @@ describe("report document", () => {
     // Exact numbers need a quiet clock; in the rare run where an item started meanwhile, retry.
     expect(after.actions, "an item started during the run: run the test again").toBe(before.actions);
     const { actions, bytes } = after;
-    expect(lines(result.stderr)).toEqual([`vbm365-audit: wrote the report of ${actions} restore actions to ${path} (html) and all ${actions} actions to ${join(folder, "restores.actions.csv")}`]);
+    expect(lines(result.stderr)).toEqual([
+      `vbm365-audit: wrote the report of ${actions} restore actions to ${path} (html) and all ${actions} actions to ${join(folder, "restores.actions.csv")}`,
+    ]);
     const html = readFileSync(path, "utf8");
     expect(html).toContain(`<li id="total-actions"><strong><data value="${actions}">`);
     expect(html).toContain(`<data value="${bytes}">`);
     expect(html).toContain(`The first 1,000 of ${actions.toLocaleString("en-US")} actions. Every action is in restores.actions.csv`);
     const csv = readFileSync(join(folder, "restores.actions.csv"), "utf8").trimEnd().split("\r\n");
-    expect(csv[0]).toBe("time,timeUtc,server,organization,initiatedBy,clientHost,itemName,itemType,action,service,itemSizeBytes,source,target,status,sessionId,sessionName,eventId");
+    expect(csv[0]).toBe(
+      "time,timeUtc,server,organization,initiatedBy,clientHost,itemName,itemType,action,service,itemSizeBytes,source,target,status,sessionId,sessionName,eventId",
+    );
     expect(csv).toHaveLength(actions + 1);
     expect(readdirSync(folder).filter((name) => name.includes(".partial-"))).toEqual([]);
   });
 
   test("--action narrows the actions; --format html goes to stdout", async () => {
     const keep = (type: string) => type === "Export" || type === "Send";
-    const { result, before, after } = await countAround(v8, () => runCli(["report", "--all", "--format", "html", "--action", "export,send"], { env: tokenEnv(v8) }), keep);
+    const { result, before, after } = await countAround(
+      v8,
+      () => runCli(["report", "--all", "--format", "html", "--action", "export,send"], { env: tokenEnv(v8) }),
+      keep,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^<!doctype html>/);
     const shown = Number(/<li id="total-actions"><strong><data value="(\d+)">/.exec(result.stdout)?.[1]);

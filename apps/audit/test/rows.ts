@@ -12,7 +12,10 @@ export function parseFormat(format: "json" | "ndjson" | "csv", text: string): Te
     case "json":
       return (JSON.parse(text) as Record<string, unknown>[]).map(asText);
     case "ndjson":
-      return text.split("\n").filter(Boolean).map((line) => asText(JSON.parse(line) as Record<string, unknown>));
+      return text
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => asText(JSON.parse(line) as Record<string, unknown>));
     case "csv":
       return parse(text, { columns: true, skip_empty_lines: true }) as TextRow[];
   }

@@ -60,7 +60,12 @@ describe.skipIf(!hasScript)("at a terminal", () => {
 
   test("without VBM365_PASSWORD it prompts on the terminal, without echoing what is typed", async () => {
     const env = { VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, NO_COLOR: "1" };
-    const result = await runOnTerminal(["sessions", "--since", "2h", "--format", "ndjson"], env, "Password for", server.credentials.password);
+    const result = await runOnTerminal(
+      ["sessions", "--since", "2h", "--format", "ndjson"],
+      env,
+      "Password for",
+      server.credentials.password,
+    );
     expect(result.output).toContain(`Password for ${server.credentials.username} at ${server.url}: `);
     expect(result.output).not.toContain(server.credentials.password);
     expect(result.output).toMatch(/\{"id":"[0-9a-f-]{36}"/);

@@ -118,7 +118,11 @@ test("a server that serves none of v8, v7 and v6 is said to be so (exit 69), not
     expect(lines(result.stderr)).toEqual([
       `vbm365-audit: ${nothing.url} serves none of the REST API versions v8, v7 and v6 (each answered 404): check that --url / VBM365_URL is the server root, such as https://vbm.example:4443`,
     ]);
-    expect(nothing.requests.map((request) => request.url)).toEqual(["/v8/RestoreSessions?limit=1", "/v7/RestoreSessions?limit=1", "/v6/RestoreSessions?limit=1"]);
+    expect(nothing.requests.map((request) => request.url)).toEqual([
+      "/v8/RestoreSessions?limit=1",
+      "/v7/RestoreSessions?limit=1",
+      "/v6/RestoreSessions?limit=1",
+    ]);
   } finally {
     await nothing.close();
   }
@@ -127,7 +131,9 @@ test("a server that serves none of v8, v7 and v6 is said to be so (exit 69), not
 describe("v8: --sort", () => {
   test("--sort endTime --asc: every session, in the server's end-time order (running ones first)", async () => {
     const rows = await rowsOf(servers.v8, ["sessions", "--all", "--sort", "endTime", "--asc"]);
-    const expected = dataSessions(servers.v8).map((s) => endMs(s.endTime)).sort((a, b) => a - b);
+    const expected = dataSessions(servers.v8)
+      .map((s) => endMs(s.endTime))
+      .sort((a, b) => a - b);
     expect(rows.map((row) => row.id).sort()).toEqual([...servers.v8.data.sessionIds()].sort());
     expect(rows.map((row) => endMs(row.endTime))).toEqual(expected);
     // Not the default order: the data has sessions whose end order differs from their start order.
@@ -136,7 +142,11 @@ describe("v8: --sort", () => {
 
   test("--sort endTime (descending by default) and --sort creationTime --asc", async () => {
     const desc = await rowsOf(servers.v8, ["sessions", "--all", "--sort", "endtime"]);
-    expect(desc.map((row) => endMs(row.endTime))).toEqual(dataSessions(servers.v8).map((s) => endMs(s.endTime)).sort((a, b) => b - a));
+    expect(desc.map((row) => endMs(row.endTime))).toEqual(
+      dataSessions(servers.v8)
+        .map((s) => endMs(s.endTime))
+        .sort((a, b) => b - a),
+    );
     const asc = await rowsOf(servers.v8, ["sessions", "--all", "--sort", "creationTime", "--asc"]);
     expect(asc.map((row) => row.id)).toEqual([...servers.v8.data.sessionIds()].reverse());
   });
@@ -170,7 +180,9 @@ describe("v8: --ended-from / --ended-to", () => {
     const from = new Date(now - 40 * 3600_000);
     const to = new Date(now - 10 * 3600_000);
     const rows = await rowsOf(servers.v8, ["sessions", "--ended-from", from.toISOString(), "--ended-to", to.toISOString()]);
-    const expected = dataSessions(servers.v8).filter((s) => s.endTime && Date.parse(s.endTime) >= from.getTime() && Date.parse(s.endTime) <= to.getTime());
+    const expected = dataSessions(servers.v8).filter(
+      (s) => s.endTime && Date.parse(s.endTime) >= from.getTime() && Date.parse(s.endTime) <= to.getTime(),
+    );
     expect(expected.length).toBeGreaterThan(20);
     expect(expected.some((s) => Date.parse(s.creationTime) < now - 24 * 3600_000)).toBe(true);
     expect(rows.map((row) => row.id).sort()).toEqual(expected.map((s) => s.id).sort());
@@ -182,8 +194,12 @@ describe("v8: --ended-from / --ended-to", () => {
     const rows = await rowsOf(servers.v8, ["sessions", "--since", "30h", "--ended-from", endedFrom.toISOString()]);
     const ids = rows.map((row) => row.id);
     // The CLI reads its clock after `now`: a session on the --since edge may or may not be in.
-    const inBoth = dataSessions(servers.v8).filter((s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) >= now - 30 * 3600_000 + 60_000);
-    const startedBefore = dataSessions(servers.v8).filter((s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) < now - 30 * 3600_000);
+    const inBoth = dataSessions(servers.v8).filter(
+      (s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) >= now - 30 * 3600_000 + 60_000,
+    );
+    const startedBefore = dataSessions(servers.v8).filter(
+      (s) => s.endTime && Date.parse(s.endTime) >= endedFrom.getTime() && Date.parse(s.creationTime) < now - 30 * 3600_000,
+    );
     expect(inBoth.length).toBeGreaterThan(10);
     expect(startedBefore.length).toBeGreaterThan(0);
     expect(ids).toEqual(expect.arrayContaining(inBoth.map((s) => s.id)));
@@ -204,7 +220,9 @@ describe("v8: report statistics", () => {
     const sessionIds = [...new Set(rows.map((row) => row.sessionId!))];
     expect(sessionIds.length).toBeGreaterThan(3);
     for (const id of sessionIds.slice(0, 4)) {
-      const response = await fetch(`${servers.v8.url}/v8/RestoreSessions/${id}/Statistics`, { headers: { Authorization: `Bearer ${servers.v8.token}` } });
+      const response = await fetch(`${servers.v8.url}/v8/RestoreSessions/${id}/Statistics`, {
+        headers: { Authorization: `Bearer ${servers.v8.token}` },
+      });
       const stats = (await response.json()) as Record<string, unknown>;
       const expected = {
         sessionTotalItems: String(stats.totalItemsCount),
@@ -217,6 +235,8 @@ describe("v8: report statistics", () => {
       for (const row of rows.filter((candidate) => candidate.sessionId === id)) expect(row).toMatchObject(expected);
     }
     // Some session restored fewer than it handled: the counts differ from session to session.
-    expect(new Set(rows.map((row) => `${row.sessionRestoredItems}/${row.sessionFailedItems}/${row.sessionSkippedItems}`)).size).toBeGreaterThan(1);
+    expect(
+      new Set(rows.map((row) => `${row.sessionRestoredItems}/${row.sessionFailedItems}/${row.sessionSkippedItems}`)).size,
+    ).toBeGreaterThan(1);
   });
 });

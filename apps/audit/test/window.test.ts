@@ -70,10 +70,18 @@ describe("filters", () => {
 
   test("--result and --state", async () => {
     const failed = await ids(["--since", "7d", "--result", "failed"]);
-    expect(failed).toEqual(sessionsOf(server, window()).filter(({ session }) => session.result === "Failed").map(({ session }) => session.id));
+    expect(failed).toEqual(
+      sessionsOf(server, window())
+        .filter(({ session }) => session.result === "Failed")
+        .map(({ session }) => session.id),
+    );
     expect(failed.length).toBeGreaterThan(5);
     const working = await ids(["--all", "--state", "Working"]);
-    expect(working).toEqual(sessionsOf(server).filter(({ session }) => session.state === "Working").map(({ session }) => session.id));
+    expect(working).toEqual(
+      sessionsOf(server)
+        .filter(({ session }) => session.state === "Working")
+        .map(({ session }) => session.id),
+    );
     expect(working.length).toBeGreaterThan(5);
   });
 

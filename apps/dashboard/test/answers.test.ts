@@ -63,7 +63,10 @@ describe("statistics from VBM365 that are not statistics (v8)", () => {
   const counts = '"totalItemsCount":3,"restoredItemsCount":1,"failedItemsCount":1,"skippedItemsCount":1';
   it.each([
     [`{${counts.replace(":3", ":3.5")},"items":[]}`, /statistics answer whose "totalItemsCount" is a number, not a whole number/],
-    [`{${counts.replace('"failedItemsCount":1', '"failedItemsCount":"1"')},"items":[]}`, /statistics answer whose "failedItemsCount" is a string, not a whole number/],
+    [
+      `{${counts.replace('"failedItemsCount":1', '"failedItemsCount":"1"')},"items":[]}`,
+      /statistics answer whose "failedItemsCount" is a string, not a whole number/,
+    ],
     [`{${counts},"items":{}}`, /statistics answer whose "items" is an object, not a list/],
     [`{${counts},"items":[],"errors":"none"}`, /statistics answer whose "errors" is a string, not a list or nothing/],
   ])("%s is a 502 naming what is wrong, not numbers on the page", async (body, message) => {
@@ -87,28 +90,44 @@ describe("counts of server strings", () => {
       result: result as RestoreSession["result"],
       creationTime: new Date(now - (index + 1) * 60_000).toISOString(),
     });
-    const sessions = [session(1, "constructor", "toString"), session(2, "constructor", "Vex"), session(3, "__proto__", "toString"), session(4, "Success", "Vex")];
+    const sessions = [
+      session(1, "constructor", "toString"),
+      session(2, "constructor", "Vex"),
+      session(3, "__proto__", "toString"),
+      session(4, "Success", "Vex"),
+    ];
     const dashboard = await dashboardFor({ source: windowSource(async () => sessions) });
     const answer = await getJson(dashboard, "/api/sessions");
     expect(answer.status).toBe(200);
     const data = answer.body as SessionsResponse;
-    expect(Object.entries(data.counts.result).sort()).toEqual([["Success", 1], ["__proto__", 1], ["constructor", 2]]);
-    expect(Object.entries(data.counts.type).sort()).toEqual([["Vex", 2], ["toString", 2]]);
+    expect(Object.entries(data.counts.result).sort()).toEqual([
+      ["Success", 1],
+      ["__proto__", 1],
+      ["constructor", 2],
+    ]);
+    expect(Object.entries(data.counts.type).sort()).toEqual([
+      ["Vex", 2],
+      ["toString", 2],
+    ]);
     const byResult = data.timeline.buckets.flatMap((bucket) => Object.entries(bucket.byResult));
     expect(byResult.filter(([result]) => result === "constructor").reduce((sum, [, count]) => sum + count, 0)).toBe(2);
   });
 });
 
 describe("impossible dates", () => {
-  it.each(["2026-02-30T00:00:00Z", "2025-02-29T12:00:00Z", "2026-04-31T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T12:60:00Z", "2026-13-01T00:00:00Z"])(
-    "from=%s is refused, not moved to another day",
-    async (from) => {
-      const dashboard = await dashboardFor();
-      const answer = await getJson(dashboard, `/api/sessions?from=${from}&to=2026-05-01T00:00:00Z`);
-      expect(answer.status).toBe(400);
-      expect(answer.body.error).toBe(`"from" must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z, not ${from}.`);
-    },
-  );
+  it.each([
+    "2026-02-30T00:00:00Z",
+    "2025-02-29T12:00:00Z",
+    "2026-04-31T00:00:00Z",
+    "2026-01-01T24:00:00Z",
+    "2026-01-01T12:60:00Z",
+    "2026-13-01T00:00:00Z",
+  ])("from=%s is refused, not moved to another day", async (from) => {
+    const dashboard = await dashboardFor();
+    const answer = await getJson(dashboard, `/api/sessions?from=${from}&to=2026-05-01T00:00:00Z`);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error).toBe(`"from" must be an ISO 8601 date-time with a zone, such as 2026-01-31T12:00:00Z, not ${from}.`);
+  });
 
   it("a leap day that exists is taken", async () => {
     listAnswer = { status: 200, body: '{"results":[],"offset":0,"limit":1000}' };

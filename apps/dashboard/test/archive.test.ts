@@ -59,7 +59,10 @@ describe("the dashboard on an archive", () => {
   it("answers 503 with what to do when the archive cannot be read, and logs why", async () => {
     const from = new Date(Date.parse(NOW) - 86_400_000).toISOString();
     const { status, body } = await get(broken, `/api/sessions?${new URLSearchParams({ from, to: NOW })}`);
-    expect([status, body.error ?? body.message]).toEqual([503, expect.stringMatching(/restore archive \(VBM365_ARCHIVE\) cannot be read.*archive sync/)]);
+    expect([status, body.error ?? body.message]).toEqual([
+      503,
+      expect.stringMatching(/restore archive \(VBM365_ARCHIVE\) cannot be read.*archive sync/),
+    ]);
     expect(logLines.join("\n")).toMatch(/broken\.db is not an SQLite database/);
   });
 });

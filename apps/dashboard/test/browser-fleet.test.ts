@@ -78,7 +78,9 @@ servers:
   it("lists sessions from every answering server with a server column and fleet totals", async () => {
     const page = await newPage("?size=200");
     expect(await page.locator("#sessions-table thead th").first().textContent()).toBe("Server");
-    const servers = await page.locator("#sessions-table tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-server")));
+    const servers = await page
+      .locator("#sessions-table tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-server")));
     for (const name of ["v6-only", "v7", "v8"]) expect(servers.filter((server) => server === name)).toHaveLength(SESSIONS);
     expect(servers).toHaveLength(3 * SESSIONS);
     const ids = await page.locator("#sessions-table tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
@@ -108,12 +110,16 @@ servers:
     const page = await newPage();
     await page.locator("#server").selectOption("v7");
     await expect.poll(() => page.locator("#row-range").textContent()).toContain(`of ${SESSIONS} `);
-    const servers = await page.locator("#sessions-table tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-server")));
+    const servers = await page
+      .locator("#sessions-table tbody tr")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-server")));
     expect(new Set(servers)).toEqual(new Set(["v7"]));
     expect(page.url()).toContain("server=v7");
     await page.locator("#sessions-table button.open").first().click();
     await page.locator("#events-table").waitFor();
-    await expect.poll(() => page.locator("#statistics-note").textContent()).toBe("Statistics (items restored, failed, skipped) need a VBM365 server with REST API v8; it serves v7.");
+    await expect
+      .poll(() => page.locator("#statistics-note").textContent())
+      .toBe("Statistics (items restored, failed, skipped) need a VBM365 server with REST API v8; it serves v7.");
     await page.close();
   });
 

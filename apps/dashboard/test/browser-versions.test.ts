@@ -35,7 +35,8 @@ function telling(vbm: TestServer): string {
     const count = (status: string) => statuses.filter((one) => one === status).length;
     return count("Failed") > 0 && count("Skipped") > 0 && count("Failed") !== count("Skipped");
   });
-  if (index === undefined) throw new Error("The testkit data has no session with differing failed and skipped items; raise its session count.");
+  if (index === undefined)
+    throw new Error("The testkit data has no session with differing failed and skipped items; raise its session count.");
   return vbm.data.session(index).id;
 }
 
@@ -45,7 +46,10 @@ function digits(text: string | null): number {
 
 describe.runIf(runBrowser)("REST API versions in chromium", () => {
   beforeAll(async () => {
-    [v8, v6] = await Promise.all([startTestServer({ sessions: 300, seed: 8 }), startTestServer({ sessions: 300, seed: 8, versions: ["v6"] })]);
+    [v8, v6] = await Promise.all([
+      startTestServer({ sessions: 300, seed: 8 }),
+      startTestServer({ sessions: 300, seed: 8, versions: ["v6"] }),
+    ]);
     [v8Dashboard, v6Dashboard] = await Promise.all([
       startDashboardServer({ target: { url: v8.url, auth: { token: v8.token } } }),
       startDashboardServer({ target: { url: v6.url, auth: v6.credentials } }),
@@ -71,7 +75,9 @@ describe.runIf(runBrowser)("REST API versions in chromium", () => {
       expect(digits(await page.locator(`#statistics dd[data-stat=${key}]`).textContent()), key).toBe(expected[key]);
     }
     expect(expected.failedItemsCount).not.toBe(expected.skippedItemsCount);
-    expect(digits(await page.locator("#statistics dd[data-stat=errorsCount]").textContent())).toBe((expected.errors as unknown[] | undefined)?.length ?? 0);
+    expect(digits(await page.locator("#statistics dd[data-stat=errorsCount]").textContent())).toBe(
+      (expected.errors as unknown[] | undefined)?.length ?? 0,
+    );
     expect(await page.locator("#statistics").getAttribute("aria-busy")).toBeNull();
     expect(await page.locator("#api-version-name").textContent()).toBe("v8");
     await expect.poll(() => page.locator("#api-version").textContent()).toContain("the newest the VBM365 server serves");
@@ -87,7 +93,9 @@ describe.runIf(runBrowser)("REST API versions in chromium", () => {
     await page.locator("#events-table").waitFor();
     const note = page.locator("#statistics-note");
     await note.waitFor();
-    expect(await note.textContent()).toBe("Statistics (items restored, failed, skipped) need a VBM365 server with REST API v8; it serves v6.");
+    expect(await note.textContent()).toBe(
+      "Statistics (items restored, failed, skipped) need a VBM365 server with REST API v8; it serves v6.",
+    );
     expect(await page.locator("#statistics-error").count()).toBe(0);
     expect(await page.locator("#statistics dd").count()).toBe(0);
     expect(await page.locator("#alert").isHidden()).toBe(true);

@@ -43,7 +43,9 @@ async function act(action: () => Promise<unknown>): Promise<SessionsResponse> {
   const answer = page.waitForResponse((response) => new URL(response.url()).pathname === "/api/sessions" && response.ok());
   await action();
   const data = (await (await answer).json()) as SessionsResponse;
-  await page.waitForFunction(() => document.querySelector("#sessions")?.getAttribute("aria-busy") === null && document.querySelector("#row-range") !== null);
+  await page.waitForFunction(
+    () => document.querySelector("#sessions")?.getAttribute("aria-busy") === null && document.querySelector("#row-range") !== null,
+  );
   return data;
 }
 
@@ -153,7 +155,9 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
     const searched = await act(() => page.fill("#q", needle));
     expect(new URL(page.url()).searchParams.get("q")).toBe(needle);
     const expected = sessionsInWindow(vbm, new Date(searched.window.from), new Date(searched.window.to)).filter((s) =>
-      [s.id, s.name, s.organization, s.initiatedBy, s.details, s.clientHost, s.scopeName].some((field) => field?.toLowerCase().includes(needle.toLowerCase())),
+      [s.id, s.name, s.organization, s.initiatedBy, s.details, s.clientHost, s.scopeName].some((field) =>
+        field?.toLowerCase().includes(needle.toLowerCase()),
+      ),
     );
     expect(digits(await page.locator("[data-count=matched]").textContent())).toBe(expected.length);
     expect(expected.length).toBeLessThan(searched.inWindow);
@@ -165,7 +169,8 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
     const end = new Date(Date.now() - 2 * 86_400_000);
     const start = new Date(end.getTime() - 3 * 86_400_000);
     // datetime-local fields take the browser's local time.
-    const local = (ms: number) => page.evaluate((at) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), ms);
+    const local = (ms: number) =>
+      page.evaluate((at) => new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 16), ms);
     await page.fill("#from", await local(start.getTime()));
     await page.fill("#to", await local(end.getTime()));
     const data = await act(() => page.getByRole("button", { name: "Apply" }).click());
@@ -190,7 +195,14 @@ describe.runIf(runBrowser)("dashboard in chromium", () => {
     expect(consoleErrors).toEqual([]);
     expect(seen.length).toBeGreaterThan(10);
     expect(seen.some(({ url }) => url.endsWith(".js"))).toBe(true);
-    const storage = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie, html: document.documentElement.outerHTML }));
+    const storage = await page.evaluate(() =>
+      JSON.stringify({
+        local: { ...localStorage },
+        session: { ...sessionStorage },
+        cookie: document.cookie,
+        html: document.documentElement.outerHTML,
+      }),
+    );
     const cookies = JSON.stringify(await browser.context.cookies());
     const everything = [...seen.map(({ url, body }) => `${url}\n${body}`), storage, cookies].join("\n");
     for (const secret of [vbm.token, vbm.credentials.password]) expect(everything).not.toContain(secret);

@@ -33,11 +33,16 @@ describe("dashboard CLI", () => {
     const { code, stdout, stderr } = await run({ VBM365_URL: "https://vbm.example", VBM365_PASSWORD: "cli-secret-pw" }, false);
     expect(code).toBe(1);
     expect(stdout).toBe("");
-    expect(stderr.trim().split("\n")).toEqual(["Dashboard not started: no credentials for https://vbm.example (VBM365_PASSWORD is set without VBM365_USERNAME): set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD"]);
+    expect(stderr.trim().split("\n")).toEqual([
+      "Dashboard not started: no credentials for https://vbm.example (VBM365_PASSWORD is set without VBM365_USERNAME): set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD",
+    ]);
   });
 
   it("refuses to listen beyond loopback without an access token", async () => {
-    const { code, stdout, stderr } = await run({ HOST: "0.0.0.0", PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token" }, false);
+    const { code, stdout, stderr } = await run(
+      { HOST: "0.0.0.0", PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token" },
+      false,
+    );
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toHaveLength(1);
@@ -46,7 +51,10 @@ describe("dashboard CLI", () => {
 
   it("with an access token, says one is needed and never prints it", async () => {
     const accessToken = "cli-access-token-0123456789abcdef-xyz";
-    const { code, stdout } = await run({ PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token", DASHBOARD_ACCESS_TOKEN: accessToken }, true);
+    const { code, stdout } = await run(
+      { PORT: "0", VBM365_URL: "http://127.0.0.1:9", VBM365_TOKEN: "cli-secret-token", DASHBOARD_ACCESS_TOKEN: accessToken },
+      true,
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/Access token required: open the page and enter DASHBOARD_ACCESS_TOKEN/);
     expect(stdout).not.toContain(accessToken);

@@ -20,8 +20,24 @@ describe("settingsFromEnv", () => {
   it("takes a token, or a user name and password, and a CA file", async () => {
     const dir = mkdtempSync(join(tmpdir(), "vbm365-dashboard-"));
     writeFileSync(join(dir, "ca.pem"), "-----BEGIN CERTIFICATE-----\nx\n-----END CERTIFICATE-----\n");
-    const withToken = await settingsFromEnv({ VBM365_URL: "https://vbm.example:4443/", VBM365_TOKEN: "t0k", VBM365_CA_FILE: join(dir, "ca.pem"), PORT: "5000", HOST: "0.0.0.0", DASHBOARD_ALLOW_STOP: "1", DASHBOARD_ACCESS_TOKEN: accessToken, DASHBOARD_ALLOWED_HOSTS: " dash.example.com, dash:8443 " });
-    expect(withToken).toMatchObject({ host: "0.0.0.0", port: 5000, allowStop: true, accessToken, allowedHosts: ["dash.example.com", "dash:8443"], target: { url: "https://vbm.example:4443", auth: { token: "t0k" } } });
+    const withToken = await settingsFromEnv({
+      VBM365_URL: "https://vbm.example:4443/",
+      VBM365_TOKEN: "t0k",
+      VBM365_CA_FILE: join(dir, "ca.pem"),
+      PORT: "5000",
+      HOST: "0.0.0.0",
+      DASHBOARD_ALLOW_STOP: "1",
+      DASHBOARD_ACCESS_TOKEN: accessToken,
+      DASHBOARD_ALLOWED_HOSTS: " dash.example.com, dash:8443 ",
+    });
+    expect(withToken).toMatchObject({
+      host: "0.0.0.0",
+      port: 5000,
+      allowStop: true,
+      accessToken,
+      allowedHosts: ["dash.example.com", "dash:8443"],
+      target: { url: "https://vbm.example:4443", auth: { token: "t0k" } },
+    });
     expect(withToken.target.ca).toContain("BEGIN CERTIFICATE");
     const withLogin = await settingsFromEnv({ VBM365_URL: "https://vbm.example:4443", VBM365_USERNAME: "admin", VBM365_PASSWORD: "pw" });
     expect(withLogin.target.auth).toEqual({ username: "admin", password: "pw" });
@@ -38,10 +54,16 @@ describe("settingsFromEnv", () => {
     [{ PORT: "70000" }, /PORT must be a number/],
     [{ DASHBOARD_ALLOW_STOP: "yes" }, /DASHBOARD_ALLOW_STOP must be 1 or 0/],
     [{ VBM365_API_VERSION: "v9" }, /VBM365_API_VERSION 'v9' is not known: use v6, v7, v8 or auto/],
-    [{ VBM365_URL: "https://vbm.example", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem: ENOENT/],
+    [
+      { VBM365_URL: "https://vbm.example", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" },
+      /VBM365_CA_FILE \/nonexistent\/ca.pem: ENOENT/,
+    ],
     [{ HOST: "0.0.0.0" }, /HOST 0.0.0.0 is beyond loopback: set DASHBOARD_ACCESS_TOKEN/],
     [{ HOST: "192.168.1.20", DASHBOARD_ACCESS_TOKEN: "short-token" }, /DASHBOARD_ACCESS_TOKEN must be at least 32 printable characters/],
-    [{ DASHBOARD_ACCESS_TOKEN: `${accessToken} with spaces` }, /DASHBOARD_ACCESS_TOKEN must be at least 32 printable characters without spaces/],
+    [
+      { DASHBOARD_ACCESS_TOKEN: `${accessToken} with spaces` },
+      /DASHBOARD_ACCESS_TOKEN must be at least 32 printable characters without spaces/,
+    ],
     [{ DASHBOARD_ALLOWED_HOSTS: "dash.example.com,evil.example/path" }, /DASHBOARD_ALLOWED_HOSTS: "evil.example\/path" is not a host name/],
   ])("refuses %j with a message naming it", async (env, message) => {
     await expect(settingsFromEnv(env)).rejects.toThrow(SettingsError);
@@ -58,7 +80,11 @@ describe("settingsFromEnv", () => {
 
   it("never repeats a secret in its messages", async () => {
     const messages: string[] = [];
-    const envs = [{ VBM365_URL: "https://admin:s3cret@vbm.example", VBM365_TOKEN: "t" }, { VBM365_PASSWORD: "s3cret" }, { DASHBOARD_ACCESS_TOKEN: "s3cret" }];
+    const envs = [
+      { VBM365_URL: "https://admin:s3cret@vbm.example", VBM365_TOKEN: "t" },
+      { VBM365_PASSWORD: "s3cret" },
+      { DASHBOARD_ACCESS_TOKEN: "s3cret" },
+    ];
     for (const env of envs) {
       try {
         await settingsFromEnv(env);

@@ -58,7 +58,10 @@ describe("many connections", () => {
     // The server counts the closed connection once it sees the close: retry until then (hang bound 10 s).
     let status = 0;
     for (let tries = 0; status !== 200 && tries < 100; tries++) {
-      status = await fetch(new URL("/", dashboard.url)).then((response) => response.status, () => 0);
+      status = await fetch(new URL("/", dashboard.url)).then(
+        (response) => response.status,
+        () => 0,
+      );
       if (status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(status).toBe(200);

@@ -17,7 +17,12 @@ beforeAll(async () => {
   vbm = await startTestServer({ sessions: 50, seed: 3 });
   const target = { url: vbm.url, auth: { token: vbm.token } };
   dashboard = await startDashboardServer({ target, log: () => undefined });
-  guarded = await startDashboardServer({ target, accessToken, allowedHosts: ["dash.example.com", "other.example:8443"], log: () => undefined });
+  guarded = await startDashboardServer({
+    target,
+    accessToken,
+    allowedHosts: ["dash.example.com", "other.example:8443"],
+    log: () => undefined,
+  });
 });
 afterAll(async () => {
   await Promise.all([dashboard?.close(), guarded?.close()]);
@@ -48,10 +53,16 @@ describe("Host allowlist", () => {
   });
 
   it("refuses a request with two Host headers, even when the first is allowed", async () => {
-    const answer = await rawRequest(dashboard.port, `GET /api/config HTTP/1.1\r\nHost: 127.0.0.1:${dashboard.port}\r\nHost: rebound.example\r\nX-Dashboard-Request: 1`);
+    const answer = await rawRequest(
+      dashboard.port,
+      `GET /api/config HTTP/1.1\r\nHost: 127.0.0.1:${dashboard.port}\r\nHost: rebound.example\r\nX-Dashboard-Request: 1`,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 400 /);
     expect(answer).toContain("exactly one Host header");
-    const single = await rawRequest(dashboard.port, `GET /api/config HTTP/1.1\r\nHost: 127.0.0.1:${dashboard.port}\r\nX-Dashboard-Request: 1`);
+    const single = await rawRequest(
+      dashboard.port,
+      `GET /api/config HTTP/1.1\r\nHost: 127.0.0.1:${dashboard.port}\r\nX-Dashboard-Request: 1`,
+    );
     expect(single).toMatch(/^HTTP\/1\.1 200 /);
   });
 
@@ -98,7 +109,9 @@ describe("access token", () => {
     const target = { url: vbm.url, auth: { token: vbm.token } };
     await expect(startDashboardServer({ target, host: "0.0.0.0" })).rejects.toThrow(ConfigError);
     await expect(startDashboardServer({ target, host: "0.0.0.0" })).rejects.toThrow(/beyond loopback: set DASHBOARD_ACCESS_TOKEN/);
-    await expect(startDashboardServer({ target, host: "0.0.0.0", accessToken: "too-short" })).rejects.toThrow(/at least 32 printable characters/);
+    await expect(startDashboardServer({ target, host: "0.0.0.0", accessToken: "too-short" })).rejects.toThrow(
+      /at least 32 printable characters/,
+    );
   });
 
   it("is required on every API call when set, and never reaches the log", async () => {
@@ -117,7 +130,11 @@ describe("access token", () => {
 
   it("in a URL, reaches no log line", async () => {
     const lines: string[] = [];
-    const unreachable = await startDashboardServer({ target: { url: "http://127.0.0.1:9", auth: { token: vbm.token } }, accessToken, log: (line) => lines.push(line) });
+    const unreachable = await startDashboardServer({
+      target: { url: "http://127.0.0.1:9", auth: { token: vbm.token } },
+      accessToken,
+      log: (line) => lines.push(line),
+    });
     try {
       const headers = { ...page, "x-dashboard-token": accessToken };
       // A failing call is logged; the token sits in its query string and, encoded, in its path.

@@ -45,15 +45,24 @@ describe("/api/report", () => {
     expect(body.report.totals.actions).toBeGreaterThanOrEqual(before);
     expect(body.report.totals.actions).toBeLessThanOrEqual(after);
     expect(body.report.byService.map((entry) => entry.name)).toEqual(["Vex"]);
-    expect(body.charts.map((chart) => chart.id)).toEqual(["operators-by-actions", "operators-by-size", "objects-by-actions", "actions-over-time", "services-over-time"]);
-    for (const chart of body.charts) expect(chart.svg, chart.id).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>$/);
+    expect(body.charts.map((chart) => chart.id)).toEqual([
+      "operators-by-actions",
+      "operators-by-size",
+      "objects-by-actions",
+      "actions-over-time",
+      "services-over-time",
+    ]);
+    for (const chart of body.charts)
+      expect(chart.svg, chart.id).toMatch(/^<svg [^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*<\/svg>$/);
   });
 
   it("/api/report/html is the HTML report as a download", async () => {
     const response = await get(`/api/report/html?${new URLSearchParams({ from, to })}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="restore-report-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.html"$/);
+    expect(response.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="restore-report-\d{4}-\d\d-\d\d-to-\d{4}-\d\d-\d\d\.html"$/,
+    );
     const html = await response.text();
     expect(html).toMatch(/^<!doctype html>/);
     expect(html).toContain("the dashboard&#39;s Report view, from the live server (REST API v8)");

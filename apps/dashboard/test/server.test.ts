@@ -16,7 +16,11 @@ const from = new Date(now - 7 * 24 * 3600_000).toISOString();
 const to = new Date(now + 3600_000).toISOString();
 
 /** A request as the dashboard's page sends it: with its header on every API call. */
-async function get(server: DashboardServer, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: any }> {
+async function get(
+  server: DashboardServer,
+  path: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; body: any }> {
   const response = await fetch(new URL(path, server.url), { ...init, headers: { "x-dashboard-request": "1", ...init.headers } });
   const text = await response.text();
   bodies.push(text);
@@ -176,7 +180,15 @@ describe("what the server refuses", () => {
   const page = { "x-dashboard-request": "1" };
   it("answers 404 for unknown routes and never passes a path on to VBM365", async () => {
     vbm.stats.reset();
-    for (const path of ["/api/nope", "/api/sessions/x/y", "/v6/RestoreSessions", "/api/v6/RestoreSessions", "/api/sessions/%2e%2e/%2e%2e/v6/Token", "/../package.json", "/src/server/index.ts"]) {
+    for (const path of [
+      "/api/nope",
+      "/api/sessions/x/y",
+      "/v6/RestoreSessions",
+      "/api/v6/RestoreSessions",
+      "/api/sessions/%2e%2e/%2e%2e/v6/Token",
+      "/../package.json",
+      "/src/server/index.ts",
+    ]) {
       const response = await raw(dashboard.url, { path, headers: page });
       expect(response.status, path).toBe(404);
     }
@@ -217,7 +229,12 @@ describe("what the server refuses", () => {
       expect(body.error, path).toMatch(message);
     }
     expect((await raw(dashboard.url, { path: `/api/sessions?q=${"a".repeat(2100)}` })).status).toBe(414);
-    const big = await raw(dashboard.url, { method: "POST", path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop", headers: page, body: "x".repeat(5000) });
+    const big = await raw(dashboard.url, {
+      method: "POST",
+      path: "/api/sessions/00000000-0000-4000-8000-000000000000/stop",
+      headers: page,
+      body: "x".repeat(5000),
+    });
     expect(big.status).toBe(413);
     // Without a length up front, the server counts the bytes as they come.
     const chunked = await raw(dashboard.url, {
@@ -266,7 +283,10 @@ describe("headers and secrets", () => {
     } finally {
       await broken.close();
     }
-    const unreachable = await startDashboardServer({ target: { url: "http://127.0.0.1:9", auth: { token: vbm.token } }, log: (line) => logLines.push(line) });
+    const unreachable = await startDashboardServer({
+      target: { url: "http://127.0.0.1:9", auth: { token: vbm.token } },
+      log: (line) => logLines.push(line),
+    });
     try {
       const { status, body } = await get(unreachable, sessionsPath({}));
       expect(status).toBe(502);

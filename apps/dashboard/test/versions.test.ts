@@ -4,7 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import type { ApiVersion } from "@vbm365/client";
-import { startDashboardServer, type DashboardServer, type SessionDetailsResponse, type SessionsResponse, type StatisticsResponse, type VersionResponse } from "../src/server/index.js";
+import {
+  startDashboardServer,
+  type DashboardServer,
+  type SessionDetailsResponse,
+  type SessionsResponse,
+  type StatisticsResponse,
+  type VersionResponse,
+} from "../src/server/index.js";
 import { sessionsInWindow } from "./support/expected.js";
 
 const now = Date.now();
@@ -20,7 +27,14 @@ async function get<T>(server: DashboardServer, path: string, headers: Record<str
 async function serverStatistics(vbm: TestServer, id: string) {
   const response = await fetch(`${vbm.url}/v8/RestoreSessions/${id}/Statistics`, { headers: { Authorization: `Bearer ${vbm.token}` } });
   expect(response.status).toBe(200);
-  return (await response.json()) as { totalItemsCount: number; restoredItemsCount: number; failedItemsCount: number; skippedItemsCount: number; warnings?: unknown[]; errors?: unknown[] };
+  return (await response.json()) as {
+    totalItemsCount: number;
+    restoredItemsCount: number;
+    failedItemsCount: number;
+    skippedItemsCount: number;
+    warnings?: unknown[];
+    errors?: unknown[];
+  };
 }
 
 /** The first session (newest first) whose events' statuses fit, so the counts are not all zero or all alike. */
@@ -80,7 +94,9 @@ describe.each(servers)("against a testkit serving $versions", ({ versions, speak
     expect(status).toBe(200);
     const { _links, ...withoutLinks } = session;
     expect(body.session).toEqual(withoutLinks);
-    expect(body.events.map((event) => [event.id, event.status])).toEqual(vbm.data.events(index, speaks).map((event) => [event.id, event.status]));
+    expect(body.events.map((event) => [event.id, event.status])).toEqual(
+      vbm.data.events(index, speaks).map((event) => [event.id, event.status]),
+    );
   });
 
   if (speaks === "v8") {
@@ -145,7 +161,10 @@ describe("VBM365_API_VERSION pins the version", () => {
   let v6Only: TestServer;
 
   beforeAll(async () => {
-    [full, v6Only] = await Promise.all([startTestServer({ sessions: 20, seed: 3 }), startTestServer({ sessions: 20, seed: 3, versions: ["v6"] })]);
+    [full, v6Only] = await Promise.all([
+      startTestServer({ sessions: 20, seed: 3 }),
+      startTestServer({ sessions: 20, seed: 3, versions: ["v6"] }),
+    ]);
   });
 
   afterAll(async () => {
@@ -158,7 +177,11 @@ describe("VBM365_API_VERSION pins the version", () => {
       full.requestLog.length = 0;
       expect((await get<VersionResponse>(dashboard, "/api/version")).body).toEqual({ apiVersion: "v6", setting: "v6" });
       const statistics = await get<StatisticsResponse>(dashboard, `/api/sessions/${full.data.session(0).id}/statistics`);
-      expect(statistics.body).toMatchObject({ available: false, apiVersion: "v6", message: expect.stringContaining("VBM365_API_VERSION pins v6") });
+      expect(statistics.body).toMatchObject({
+        available: false,
+        apiVersion: "v6",
+        message: expect.stringContaining("VBM365_API_VERSION pins v6"),
+      });
       expect(full.requestLog).toEqual([]);
     } finally {
       await dashboard.close();
@@ -166,11 +189,16 @@ describe("VBM365_API_VERSION pins the version", () => {
   });
 
   it("pinned to v8 on a v6-only server: the listing names the setting to check, not a missing session", async () => {
-    const dashboard = await startDashboardServer({ target: { url: v6Only.url, auth: { token: v6Only.token }, apiVersion: "v8" }, log: () => {} });
+    const dashboard = await startDashboardServer({
+      target: { url: v6Only.url, auth: { token: v6Only.token }, apiVersion: "v8" },
+      log: () => {},
+    });
     try {
       const { status, body } = await get<{ error: string }>(dashboard, `/api/sessions?${new URLSearchParams({ from, to })}`);
       expect(status).toBe(502);
-      expect(body.error).toMatch(/does not serve this REST API version's restore sessions at VBM365_URL \(HTTP 404\)\. Check VBM365_URL, or VBM365_API_VERSION/);
+      expect(body.error).toMatch(
+        /does not serve this REST API version's restore sessions at VBM365_URL \(HTTP 404\)\. Check VBM365_URL, or VBM365_API_VERSION/,
+      );
     } finally {
       await dashboard.close();
     }

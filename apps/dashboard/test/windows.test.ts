@@ -70,7 +70,10 @@ describe("window bounds are rounded", () => {
     expect(requestsForFirst).toBeGreaterThan(0);
     const second = await getJson(dashboard, windowPath(end - 3 * day + 20_000, end + 20_000));
     expect(vbm.stats.requests).toBe(requestsForFirst);
-    for (const [answer, shift] of [[first, 0], [second, 20_000]] as const) {
+    for (const [answer, shift] of [
+      [first, 0],
+      [second, 20_000],
+    ] as const) {
       expect(answer.status).toBe(200);
       const expected = sessionsInWindow(vbm, new Date(end - 3 * day + shift), new Date(end + shift));
       expect((answer.body as SessionsResponse).inWindow).toBe(expected.length);

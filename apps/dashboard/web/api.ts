@@ -1,6 +1,16 @@
 // The page's calls to its own server. The page never talks to VBM365 and holds no secret
 // of it. Every call carries the header that tells the server it comes from this page.
-import { accessTokenHeader, apiHeader, type ConfigResponse, type ErrorResponse, type SessionDetailsResponse, type ServersResponse, type SessionsResponse, type StatisticsResponse, type VersionResponse } from "../src/shared/api.js";
+import {
+  accessTokenHeader,
+  apiHeader,
+  type ConfigResponse,
+  type ErrorResponse,
+  type SessionDetailsResponse,
+  type ServersResponse,
+  type SessionsResponse,
+  type StatisticsResponse,
+  type VersionResponse,
+} from "../src/shared/api.js";
 import { readAccessToken } from "./access.js";
 import type { ViewState } from "./state.js";
 

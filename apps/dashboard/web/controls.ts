@@ -33,7 +33,13 @@ export function buildControls(toolbar: HTMLElement, filters: HTMLElement, on: Co
     refreshPeriods.map((period) => [String(period), period === 0 ? "Off" : period < 60 ? `Every ${period} s` : `Every ${period / 60} min`]),
   );
   const updated = h("span", { id: "updated", class: "updated", "aria-live": "polite" });
-  toolbar.append(field("window", "Window", windowSelect), custom, refreshButton, field("auto-refresh", "Auto-refresh", autoSelect), updated);
+  toolbar.append(
+    field("window", "Window", windowSelect),
+    custom,
+    refreshButton,
+    field("auto-refresh", "Auto-refresh", autoSelect),
+    updated,
+  );
 
   const typeSelect = select("type", "Type", [["", "All types"], ...Object.entries(typeLabels)]);
   const stateSelect = select("state", "State", [
@@ -48,8 +54,23 @@ export function buildControls(toolbar: HTMLElement, filters: HTMLElement, on: Co
     ["Failed", "Failed"],
   ]);
   const initiators = h("datalist", { id: "initiators" });
-  const byInput = h("input", { type: "search", id: "by", name: "by", list: "initiators", autocomplete: "off", maxlength: 200, placeholder: "Any account" });
-  const textInput = h("input", { type: "search", id: "q", name: "q", autocomplete: "off", maxlength: 200, placeholder: "Name, organization, host, id…" });
+  const byInput = h("input", {
+    type: "search",
+    id: "by",
+    name: "by",
+    list: "initiators",
+    autocomplete: "off",
+    maxlength: 200,
+    placeholder: "Any account",
+  });
+  const textInput = h("input", {
+    type: "search",
+    id: "q",
+    name: "q",
+    autocomplete: "off",
+    maxlength: 200,
+    placeholder: "Name, organization, host, id…",
+  });
   const clear = h("button", { type: "button", id: "clear-filters" }, "Clear filters");
   filters.append(
     field("type", "Type", typeSelect),

@@ -11,7 +11,10 @@ export interface DetailsHandlers {
 }
 
 export function showLoading(dialog: HTMLDialogElement, onClose: () => void): void {
-  dialog.replaceChildren(header("Loading session…", onClose), h("p", { class: "muted", "aria-busy": "true" }, "Reading the session and its events…"));
+  dialog.replaceChildren(
+    header("Loading session…", onClose),
+    h("p", { class: "muted", "aria-busy": "true" }, "Reading the session and its events…"),
+  );
   open(dialog, onClose);
 }
 
@@ -21,7 +24,13 @@ export function showError(dialog: HTMLDialogElement, message: string, onClose: (
 }
 
 /** `statistics` is the area the caller fills once the statistics answer (v8 only) arrives. */
-export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsResponse, allowStop: boolean, on: DetailsHandlers, statistics: HTMLElement): void {
+export function renderDetails(
+  dialog: HTMLDialogElement,
+  data: SessionDetailsResponse,
+  allowStop: boolean,
+  on: DetailsHandlers,
+  statistics: HTMLElement,
+): void {
   const { session, events } = data;
   const facts: [string, Node | string][] = [
     ["Id", h("code", {}, session.id)],
@@ -58,7 +67,9 @@ export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsRes
     stopArea,
     statistics,
     h("h3", {}, `Events (${formatCount(events.length)})`),
-    data.eventsTruncated ? h("p", { class: "alert" }, `Showing the first ${formatCount(data.eventsLimit)} events; the session has more.`) : "",
+    data.eventsTruncated
+      ? h("p", { class: "alert" }, `Showing the first ${formatCount(data.eventsLimit)} events; the session has more.`)
+      : "",
     events.length === 0
       ? h("p", { class: "muted" }, "This session has no events.")
       : h(
@@ -67,7 +78,15 @@ export function renderDetails(dialog: HTMLDialogElement, data: SessionDetailsRes
           h(
             "table",
             { id: "events-table" },
-            h("thead", {}, h("tr", {}, ...["Item", "Type", "Action", "Size", "Source", "Target", "Status"].map((name) => h("th", { scope: "col" }, name)))),
+            h(
+              "thead",
+              {},
+              h(
+                "tr",
+                {},
+                ...["Item", "Type", "Action", "Size", "Source", "Target", "Status"].map((name) => h("th", { scope: "col" }, name)),
+              ),
+            ),
             h("tbody", {}, ...eventRows),
           ),
         ),

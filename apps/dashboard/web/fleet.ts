@@ -6,8 +6,17 @@ import { h } from "./dom.js";
 import { formatCount, formatTime } from "./format.js";
 
 /** The filter: a select of the configured servers; "" is every server. */
-export function buildServerFilter(filters: HTMLElement, names: readonly string[], change: (server: string) => void): (server: string) => void {
-  const select = h("select", { id: "server", name: "server" }, h("option", { value: "" }, "All servers"), ...names.map((name) => h("option", { value: name }, name)));
+export function buildServerFilter(
+  filters: HTMLElement,
+  names: readonly string[],
+  change: (server: string) => void,
+): (server: string) => void {
+  const select = h(
+    "select",
+    { id: "server", name: "server" },
+    h("option", { value: "" }, "All servers"),
+    ...names.map((name) => h("option", { value: name }, name)),
+  );
   select.addEventListener("change", () => change(select.value));
   filters.prepend(h("span", { class: "field" }, h("label", { for: "server" }, "Server"), select));
   return (server) => {
@@ -29,7 +38,9 @@ export function renderServerTotals(target: HTMLElement, data: SessionsResponse):
   const perServer = Object.entries(data.counts.server ?? {}).sort(([a], [b]) => a.localeCompare(b));
   target.replaceChildren(
     h("span", { id: "fleet-total" }, `${formatCount(data.matched)} sessions on ${perServer.length} servers: `),
-    ...perServer.map(([name, count], index) => h("span", { class: "server-total", "data-server": name }, `${index ? ", " : ""}${name} ${formatCount(count)}`)),
+    ...perServer.map(([name, count], index) =>
+      h("span", { class: "server-total", "data-server": name }, `${index ? ", " : ""}${name} ${formatCount(count)}`),
+    ),
   );
 }
 
@@ -38,7 +49,8 @@ export function renderHealth(footer: HTMLElement, answer: ServersResponse): void
 }
 
 function healthItem(server: ServerHealth): HTMLElement {
-  const state = server.reachable === null ? "not asked yet" : server.reachable ? "reachable" : `not answering (${server.problem ?? "error"})`;
+  const state =
+    server.reachable === null ? "not asked yet" : server.reachable ? "reachable" : `not answering (${server.problem ?? "error"})`;
   const parts = [
     state,
     server.apiVersion ? `REST API ${server.apiVersion}` : undefined,

@@ -137,9 +137,10 @@ async function loadHealth(): Promise<void> {
 function scheduleAutoRefresh(): void {
   clearInterval(autoTimer);
   // Auto-refresh moves a preset window forward; a custom window is re-read as it is.
-  if (state.refresh > 0) autoTimer = setInterval(() => {
-    if (!document.hidden && !dialog.open) setState({}, true);
-  }, state.refresh * 1000);
+  if (state.refresh > 0)
+    autoTimer = setInterval(() => {
+      if (!document.hidden && !dialog.open) setState({}, true);
+    }, state.refresh * 1000);
 }
 
 function showAlert(message: string): void {

@@ -20,7 +20,12 @@ type Current = () => { state: ViewState; window: { from: string; to: string } };
 function reportQuery(current: Current): string {
   const { state, window } = current();
   const params = new URLSearchParams({ from: window.from, to: window.to });
-  for (const [name, value] of [["type", state.type], ["state", state.state], ["result", state.result], ["initiatedBy", state.initiatedBy]] as const) {
+  for (const [name, value] of [
+    ["type", state.type],
+    ["state", state.state],
+    ["result", state.result],
+    ["initiatedBy", state.initiatedBy],
+  ] as const) {
     if (value) params.set(name, value);
   }
   return params.toString();
@@ -44,15 +49,39 @@ function numbersTable(chart: ReportChartAnswer): HTMLElement {
     { class: "report-numbers", "data-chart": chart.id },
     h("caption", {}, `The numbers behind "${chart.title}"`),
     h("thead", {}, h("tr", {}, ...chart.table.columns.map((column) => h("th", { scope: "col" }, column)))),
-    h("tbody", {}, ...chart.table.rows.map((row) => h("tr", {}, ...row.map((cell) => h("td", typeof cell === "number" ? { class: "num" } : {}, typeof cell === "number" ? formatCount(cell) : cell))))),
+    h(
+      "tbody",
+      {},
+      ...chart.table.rows.map((row) =>
+        h(
+          "tr",
+          {},
+          ...row.map((cell) =>
+            h("td", typeof cell === "number" ? { class: "num" } : {}, typeof cell === "number" ? formatCount(cell) : cell),
+          ),
+        ),
+      ),
+    ),
   );
 }
 
 function render(target: HTMLElement, answer: ReportResponse): void {
   const { report } = answer;
   target.replaceChildren(
-    h("p", { class: "report-totals" }, `${formatCount(report.totals.actions)} restore actions in ${formatCount(report.totals.sessions)} sessions`),
-    ...(report.notes.length ? [h("ul", { class: "report-notes", "aria-label": "What the data cannot answer" }, ...report.notes.map((note) => h("li", { "data-note": note.code }, note.text)))] : []),
+    h(
+      "p",
+      { class: "report-totals" },
+      `${formatCount(report.totals.actions)} restore actions in ${formatCount(report.totals.sessions)} sessions`,
+    ),
+    ...(report.notes.length
+      ? [
+          h(
+            "ul",
+            { class: "report-notes", "aria-label": "What the data cannot answer" },
+            ...report.notes.map((note) => h("li", { "data-note": note.code }, note.text)),
+          ),
+        ]
+      : []),
     h(
       "div",
       { class: "report-charts" },
@@ -74,7 +103,11 @@ async function download(current: Current, status: HTMLElement): Promise<void> {
   status.textContent = "Preparing the HTML report…";
   const token = readAccessToken();
   const headers: Record<string, string> = { [apiHeader]: "1", ...(token ? { [accessTokenHeader]: token } : {}) };
-  const response = await fetch(`/api/report/html?${reportQuery(current)}`, { headers, credentials: "same-origin", cache: "no-store" }).catch(() => undefined);
+  const response = await fetch(`/api/report/html?${reportQuery(current)}`, {
+    headers,
+    credentials: "same-origin",
+    cache: "no-store",
+  }).catch(() => undefined);
   if (!response?.ok) {
     status.textContent = "The report could not be made; see the message above the sessions, or try again.";
     return;

@@ -16,7 +16,12 @@ const shown: [keyof StatisticsRow, string][] = [
 
 /** The details' statistics area while the answer is on its way. */
 export function statisticsSection(): HTMLElement {
-  return h("section", { id: "statistics", "aria-label": "Statistics", "aria-busy": "true" }, h("h3", {}, "Statistics"), h("p", { class: "muted" }, "Reading statistics…"));
+  return h(
+    "section",
+    { id: "statistics", "aria-label": "Statistics", "aria-busy": "true" },
+    h("h3", {}, "Statistics"),
+    h("p", { class: "muted" }, "Reading statistics…"),
+  );
 }
 
 export function showStatistics(section: HTMLElement, answer: StatisticsResponse): void {

@@ -67,16 +67,35 @@ export function renderChart(target: HTMLElement, data: SessionsResponse): void {
       if (!count) return [];
       const barHeight = scale(count);
       y -= barHeight;
-      return [s("rect", { class: `bar result-${token(result)}`, x: left + index * barWidth + 1, y, width: Math.max(1, barWidth - 2), height: barHeight })];
+      return [
+        s("rect", {
+          class: `bar result-${token(result)}`,
+          x: left + index * barWidth + 1,
+          y,
+          width: Math.max(1, barWidth - 2),
+          height: barHeight,
+        }),
+      ];
     });
-    const breakdown = Object.entries(bucket.byResult).map(([result, count]) => `${result} ${count}`).join(", ");
-    return s("g", {}, s("title", {}, `${formatTime(bucket.start)}: ${bucket.total} sessions${breakdown ? ` (${breakdown})` : ""}`), ...parts);
+    const breakdown = Object.entries(bucket.byResult)
+      .map(([result, count]) => `${result} ${count}`)
+      .join(", ");
+    return s(
+      "g",
+      {},
+      s("title", {}, `${formatTime(bucket.start)}: ${bucket.total} sessions${breakdown ? ` (${breakdown})` : ""}`),
+      ...parts,
+    );
   });
   const first = buckets[0];
   const last = buckets.at(-1);
   const svg = s(
     "svg",
-    { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": `Restore sessions per ${step}, stacked by result; most in one ${step}: ${max}` },
+    {
+      viewBox: `0 0 ${width} ${height}`,
+      role: "img",
+      "aria-label": `Restore sessions per ${step}, stacked by result; most in one ${step}: ${max}`,
+    },
     s("line", { class: "axis", x1: left, y1: height - bottom, x2: width, y2: height - bottom }),
     s("text", { class: "tick", x: left - 6, y: top + 4, "text-anchor": "end" }, String(max)),
     s("text", { class: "tick", x: left - 6, y: height - bottom, "text-anchor": "end" }, "0"),

@@ -14,7 +14,11 @@ export interface TableHandlers {
 
 const columns: { key: SortKey; label: string; cell: (row: SessionRow) => Node | string }[] = [
   { key: "creationTime", label: "Started", cell: (row) => formatTime(row.creationTime) },
-  { key: "name", label: "Session", cell: (row) => h("button", { type: "button", class: "link open", "data-id": row.id }, row.name || row.id) },
+  {
+    key: "name",
+    label: "Session",
+    cell: (row) => h("button", { type: "button", class: "link open", "data-id": row.id }, row.name || row.id),
+  },
   { key: "organization", label: "Organization", cell: (row) => row.organization ?? "—" },
   { key: "type", label: "Type", cell: (row) => typeLabel(row.type) },
   { key: "state", label: "State", cell: (row) => h("span", { class: `state state-${token(row.state)}` }, row.state) },
@@ -38,7 +42,12 @@ export function renderTable(target: HTMLElement, data: SessionsResponse, state: 
       return h(
         "th",
         { scope: "col", "aria-sort": sorted },
-        h("button", { type: "button", class: "sort", "data-sort": key, onclick: () => on.sort(key) }, label, h("span", { "aria-hidden": "true" }, active ? (state.dir === "asc" ? " ▲" : " ▼") : "")),
+        h(
+          "button",
+          { type: "button", class: "sort", "data-sort": key, onclick: () => on.sort(key) },
+          label,
+          h("span", { "aria-hidden": "true" }, active ? (state.dir === "asc" ? " ▲" : " ▼") : ""),
+        ),
       );
     }),
   );
@@ -47,7 +56,14 @@ export function renderTable(target: HTMLElement, data: SessionsResponse, state: 
   const body = h(
     "tbody",
     {},
-    ...data.rows.map((row) => h("tr", { "data-id": row.id, ...(fleet ? { "data-server": serverCell(row) } : {}) }, ...(fleet ? [h("td", { class: "server" }, serverCell(row))] : []), ...columns.map(({ cell }) => h("td", {}, cell(row))))),
+    ...data.rows.map((row) =>
+      h(
+        "tr",
+        { "data-id": row.id, ...(fleet ? { "data-server": serverCell(row) } : {}) },
+        ...(fleet ? [h("td", { class: "server" }, serverCell(row))] : []),
+        ...columns.map(({ cell }) => h("td", {}, cell(row))),
+      ),
+    ),
   );
   body.addEventListener("click", (event) => {
     const button = (event.target as Element).closest<HTMLButtonElement>("button.open");
@@ -57,13 +73,21 @@ export function renderTable(target: HTMLElement, data: SessionsResponse, state: 
 
   const first = data.matched === 0 ? 0 : data.offset + 1;
   const lastRow = data.offset + data.rows.length;
-  const sizeSelect = h("select", { id: "page-size", "aria-label": "Rows per page" }, ...pageSizes.map((size) => h("option", { value: size, selected: size === state.pageSize }, `${size} rows`)));
+  const sizeSelect = h(
+    "select",
+    { id: "page-size", "aria-label": "Rows per page" },
+    ...pageSizes.map((size) => h("option", { value: size, selected: size === state.pageSize }, `${size} rows`)),
+  );
   sizeSelect.addEventListener("change", () => on.page(1, Number(sizeSelect.value)));
   const pager = h(
     "nav",
     { class: "pager", "aria-label": "Pages" },
     h("button", { type: "button", id: "prev-page", disabled: state.page <= 1, onclick: () => on.page(state.page - 1) }, "‹ Previous"),
-    h("span", { id: "row-range", "aria-live": "polite" }, `Rows ${formatCount(first)}–${formatCount(lastRow)} of ${formatCount(data.matched)} · page ${state.page} of ${pages}`),
+    h(
+      "span",
+      { id: "row-range", "aria-live": "polite" },
+      `Rows ${formatCount(first)}–${formatCount(lastRow)} of ${formatCount(data.matched)} · page ${state.page} of ${pages}`,
+    ),
     h("button", { type: "button", id: "next-page", disabled: state.page >= pages, onclick: () => on.page(state.page + 1) }, "Next ›"),
     sizeSelect,
   );
@@ -72,7 +96,17 @@ export function renderTable(target: HTMLElement, data: SessionsResponse, state: 
     h("h2", { class: "visually-hidden" }, "Sessions"),
     data.rows.length === 0
       ? h("p", { class: "empty" }, "No sessions match this window and these filters.")
-      : h("div", { class: "table-wrap" }, h("table", { id: "sessions-table" }, h("caption", { class: "visually-hidden" }, "Restore sessions, sortable by column"), h("thead", {}, head), body)),
+      : h(
+          "div",
+          { class: "table-wrap" },
+          h(
+            "table",
+            { id: "sessions-table" },
+            h("caption", { class: "visually-hidden" }, "Restore sessions, sortable by column"),
+            h("thead", {}, head),
+            body,
+          ),
+        ),
     pager,
   );
 }

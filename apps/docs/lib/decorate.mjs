@@ -23,7 +23,10 @@ export function listOperations(spec) {
 export function claimedVersions(source) {
   const line = /^\/\/ API versions?:(.*)$/m.exec(source);
   if (!line) return undefined;
-  const versions = line[1].trim().split(/[\s,]+/).filter(Boolean);
+  const versions = line[1]
+    .trim()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   const wrong = versions.filter((version) => !/^v\d+$/.test(version));
   if (versions.length === 0 || wrong.length > 0) {
     throw new Error(`"${line[0]}" must list API versions like "// API versions: v7 v8".`);
@@ -39,7 +42,9 @@ export function claimedVersions(source) {
  */
 export function readTypeScriptSamples(samplesDir) {
   const samples = new Map();
-  for (const file of readdirSync(samplesDir).filter((name) => name.endsWith(".ts")).sort()) {
+  for (const file of readdirSync(samplesDir)
+    .filter((name) => name.endsWith(".ts"))
+    .sort()) {
     const [operationId, variant] = file.slice(0, -".ts".length).split(".");
     const label = variant ? `TypeScript (${variant.replaceAll("-", " ")})` : "TypeScript";
     const source = readFileSync(join(samplesDir, file), "utf8").trimEnd() + "\n";

@@ -16,11 +16,22 @@ const workflowsVersion = "v6";
 
 /** Every `*.arazzo.yaml` as JSON (through `redocly bundle`), sorted by file name. */
 export function readWorkflows(dir = workflowsDir) {
-  const files = readdirSync(dir).filter((name) => name.endsWith(".arazzo.yaml")).sort();
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith(".arazzo.yaml"))
+    .sort();
   if (files.length === 0) return [];
   const out = mkdtempSync(join(tmpdir(), "docs-arazzo-"));
   try {
-    const { status, stdout, stderr } = redocly(["bundle", ...files.map((f) => join(dir, f)), "--ext", "json", "--output", out, "--config", join(dir, "redocly.yaml")]);
+    const { status, stdout, stderr } = redocly([
+      "bundle",
+      ...files.map((f) => join(dir, f)),
+      "--ext",
+      "json",
+      "--output",
+      out,
+      "--config",
+      join(dir, "redocly.yaml"),
+    ]);
     if (status !== 0) throw new Error(`Reading the workflows in ${dir} failed:\n${stdout}\n${stderr}`);
     return files.map((file) => ({ file, ...JSON.parse(readFileSync(join(out, basename(file, ".yaml") + ".json"), "utf8")) }));
   } finally {
@@ -29,7 +40,11 @@ export function readWorkflows(dir = workflowsDir) {
 }
 
 const code = (text) => `\`${String(text).replaceAll("`", "'")}\``;
-const cell = (text) => String(text ?? "").replaceAll("|", "\\|").replace(/\s+/g, " ").trim();
+const cell = (text) =>
+  String(text ?? "")
+    .replaceAll("|", "\\|")
+    .replace(/\s+/g, " ")
+    .trim();
 
 function criterion(c) {
   return c.type === "jsonpath" ? `${code(c.condition)} on ${code(c.context)}` : code(c.condition);
@@ -37,7 +52,8 @@ function criterion(c) {
 
 /** What a step calls: the operation (a link on the page), another workflow, or a link followed as given. */
 function target(step, operationIds) {
-  if (step.operationId) return operationIds.has(step.operationId) ? `[${step.operationId}](#operation/${step.operationId})` : code(step.operationId);
+  if (step.operationId)
+    return operationIds.has(step.operationId) ? `[${step.operationId}](#operation/${step.operationId})` : code(step.operationId);
   if (step.workflowId) return `workflow ${code(step.workflowId)}`;
   const op = step["x-operation"];
   return op ? `${String(op.method).toUpperCase()} ${code(op.url)}` : "";
@@ -59,7 +75,9 @@ function workflowMarkdown(doc, workflow, operationIds) {
   lines.push("| step | calls | succeeds when | hands on |", "|---|---|---|---|");
   for (const step of workflow.steps) {
     const checks = (step.successCriteria ?? []).map(criterion).join("<br>");
-    const outputs = Object.keys(step.outputs ?? {}).map(code).join(", ");
+    const outputs = Object.keys(step.outputs ?? {})
+      .map(code)
+      .join(", ");
     lines.push(`| ${code(step.stepId)}: ${cell(step.description)} | ${target(step, operationIds)} | ${checks} | ${outputs} |`);
   }
   lines.push("");
@@ -79,7 +97,16 @@ export function workflowsMarkdown(docs, operationIds = new Set()) {
     "",
   ];
   for (const doc of docs) {
-    lines.push(`### ${doc.info.title}`, "", doc.info.summary ?? "", "", doc.info.description ?? "", "", `File: \`openapi/workflows/${doc.file}\``, "");
+    lines.push(
+      `### ${doc.info.title}`,
+      "",
+      doc.info.summary ?? "",
+      "",
+      doc.info.description ?? "",
+      "",
+      `File: \`openapi/workflows/${doc.file}\``,
+      "",
+    );
     for (const workflow of doc.workflows) lines.push(...workflowMarkdown(doc, workflow, operationIds));
   }
   return lines.join("\n");
@@ -90,7 +117,9 @@ export function withWorkflows(spec, read = readWorkflows) {
   if ((spec.info?.["x-api-version"] ?? workflowsVersion) !== workflowsVersion) return spec;
   const docs = read();
   if (docs.length === 0) return spec;
-  const operationIds = new Set(Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : []))));
+  const operationIds = new Set(
+    Object.values(spec.paths ?? {}).flatMap((item) => Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : []))),
+  );
   const copy = structuredClone(spec);
   copy.info.description = `${copy.info.description ?? ""}\n\n${workflowsMarkdown(docs, operationIds)}`;
   return copy;

@@ -88,7 +88,10 @@ function buildVersion(version) {
 function buildClientReference() {
   const typedoc = join(dirname(createRequire(import.meta.url).resolve("typedoc/package.json")), "bin/typedoc");
   const { status } = spawnSync(process.execPath, [typedoc, "--options", here("typedoc.config.mjs")], { cwd: here(""), stdio: "inherit" });
-  if (status !== 0) fail("Building the client reference (dist/client/) failed: see TypeDoc's messages above; every export of @vbm365/client needs a doc comment.");
+  if (status !== 0)
+    fail(
+      "Building the client reference (dist/client/) failed: see TypeDoc's messages above; every export of @vbm365/client needs a doc comment.",
+    );
   console.log("built dist/client/index.html, the client reference");
 }
 

@@ -25,7 +25,11 @@ export async function buildSampleReport(dir) {
     const csv = createActionCsvWriter(csvStream);
     const report = await aggregateReport(input(), {
       serverVersions: new Map([["vbm01 (testkit sample)", "v8"]]),
-      generator: { tool: "vbm365 docs", version: "sample", how: `the docs build, from the testkit's seeded data (${DATA.sessions} sessions, seed ${DATA.seed})` },
+      generator: {
+        tool: "vbm365 docs",
+        version: "sample",
+        how: `the docs build, from the testkit's seeded data (${DATA.sessions} sessions, seed ${DATA.seed})`,
+      },
       tableLimit: 200,
       now: new Date(DATA.now),
       onAction: (row) => csv.write(row),

@@ -10,7 +10,9 @@ const inCi = process.env.CI === "true";
 /** Without Chromium the browser tests skip (loudly) on a developer machine and fail under CI=true. */
 export const chromiumMissingInCi = !haveChromium && inCi;
 if (!haveChromium && !inCi) {
-  console.warn(`\n!!! Chromium not found at ${chromiumPath}: the docs browser test is SKIPPED.\n!!! Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`);
+  console.warn(
+    `\n!!! Chromium not found at ${chromiumPath}: the docs browser test is SKIPPED.\n!!! Install it (apt-get install chromium) or set CHROMIUM_PATH.\n`,
+  );
 }
 
 export const missingChromiumMessage = `Chromium not found at ${chromiumPath}; CI needs it (apt-get install chromium, or set CHROMIUM_PATH).`;

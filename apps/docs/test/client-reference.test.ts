@@ -13,7 +13,10 @@ const clientIndex = join(docs, "dist/client/index.html");
 /** What TypeDoc, with the site's own settings, warns about on other entry points. */
 async function typedocWarnings(entryPoint: string, tsconfig: string): Promise<string[]> {
   const warnings: string[] = [];
-  const app = await Application.bootstrapWithPlugins({ ...siteOptions, entryPoints: [join(docs, entryPoint)], tsconfig: join(docs, tsconfig) }, []);
+  const app = await Application.bootstrapWithPlugins(
+    { ...siteOptions, entryPoints: [join(docs, entryPoint)], tsconfig: join(docs, tsconfig) },
+    [],
+  );
   app.logger = new (class extends Logger {
     override log(message: string, level: LogLevel) {
       if (level >= LogLevel.Warn) warnings.push(message);
@@ -40,7 +43,8 @@ describe("the client reference", () => {
   it("is built into dist/client/ with a page for the client's calls and the shared modules", () => {
     expect(existsSync(clientIndex), "run `pnpm --filter @vbm365/docs build` first").toBe(true);
     const all = [...referencePages().values()].join("\n");
-    for (const name of ["createVbm365Client", "Vbm365ApiError", "parseIsoDateTime", "redactText", "OPERATION_PATHS", "ANSWER_FIELDS"]) expect(all).toContain(name);
+    for (const name of ["createVbm365Client", "Vbm365ApiError", "parseIsoDateTime", "redactText", "OPERATION_PATHS", "ANSWER_FIELDS"])
+      expect(all).toContain(name);
   });
 
   it("makes no request beyond its own host, and links back to the REST reference", () => {

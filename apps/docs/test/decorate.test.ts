@@ -1,8 +1,16 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
-  addVersionSwitch, claimedVersions, curlSample, decorateSpec, inlineRedoclyAttribution, pageLink, readTypeScriptSamples, redocOptions,
-  resolveRefFor, type Sample,
+  addVersionSwitch,
+  claimedVersions,
+  curlSample,
+  decorateSpec,
+  inlineRedoclyAttribution,
+  pageLink,
+  readTypeScriptSamples,
+  redocOptions,
+  resolveRefFor,
+  type Sample,
 } from "./lib.js";
 import { operations, spec, specOf } from "./spec.js";
 
@@ -101,10 +109,17 @@ describe("inlineRedoclyAttribution", () => {
 });
 
 describe("samples and API versions", () => {
-  const sample = (source: string, versions?: string[]): Sample => ({ label: "TypeScript", source, file: "x.ts", ...(versions ? { versions } : {}) });
+  const sample = (source: string, versions?: string[]): Sample => ({
+    label: "TypeScript",
+    source,
+    file: "x.ts",
+    ...(versions ? { versions } : {}),
+  });
   const v8 = specOf("v8");
   // Every v6 operation's sample, claiming every version, plus one for v8's Statistics.
-  const allVersions = new Map(operations.map(({ operation }) => [operation.operationId as string, [sample(`// ${operation.operationId}\n`)]]));
+  const allVersions = new Map(
+    operations.map(({ operation }) => [operation.operationId as string, [sample(`// ${operation.operationId}\n`)]]),
+  );
   const withStatistics = new Map(allVersions).set("RestoreSession_GetRestoreStatistics", [sample("// statistics\n", ["v8"])]);
 
   it("reads the versions a sample claims, and refuses a malformed claim", () => {

@@ -14,8 +14,7 @@ export type Operation = { method: string; path: string; pathItem: Json; operatio
 
 export const listOperations: (spec: Json) => Operation[] = list;
 export const readTypeScriptSamples: (dir: string) => Map<string, Sample[]> = readSamples;
-export const decorateSpec: (spec: Json, input: { typeScriptSamples: Map<string, Sample[]>; logoSvg: string }) => Json =
-  decorate;
+export const decorateSpec: (spec: Json, input: { typeScriptSamples: Map<string, Sample[]>; logoSvg: string }) => Json = decorate;
 export const curlSample: (spec: Json, operation: Operation) => string = curl;
 export const resolveRefFor =
   (spec: Json) =>

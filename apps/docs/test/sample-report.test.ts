@@ -11,7 +11,8 @@ const CHARTS = ["operators-by-actions", "operators-by-size", "objects-by-actions
 
 describe("the sample report", () => {
   beforeAll(() => {
-    if (!existsSync(new URL("sample-report/index.html", dist))) throw new Error("apps/docs/dist/sample-report/ is missing: run `pnpm --filter @vbm365/docs build` first.");
+    if (!existsSync(new URL("sample-report/index.html", dist)))
+      throw new Error("apps/docs/dist/sample-report/ is missing: run `pnpm --filter @vbm365/docs build` first.");
   });
 
   it("is linked from every version's page, with the CSV of every action beside it", () => {

@@ -14,7 +14,9 @@ import { claimedVersions, listOperations } from "./lib.js";
 import { firstResponseExample, specOf } from "./spec.js";
 
 const samplesDir = new URL("../samples/", import.meta.url);
-const sampleFiles = readdirSync(samplesDir).filter((name) => name.endsWith(".ts")).sort();
+const sampleFiles = readdirSync(samplesDir)
+  .filter((name) => name.endsWith(".ts"))
+  .sort();
 const sourceOf = (file: string) => readFileSync(new URL(file, samplesDir), "utf8");
 const operationIdOf = (file: string) => file.split(".")[0]!;
 /** The versions a sample claims; a sample without the line claims every version. */
@@ -46,7 +48,11 @@ describe("TypeScript samples as written", () => {
   // The build refuses a page without a sample for one of its operations (decorate.test.ts
   // proves that on made-up sample sets); this names what the real samples/ lacks.
   it.each(apiVersions)("every operation of %s has a sample claiming it", (version) => {
-    const withSample = new Set(claiming(version).filter((file) => file === `${operationIdOf(file)}.ts`).map(operationIdOf));
+    const withSample = new Set(
+      claiming(version)
+        .filter((file) => file === `${operationIdOf(file)}.ts`)
+        .map(operationIdOf),
+    );
     const operationIds = listOperations(specs.get(version)).map(({ operation }) => operation.operationId as string);
     expect(operationIds.length).toBeGreaterThan(0);
     expect(operationIds.filter((id) => !withSample.has(id))).toEqual([]);
@@ -167,7 +173,11 @@ describe.each(apiVersions)("TypeScript samples against the %s mock", (version) =
     // answer of short values only (Statistics' counts) must show each as a whole word.
     const leaves = leafValues(example);
     const telling = leaves.filter((value) => value.length >= 3);
-    if (telling.length > 0) expect(telling.some((value) => output.includes(value)), output).toBe(true);
+    if (telling.length > 0)
+      expect(
+        telling.some((value) => output.includes(value)),
+        output,
+      ).toBe(true);
     else for (const value of leaves) expect(output, `${file} shows ${value}`).toMatch(new RegExp(`\\b${value}\\b`));
   });
 

@@ -89,9 +89,9 @@ describe.runIf(haveChromium)("docs site in Chromium", () => {
     await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
     await page.locator('[data-component-name="Search/SearchInput"] input').first().fill("Events");
     const results = page.locator('[data-component-name="Search/SearchItem"]');
-    await expect.poll(() => results.allInnerTexts(), { timeout: 15_000 }).toEqual(
-      expect.arrayContaining(eventsOperations.map((summary) => expect.stringContaining(summary))),
-    );
+    await expect
+      .poll(() => results.allInnerTexts(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(eventsOperations.map((summary) => expect.stringContaining(summary))));
     await page.screenshot({ path: new URL("docs-search.png", artifacts).pathname });
     await page.keyboard.press("Escape");
   });

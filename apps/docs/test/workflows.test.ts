@@ -12,7 +12,12 @@ describe("the workflows section", () => {
   const page = withWorkflows(spec, () => docs);
 
   it("is read from every Arazzo file", () => {
-    expect(docs.map((d: { file: string }) => d.file)).toEqual(["audit-window.arazzo.yaml", "inspect-session.arazzo.yaml", "log-in.arazzo.yaml", "stop-session.arazzo.yaml"]);
+    expect(docs.map((d: { file: string }) => d.file)).toEqual([
+      "audit-window.arazzo.yaml",
+      "inspect-session.arazzo.yaml",
+      "log-in.arazzo.yaml",
+      "stop-session.arazzo.yaml",
+    ]);
   });
 
   it("ends the v6 description, after the spec's own text, with every workflow and step", () => {
@@ -31,7 +36,17 @@ describe("the workflows section", () => {
   it("links each called operation to its place on the page, and only operations the page has", () => {
     const links = [...section(page).matchAll(/\]\(#operation\/([^)]+)\)/g)].map((m) => m[1]);
     const ids = new Set(operations.map(({ operation }) => operation.operationId));
-    expect(new Set(links)).toEqual(new Set(["token", "RestoreSession_GetPage", "RestoreSession_GetByRestoreSessionId", "RestoreSessionEvent_Get", "RestoreSessionEvent_GetById", "BackupOrganization_GetByRestoreSessionId", "RestoreSession_StopAction"]));
+    expect(new Set(links)).toEqual(
+      new Set([
+        "token",
+        "RestoreSession_GetPage",
+        "RestoreSession_GetByRestoreSessionId",
+        "RestoreSessionEvent_Get",
+        "RestoreSessionEvent_GetById",
+        "BackupOrganization_GetByRestoreSessionId",
+        "RestoreSession_StopAction",
+      ]),
+    );
     for (const id of links) expect(ids.has(id!), id).toBe(true);
   });
 

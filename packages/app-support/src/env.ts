@@ -39,12 +39,25 @@ export function serverFromEnv(env: NodeJS.ProcessEnv, options: EnvServerOptions 
       throw new SettingsError("credentials are set but no server: set VBM365_URL, such as https://vbm.example:4443");
     }
     const mockToken = options.mock.token;
-    return { name: "default", baseUrl: options.mock.baseUrl, apiVersion, tags: {}, credentials: { kind: "token", read: async () => mockToken } };
+    return {
+      name: "default",
+      baseUrl: options.mock.baseUrl,
+      apiVersion,
+      tags: {},
+      credentials: { kind: "token", read: async () => mockToken },
+    };
   }
   const baseUrl = parseServerUrl(url, options.url === undefined ? "VBM365_URL" : "the server URL");
   const caFile = env.VBM365_CA_FILE || undefined;
   if (caFile !== undefined) readCaFile(caFile, "VBM365_CA_FILE");
-  return { name: "default", baseUrl, apiVersion, ...(caFile ? { caFile } : {}), tags: {}, credentials: credentialsFromEnv(env, baseUrl, options) };
+  return {
+    name: "default",
+    baseUrl,
+    apiVersion,
+    ...(caFile ? { caFile } : {}),
+    tags: {},
+    credentials: credentialsFromEnv(env, baseUrl, options),
+  };
 }
 
 function credentialsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string, options: EnvServerOptions): CredentialSource {
@@ -67,7 +80,11 @@ function credentialsFromEnv(env: NodeJS.ProcessEnv, baseUrl: string, options: En
  * removed. `setting` is the name messages start with, or how the reader says where (the
  * configuration file: its line and field); `credentialsHint` says where credentials go instead.
  */
-export function parseServerUrl(text: string, setting: string | Complain, credentialsHint = "use VBM365_USERNAME and VBM365_PASSWORD"): string {
+export function parseServerUrl(
+  text: string,
+  setting: string | Complain,
+  credentialsHint = "use VBM365_USERNAME and VBM365_PASSWORD",
+): string {
   const complain = complainAs(setting);
   const shown = `'${withoutUserinfo(text)}'`;
   let url: URL;
@@ -76,7 +93,8 @@ export function parseServerUrl(text: string, setting: string | Complain, credent
   } catch {
     throw complain(`${shown} is not a URL: use the server root, such as https://vbm.example:4443`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw complain(`${shown} must start with https:// (or http://), such as https://vbm.example:4443`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw complain(`${shown} must start with https:// (or http://), such as https://vbm.example:4443`);
   // Credentials belong in settings of their own, where they are never printed.
   if (url.username || url.password) throw complain(`must not contain credentials: ${credentialsHint}`);
   if (url.search || url.hash) throw complain(`${shown} must be the server root, without ?query or #fragment`);
@@ -100,7 +118,9 @@ export function readCaFile(path: string, name: string): string {
     throw new SettingsError(`${name} ${path}: ${code}: point it at the PEM file of the CA that signed the server certificate`);
   }
   if (!pem.includes("-----BEGIN CERTIFICATE-----")) {
-    throw new SettingsError(`${name} ${path}: not a PEM certificate: point it at the PEM file of the CA that signed the server certificate`);
+    throw new SettingsError(
+      `${name} ${path}: not a PEM certificate: point it at the PEM file of the CA that signed the server certificate`,
+    );
   }
   return pem;
 }

@@ -2,7 +2,14 @@
 // words each kind for a terminal and picks an exit code, the dashboard words it for a page.
 // Client errors are told apart by their classes; network and certificate failures by the
 // codes Node and undici put in the cause chain.
-import { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, Vbm365WalkError, type WalkStop } from "@vbm365/client";
+import {
+  Vbm365ApiError,
+  Vbm365NetworkError,
+  Vbm365TimeoutError,
+  Vbm365ValidationError,
+  Vbm365WalkError,
+  type WalkStop,
+} from "@vbm365/client";
 import { OPERATION_PATHS } from "@vbm365/client/facts";
 import { SettingsError } from "./settings-error.js";
 
@@ -38,21 +45,28 @@ export type Problem =
   | { kind: "unexpected"; detail: string };
 
 // A Map: codes are looked up by name, and a plain object would also "have" `constructor`.
-const NETWORK_CODES = new Map<string, string>(Object.entries({
-  ECONNREFUSED: "connection refused",
-  ENOTFOUND: "host not found",
-  EAI_AGAIN: "host name lookup failed",
-  ETIMEDOUT: "connection timed out",
-  ECONNRESET: "connection reset",
-  EHOSTUNREACH: "host unreachable",
-  ENETUNREACH: "network unreachable",
-  UND_ERR_CONNECT_TIMEOUT: "connection timed out",
-  UND_ERR_SOCKET: "connection closed",
-  UND_ERR_HEADERS_TIMEOUT: "server did not answer in time",
-}));
+const NETWORK_CODES = new Map<string, string>(
+  Object.entries({
+    ECONNREFUSED: "connection refused",
+    ENOTFOUND: "host not found",
+    EAI_AGAIN: "host name lookup failed",
+    ETIMEDOUT: "connection timed out",
+    ECONNRESET: "connection reset",
+    EHOSTUNREACH: "host unreachable",
+    ENETUNREACH: "network unreachable",
+    UND_ERR_CONNECT_TIMEOUT: "connection timed out",
+    UND_ERR_SOCKET: "connection closed",
+    UND_ERR_HEADERS_TIMEOUT: "server did not answer in time",
+  }),
+);
 const TLS_CODES = new Set([
-  "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN", "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "CERT_HAS_EXPIRED", "ERR_TLS_CERT_ALTNAME_INVALID", "CERT_UNTRUSTED",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "CERT_HAS_EXPIRED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_UNTRUSTED",
 ]);
 
 /** What `error` means for the user. */
@@ -97,7 +111,8 @@ function codesOf(error: unknown): string[] {
     if (typeof candidate.code === "string") codes.push(candidate.code);
     if (typeof candidate.name === "string") codes.push(candidate.name);
     // AggregateError (happy eyeballs) keeps each attempt's error.
-    for (const inner of candidate.errors ?? []) if (typeof (inner as { code?: unknown })?.code === "string") codes.push((inner as { code: string }).code);
+    for (const inner of candidate.errors ?? [])
+      if (typeof (inner as { code?: unknown })?.code === "string") codes.push((inner as { code: string }).code);
     current = candidate.cause;
   }
   return codes;

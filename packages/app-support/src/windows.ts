@@ -21,7 +21,11 @@ export interface DurationRange {
  * `90m`, `24h`, `7d`, `1h30m`, `2w`, `500ms` to milliseconds, within `range`; `flag` names the
  * setting in messages (or says where, as the configuration file does: its line and field).
  */
-export function parseDuration(text: string, flag: string | Complain, range: DurationRange = { maxMs: Number.MAX_SAFE_INTEGER, text: "a shorter one" }): number {
+export function parseDuration(
+  text: string,
+  flag: string | Complain,
+  range: DurationRange = { maxMs: Number.MAX_SAFE_INTEGER, text: "a shorter one" },
+): number {
   const complain = complainAs(flag);
   const trimmed = text.trim().toLowerCase();
   if (!/^(\d+(ms|[wdhms]))+$/.test(trimmed)) {
@@ -36,7 +40,9 @@ export function parseDuration(text: string, flag: string | Complain, range: Dura
   // Huge digit strings overflow to inexact or infinite numbers: caught here as "too long".
   if (!Number.isSafeInteger(total) || total > maxMs || total < minMs) {
     const tooLong = !(total < minMs);
-    throw complain(`'${text}' is too ${tooLong ? "long" : "short"}: use ${range.text}${tooLong && tooLongHint ? `, or ${tooLongHint}` : ""}`);
+    throw complain(
+      `'${text}' is too ${tooLong ? "long" : "short"}: use ${range.text}${tooLong && tooLongHint ? `, or ${tooLongHint}` : ""}`,
+    );
   }
   return total;
 }
@@ -103,10 +109,18 @@ export interface TimeWindow {
 }
 
 // A window start further back than this is not a window: --all says so plainly.
-const SINCE_RANGE: DurationRange = { maxMs: 36_500 * UNIT_MS.d!, text: "at most 36500d (100 years)", tooLongHint: "--all for every session" };
+const SINCE_RANGE: DurationRange = {
+  maxMs: 36_500 * UNIT_MS.d!,
+  text: "at most 36500d (100 years)",
+  tooLongHint: "--all for every session",
+};
 
 /** The window of --since / --from / --to / --all; `defaultSince` when none is given. */
-export function resolveWindow(options: { since?: string; from?: string; to?: string; all?: boolean }, now: Date, defaultSince: string): TimeWindow {
+export function resolveWindow(
+  options: { since?: string; from?: string; to?: string; all?: boolean },
+  now: Date,
+  defaultSince: string,
+): TimeWindow {
   const { since, from, to, all } = options;
   if (all && (since || from || to)) throw new SettingsError("--all cannot be combined with --since, --from or --to: pick one");
   if (since && (from || to)) throw new SettingsError("--since cannot be combined with --from/--to: use either --since 24h or --from/--to");

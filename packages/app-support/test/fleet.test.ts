@@ -1,12 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { Vbm365ApiError, Vbm365ValidationError } from "@vbm365/client";
-import { ConfigFileError, ServerDeadlineError, failureReason, fleetOutcome, runFleet, selectServers, type ServerSettings } from "../src/index.js";
+import {
+  ConfigFileError,
+  ServerDeadlineError,
+  failureReason,
+  fleetOutcome,
+  runFleet,
+  selectServers,
+  type ServerSettings,
+} from "../src/index.js";
 
 function server(name: string, tags: Record<string, string> = {}, deadlineMs?: number): ServerSettings {
-  return { name, baseUrl: `https://${name}.example:4443`, apiVersion: "auto", tags, credentials: { kind: "token", read: async () => "t" }, ...(deadlineMs ? { deadlineMs } : {}) };
+  return {
+    name,
+    baseUrl: `https://${name}.example:4443`,
+    apiVersion: "auto",
+    tags,
+    credentials: { kind: "token", read: async () => "t" },
+    ...(deadlineMs ? { deadlineMs } : {}),
+  };
 }
 
-const FLEET = [server("a", { customer: "contoso", region: "eu" }), server("b", { customer: "fabrikam", region: "eu" }), server("c", { customer: "contoso", region: "us" })];
+const FLEET = [
+  server("a", { customer: "contoso", region: "eu" }),
+  server("b", { customer: "fabrikam", region: "eu" }),
+  server("c", { customer: "contoso", region: "us" }),
+];
 
 describe("selecting servers", () => {
   it("by name, by tag (all tags must match) or all, in the configuration's order", () => {
@@ -53,14 +72,24 @@ describe("running a job on every server", () => {
   it("names the reasons a server fails", () => {
     const apiError = (status: number, path: string) => new Vbm365ApiError({ method: "GET", path, status, body: undefined });
     expect(failureReason(apiError(401, "/v6/token"))).toBe("login refused");
-    expect(failureReason(new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }))).toBe("unreachable");
-    expect(failureReason(new TypeError("fetch failed", { cause: Object.assign(new Error("self-signed"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }) }))).toBe("TLS");
+    expect(failureReason(new TypeError("fetch failed", { cause: Object.assign(new Error("connect"), { code: "ECONNREFUSED" }) }))).toBe(
+      "unreachable",
+    );
+    expect(
+      failureReason(
+        new TypeError("fetch failed", { cause: Object.assign(new Error("self-signed"), { code: "DEPTH_ZERO_SELF_SIGNED_CERT" }) }),
+      ),
+    ).toBe("TLS");
     // The client's "serves none of the versions" is a 404 on the session list.
     expect(failureReason(apiError(404, "/v6/RestoreSessions"))).toBe("API version");
-    expect(failureReason(new Vbm365ValidationError("sort", "endTime", "needs REST API v8, and the client speaks v7 with this server"))).toBe("API version");
+    expect(
+      failureReason(new Vbm365ValidationError("sort", "endTime", "needs REST API v8, and the client speaks v7 with this server")),
+    ).toBe("API version");
     expect(failureReason(new Error("--sort needs REST API v8, and https://x speaks v6 at most"))).toBe("API version");
     expect(failureReason(apiError(500, "/v6/RestoreSessions"))).toBe("server error");
-    expect(failureReason(new ConfigFileError("vbm365.config.yaml:4: servers[0].token - the variable T is not set", "servers[0].token", 4))).toBe("credentials");
+    expect(
+      failureReason(new ConfigFileError("vbm365.config.yaml:4: servers[0].token - the variable T is not set", "servers[0].token", 4)),
+    ).toBe("credentials");
     expect(failureReason(new RangeError("a fault of the app"))).toBe("error");
   });
 });

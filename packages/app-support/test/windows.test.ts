@@ -15,7 +15,9 @@ describe("parseDuration", () => {
 
   test.each(["", "24", "h", "1.5h", "-2h", "0h", "24 hours", "1y"])("rejects '%s'", (text) => {
     expect(() => parseDuration(text, "--since")).toThrow(SettingsError);
-    expect(() => parseDuration(text, "--since")).toThrow(/^--since '.*' (is not a duration: use a number and a unit|must be longer than zero)/);
+    expect(() => parseDuration(text, "--since")).toThrow(
+      /^--since '.*' (is not a duration: use a number and a unit|must be longer than zero)/,
+    );
   });
 
   test("bounds: a range refuses what is outside it, naming both ends; digits past any number are too long", () => {
@@ -78,15 +80,21 @@ describe("parseTypedInstant keeps every fractional digit", () => {
 
   test("more than 7 fractional digits is refused, naming the flag", () => {
     expect(() => parseTypedInstant("2022-03-12T15:55:20.85574160Z", "--to")).toThrow(SettingsError);
-    expect(() => parseTypedInstant("2022-03-12T15:55:20.85574160Z", "--to")).toThrow(/^--to '2022-03-12T15:55:20.85574160Z' has more than 7 fractional digits/);
+    expect(() => parseTypedInstant("2022-03-12T15:55:20.85574160Z", "--to")).toThrow(
+      /^--to '2022-03-12T15:55:20.85574160Z' has more than 7 fractional digits/,
+    );
   });
 
   test("--from after --to by less than a millisecond is refused", () => {
     const now = new Date();
-    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.8557417Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(/is after --to/);
+    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.8557417Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(
+      /is after --to/,
+    );
     expect(resolveWindow({ from: "2022-03-12T15:55:20.8557416Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h").label).toBe(
       "from 2022-03-12T15:55:20.8557416Z to 2022-03-12T15:55:20.8557416Z",
     );
-    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.86Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(/is after --to/);
+    expect(() => resolveWindow({ from: "2022-03-12T15:55:20.86Z", to: "2022-03-12T15:55:20.8557416Z" }, now, "24h")).toThrow(
+      /is after --to/,
+    );
   });
 });

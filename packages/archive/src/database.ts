@@ -31,7 +31,10 @@ export async function openDatabase(location: ArchiveLocation, options: OpenOptio
 
 function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, options: OpenOptions): OpenDatabase {
   if (!options.create && !existsSync(location.file)) {
-    throw new ArchiveError(`there is no archive at ${location.label}: run 'vbm365-audit archive sync' first, or point --archive / VBM365_ARCHIVE at it`, "empty");
+    throw new ArchiveError(
+      `there is no archive at ${location.label}: run 'vbm365-audit archive sync' first, or point --archive / VBM365_ARCHIVE at it`,
+      "empty",
+    );
   }
   const sqlite = new Database(location.file, { timeout: BUSY_TIMEOUT_MS });
   try {

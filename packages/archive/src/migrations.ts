@@ -98,7 +98,9 @@ const MIGRATIONS: readonly Migration[] = [
       .execute();
     await db.schema
       .createTable("sync_runs")
-      .addColumn("id", dialect === "postgres" ? "serial" : "integer", (c) => (dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement()))
+      .addColumn("id", dialect === "postgres" ? "serial" : "integer", (c) =>
+        dialect === "postgres" ? c.primaryKey() : c.primaryKey().autoIncrement(),
+      )
       .addColumn("server", "text", (c) => c.notNull())
       .addColumn("started_at", "text", (c) => c.notNull())
       .addColumn("finished_at", "text")
@@ -120,7 +122,10 @@ export const SCHEMA_VERSION = MIGRATIONS.length;
 export async function schemaVersion(db: Kysely<ArchiveDatabase>): Promise<number> {
   const tables = await db.introspection.getTables();
   if (!tables.some((table) => table.name === "archive_schema")) return 0;
-  const row = await db.selectFrom("archive_schema").select((eb) => eb.fn.max("version").as("version")).executeTakeFirst();
+  const row = await db
+    .selectFrom("archive_schema")
+    .select((eb) => eb.fn.max("version").as("version"))
+    .executeTakeFirst();
   return Number(row?.version ?? 0);
 }
 

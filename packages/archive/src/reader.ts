@@ -59,7 +59,10 @@ export async function openArchive(setting?: string | ArchiveLocation): Promise<A
     if (version === 0) throw new ArchiveError(`${location.label} holds no archive yet: run 'vbm365-audit archive sync' first`, "empty");
     refuseNewer(version, location.label);
     if (version < SCHEMA_VERSION) {
-      throw new ArchiveError(`the archive ${location.label} has schema version ${version}, older than this release's ${SCHEMA_VERSION}: run 'vbm365-audit archive sync' once to upgrade it`, "empty");
+      throw new ArchiveError(
+        `the archive ${location.label} has schema version ${version}, older than this release's ${SCHEMA_VERSION}: run 'vbm365-audit archive sync' once to upgrade it`,
+        "empty",
+      );
     }
   } catch (error) {
     await close();
@@ -103,7 +106,14 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
 
   const eventsOf = async (server: string, ids: readonly string[]) => {
     const rows = await guard(() =>
-      db.selectFrom("events").select(["session_id", "raw"]).where("server", "=", server).where("session_id", "in", [...ids]).orderBy("session_id").orderBy("event_order").execute(),
+      db
+        .selectFrom("events")
+        .select(["session_id", "raw"])
+        .where("server", "=", server)
+        .where("session_id", "in", [...ids])
+        .orderBy("session_id")
+        .orderBy("event_order")
+        .execute(),
     );
     const bySession = new Map<string, RestoreSessionEvent[]>();
     for (const row of rows) {
@@ -125,7 +135,13 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
       for await (const rows of sessionRows(window)) {
         const events = new Map<string, Map<string, RestoreSessionEvent[]>>();
         for (const server of new Set(rows.map((row) => row.server))) {
-          events.set(server, await eventsOf(server, rows.filter((row) => row.server === server).map((row) => row.id)));
+          events.set(
+            server,
+            await eventsOf(
+              server,
+              rows.filter((row) => row.server === server).map((row) => row.id),
+            ),
+          );
         }
         for (const row of rows) {
           yield {
@@ -141,11 +157,15 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
       return (await eventsOf(server, [sessionId])).get(sessionId) ?? [];
     },
     async findSession(sessionId) {
-      const rows = await guard(() => db.selectFrom("sessions").select(["server", "raw"]).where("id", "=", sessionId).orderBy("server").execute());
+      const rows = await guard(() =>
+        db.selectFrom("sessions").select(["server", "raw"]).where("id", "=", sessionId).orderBy("server").execute(),
+      );
       return rows.map((row) => ({ server: row.server, session: JSON.parse(row.raw) as RestoreSession }));
     },
     async statistics(server, sessionId) {
-      const row = await guard(() => db.selectFrom("sessions").select("statistics_raw").where("server", "=", server).where("id", "=", sessionId).executeTakeFirst());
+      const row = await guard(() =>
+        db.selectFrom("sessions").select("statistics_raw").where("server", "=", server).where("id", "=", sessionId).executeTakeFirst(),
+      );
       return row?.statistics_raw ? (JSON.parse(row.statistics_raw) as RestoreStatistics) : undefined;
     },
     status: () => guard(() => archiveStatus(db)),

@@ -13,13 +13,18 @@ type Fields = Record<string, unknown>;
 
 function checkShape(what: string, value: unknown, texts: readonly string[], times: readonly string[]): Fields {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new GarbageAnswerError(`a ${what} is ${Array.isArray(value) ? "an array" : String(JSON.stringify(value) ?? typeof value).slice(0, 80)}, not an object`);
+    throw new GarbageAnswerError(
+      `a ${what} is ${Array.isArray(value) ? "an array" : String(JSON.stringify(value) ?? typeof value).slice(0, 80)}, not an object`,
+    );
   }
   const fields = value as Fields;
   const notText = texts.find((name) => typeof fields[name] !== "string");
   if (notText) throw new GarbageAnswerError(`a ${what} has '${notText}' ${fields[notText] === undefined ? "missing" : "that is not text"}`);
   const notTime = times.find((name) => utcKey(fields[name] as string) === undefined);
-  if (notTime) throw new GarbageAnswerError(`a ${what} has '${notTime}' that is not an ISO 8601 date-time (${JSON.stringify(fields[notTime]).slice(0, 60)})`);
+  if (notTime)
+    throw new GarbageAnswerError(
+      `a ${what} has '${notTime}' that is not an ISO 8601 date-time (${JSON.stringify(fields[notTime]).slice(0, 60)})`,
+    );
   return fields;
 }
 
@@ -39,7 +44,8 @@ export function checkedEvent(value: unknown): RestoreSessionEvent {
 export function checkedStatistics(value: unknown): RestoreStatistics {
   const fields = checkShape("restore statistics answer", value, [], []);
   for (const name of ["totalItemsCount", "restoredItemsCount", "failedItemsCount", "skippedItemsCount"]) {
-    if (!Number.isInteger(fields[name])) throw new GarbageAnswerError(`a restore statistics answer has '${name}' that is not a whole number`);
+    if (!Number.isInteger(fields[name]))
+      throw new GarbageAnswerError(`a restore statistics answer has '${name}' that is not a whole number`);
   }
   return fields as RestoreStatistics;
 }

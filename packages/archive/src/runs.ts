@@ -13,7 +13,12 @@ export interface RunCounts {
 
 /** Opens a run; a run of this server still "running" was killed (the lock is ours now). */
 export async function startRun(db: Db, server: string, url: string | undefined, started: string): Promise<number> {
-  await db.updateTable("sync_runs").set({ outcome: "interrupted", message: "the sync was stopped before it finished" }).where("server", "=", server).where("outcome", "=", "running").execute();
+  await db
+    .updateTable("sync_runs")
+    .set({ outcome: "interrupted", message: "the sync was stopped before it finished" })
+    .where("server", "=", server)
+    .where("outcome", "=", "running")
+    .execute();
   await db
     .insertInto("servers")
     .values({ name: server, url: url ?? null, api_version: null })
@@ -21,7 +26,17 @@ export async function startRun(db: Db, server: string, url: string | undefined, 
     .execute();
   const row = await db
     .insertInto("sync_runs")
-    .values({ server, started_at: started, finished_at: null, outcome: "running", message: null, sessions_added: 0, sessions_updated: 0, events_stored: 0, sessions_pruned: 0 })
+    .values({
+      server,
+      started_at: started,
+      finished_at: null,
+      outcome: "running",
+      message: null,
+      sessions_added: 0,
+      sessions_updated: 0,
+      events_stored: 0,
+      sessions_pruned: 0,
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return Number(row.id);

@@ -3,9 +3,7 @@
 
 export const DEFAULT_ARCHIVE_FILE = "./vbm365-archive.db";
 
-export type ArchiveLocation =
-  | { kind: "sqlite"; file: string; label: string }
-  | { kind: "postgres"; url: string; label: string };
+export type ArchiveLocation = { kind: "sqlite"; file: string; label: string } | { kind: "postgres"; url: string; label: string };
 
 /** Reads an archive setting; empty or missing means the default SQLite file. */
 export function archiveLocation(setting: string | undefined): ArchiveLocation {

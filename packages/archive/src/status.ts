@@ -26,14 +26,29 @@ export async function archiveStatus(db: Kysely<ArchiveDatabase>): Promise<Server
   const servers = await db.selectFrom("servers").selectAll().orderBy("name").execute();
   const sessions = await db
     .selectFrom("sessions")
-    .select((eb) => ["server", eb.fn.countAll().as("sessions"), eb.fn.count("pruned_at").as("pruned"), eb.fn.min("creation_utc").as("oldest"), eb.fn.max("creation_utc").as("newest")])
+    .select((eb) => [
+      "server",
+      eb.fn.countAll().as("sessions"),
+      eb.fn.count("pruned_at").as("pruned"),
+      eb.fn.min("creation_utc").as("oldest"),
+      eb.fn.max("creation_utc").as("newest"),
+    ])
     .groupBy("server")
     .execute();
-  const events = await db.selectFrom("events").select((eb) => ["server", eb.fn.countAll().as("events")]).groupBy("server").execute();
+  const events = await db
+    .selectFrom("events")
+    .select((eb) => ["server", eb.fn.countAll().as("events")])
+    .groupBy("server")
+    .execute();
   const lastRuns = await db
     .selectFrom("sync_runs")
     .selectAll()
-    .where("id", "in", (eb) => eb.selectFrom("sync_runs").select((inner) => inner.fn.max("id").as("id")).groupBy("server"))
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("sync_runs")
+        .select((inner) => inner.fn.max("id").as("id"))
+        .groupBy("server"),
+    )
     .execute();
   return servers.map((server) => {
     const counts = sessions.find((row) => row.server === server.name);

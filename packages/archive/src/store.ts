@@ -60,7 +60,12 @@ export async function storeRecords(
   seen: string,
 ): Promise<void> {
   if (records.length === 0 && organizations.length === 0) return;
-  const sessions = records.map((record) => ({ ...sessionRow(server, apiVersion, record), first_seen: seen, last_seen: seen, pruned_at: null }));
+  const sessions = records.map((record) => ({
+    ...sessionRow(server, apiVersion, record),
+    first_seen: seen,
+    last_seen: seen,
+    pruned_at: null,
+  }));
   const events = records.flatMap((record) => record.events.map((event) => eventRow(server, record.session.id, event, seen)));
   await db.transaction().execute(async (trx) => {
     for (const organization of organizations) await upsertOrganization(trx, organizationRow(server, organization, seen));
@@ -85,14 +90,51 @@ export async function storeRecords(
 }
 
 const SESSION_UPDATED = [
-  "name", "organization", "type", "creation_time", "creation_utc", "end_time", "end_utc", "state", "result", "initiated_by", "details",
-  "scope_name", "client_host", "reason", "e_tag", "organization_id", "api_version", "raw", "statistics_raw", "total_items_count",
-  "restored_items_count", "failed_items_count", "skipped_items_count", "event_count", "last_seen", "pruned_at",
+  "name",
+  "organization",
+  "type",
+  "creation_time",
+  "creation_utc",
+  "end_time",
+  "end_utc",
+  "state",
+  "result",
+  "initiated_by",
+  "details",
+  "scope_name",
+  "client_host",
+  "reason",
+  "e_tag",
+  "organization_id",
+  "api_version",
+  "raw",
+  "statistics_raw",
+  "total_items_count",
+  "restored_items_count",
+  "failed_items_count",
+  "skipped_items_count",
+  "event_count",
+  "last_seen",
+  "pruned_at",
 ] as const satisfies readonly Exclude<keyof SessionTable, "server" | "id" | "first_seen">[];
 
 const EVENT_UPDATED = [
-  "event_order", "type", "status", "start_time", "start_utc", "end_time", "duration", "title", "message", "item_name", "item_type",
-  "item_size_bytes", "source", "target", "raw", "last_seen",
+  "event_order",
+  "type",
+  "status",
+  "start_time",
+  "start_utc",
+  "end_time",
+  "duration",
+  "title",
+  "message",
+  "item_name",
+  "item_type",
+  "item_size_bytes",
+  "source",
+  "target",
+  "raw",
+  "last_seen",
 ] as const satisfies readonly Exclude<keyof EventTable, "server" | "session_id" | "id" | "first_seen">[];
 
 /** `column = excluded.column` for each column: the row that was to be inserted wins. */
@@ -105,7 +147,9 @@ async function upsertOrganization(trx: Transaction<ArchiveDatabase>, row: Return
   await trx
     .insertInto("organizations")
     .values(row)
-    .onConflict((oc) => oc.columns(["server", "id"]).doUpdateSet({ name: row.name, type: row.type, raw: row.raw, last_seen: row.last_seen }))
+    .onConflict((oc) =>
+      oc.columns(["server", "id"]).doUpdateSet({ name: row.name, type: row.type, raw: row.raw, last_seen: row.last_seen }),
+    )
     .execute();
 }
 

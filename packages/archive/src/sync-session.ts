@@ -59,7 +59,11 @@ export async function openArchiveSync(setting: string | ArchiveLocation | undefi
 }
 
 /** One sync of one server: takes the archive's sync lock, migrates, walks, releases. */
-export async function syncArchive(setting: string | ArchiveLocation | undefined, client: SyncClient, options: SyncOptions = {}): Promise<SyncSummary> {
+export async function syncArchive(
+  setting: string | ArchiveLocation | undefined,
+  client: SyncClient,
+  options: SyncOptions = {},
+): Promise<SyncSummary> {
   const archive = await openArchiveSync(setting);
   try {
     return await archive.sync(client, options);

@@ -6,7 +6,14 @@
 // (new, changed, or Working when last seen) is read whole (events, v8 statistics, its
 // organization) and stored in a transaction with its events. Once both walks completed,
 // archived sessions the server no longer lists are marked pruned.
-import { PAGE_SIZE, type ApiVersion, type BackupOrganization, type RestoreSession, type RestoreSessionsApi, type RestoreStatistics } from "@vbm365/client";
+import {
+  PAGE_SIZE,
+  type ApiVersion,
+  type BackupOrganization,
+  type RestoreSession,
+  type RestoreSessionsApi,
+  type RestoreStatistics,
+} from "@vbm365/client";
 import { ArchiveError, describeDatabaseError } from "./errors.js";
 import { chunked, mapOrdered } from "./ordered.js";
 import { checkedEvent, checkedOrganization, checkedSession, checkedStatistics, GarbageAnswerError, type SessionRecord } from "./rows.js";
@@ -57,7 +64,12 @@ const LOOKUP_CHUNK = 1000;
 const WRITE_BATCH = 100;
 
 /** One server's sync on a database the caller has locked, opened and migrated (sync-session.ts). */
-export async function syncServer(db: Parameters<typeof storeRecords>[0], location: ArchiveLocation, client: SyncClient, options: SyncOptions = {}): Promise<SyncSummary> {
+export async function syncServer(
+  db: Parameters<typeof storeRecords>[0],
+  location: ArchiveLocation,
+  client: SyncClient,
+  options: SyncOptions = {},
+): Promise<SyncSummary> {
   const server = options.server ?? "default";
   const started = new Date().toISOString();
   const runId = await startRun(db, server, options.url, started).catch((error: unknown) => {
@@ -123,7 +135,13 @@ class SyncWalk {
       await this.walk(this.client.restoreSessions.iterate({ pageSize }));
     }
     this.counts.sessionsPruned = await markPruned(this.db, this.server, this.started);
-    return { ...this.counts, server: this.server, apiVersion: this.apiVersion, sessionsSeen: this.seen, elapsedMs: Date.now() - this.startedAt };
+    return {
+      ...this.counts,
+      server: this.server,
+      apiVersion: this.apiVersion,
+      sessionsSeen: this.seen,
+      elapsedMs: Date.now() - this.startedAt,
+    };
   }
 
   private async walk(sessions: AsyncIterable<RestoreSession>): Promise<void> {
@@ -161,7 +179,11 @@ class SyncWalk {
     // About one list page per lookup, so reading events starts with the first page.
     for await (const chunk of chunked(sessions, Math.min(LOOKUP_CHUNK, this.options.pageSize ?? LOOKUP_CHUNK))) {
       const checked = chunk.map(checkedSession);
-      const states = await archivedStates(this.db, this.server, checked.map((session) => session.id));
+      const states = await archivedStates(
+        this.db,
+        this.server,
+        checked.map((session) => session.id),
+      );
       for (const session of checked) {
         const archived = states.get(session.id);
         // A Working session is read again until it has stopped; a changed one is read again.
@@ -177,9 +199,14 @@ class SyncWalk {
     const { restoreSessions } = this.client;
     const events = [];
     for await (const event of restoreSessions.events(session.id, { pageSize: PAGE_SIZE.max })) events.push(checkedEvent(event));
-    const statistics = this.apiVersion === "v8" && restoreSessions.statistics ? checkedStatistics(await restoreSessions.statistics(session.id)) : undefined;
+    const statistics =
+      this.apiVersion === "v8" && restoreSessions.statistics ? checkedStatistics(await restoreSessions.statistics(session.id)) : undefined;
     const organization = await this.organizationOf(session);
-    return { id: session.id, isNew, record: { session, events, ...(statistics ? { statistics } : {}), ...(organization ? { organizationId: organization.id } : {}) } };
+    return {
+      id: session.id,
+      isNew,
+      record: { session, events, ...(statistics ? { statistics } : {}), ...(organization ? { organizationId: organization.id } : {}) },
+    };
   }
 
   /** One organization request per organization name and sync (a server has few). */
@@ -200,7 +227,14 @@ class SyncWalk {
   private async write(batch: { record: SessionRecord; isNew: boolean }[], touched: string[]): Promise<void> {
     const organizations = this.newOrganizations;
     this.newOrganizations = [];
-    await storeRecords(this.db, this.server, this.apiVersion, batch.map((item) => item.record), organizations, this.started);
+    await storeRecords(
+      this.db,
+      this.server,
+      this.apiVersion,
+      batch.map((item) => item.record),
+      organizations,
+      this.started,
+    );
     await touchSessions(this.db, this.server, touched, this.started);
     for (const { record, isNew } of batch) {
       if (isNew) this.counts.sessionsAdded++;

@@ -19,7 +19,10 @@ afterEach(async () => {
 });
 
 async function failureOf(work: Promise<unknown>): Promise<ArchiveError> {
-  const error = await work.then(() => undefined, (caught: unknown) => caught);
+  const error = await work.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!(error instanceof ArchiveError)) throw new Error(`expected an ArchiveError, got ${String(error)}`);
   return error;
 }
@@ -64,7 +67,10 @@ describe("an SQLite archive file", () => {
   test("a full disk is reported as such, with what to do", () => {
     const error = Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
     const failure = describeDatabaseError(error, archiveLocation("/var/lib/vbm365/archive.db"));
-    expect([failure.kind, failure.message]).toEqual(["full", "the archive file /var/lib/vbm365/archive.db: the disk is full: free some space and run the sync again (what is archived is kept)"]);
+    expect([failure.kind, failure.message]).toEqual([
+      "full",
+      "the archive file /var/lib/vbm365/archive.db: the disk is full: free some space and run the sync again (what is archived is kept)",
+    ]);
   });
 });
 
@@ -77,7 +83,9 @@ for (const backend of BACKENDS) {
       await rawSql(backend.name, setting, "insert into archive_schema (version, applied_at) values (99, 'future')");
       const runsBefore = await rawSql(backend.name, setting, "select count(*) as n from sync_runs");
       const failure = await failureOf(syncArchive(setting, clientOf(server)));
-      expect(failure.message).toMatch(/has schema version 99, newer than this release knows \(1\): upgrade vbm365 .*\(it was left unchanged\)/);
+      expect(failure.message).toMatch(
+        /has schema version 99, newer than this release knows \(1\): upgrade vbm365 .*\(it was left unchanged\)/,
+      );
       expect(await rawSql(backend.name, setting, "select count(*) as n from sync_runs")).toEqual(runsBefore);
       expect((await failureOf(openArchive(setting))).kind).toBe("newer");
     });
@@ -99,7 +107,10 @@ for (const backend of BACKENDS) {
       const server = await serve(150);
       const setting = await backend.fresh();
       server.faults.inject({ kind: "malformedJson", match: { path: /offset=100/ } });
-      const error = await syncArchive(setting, clientOf(server), { pageSize: 50 }).then(() => undefined, (caught: unknown) => caught);
+      const error = await syncArchive(setting, clientOf(server), { pageSize: 50 }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(Error);
       const kept = await archived(setting);
       expect(kept.length).toBeGreaterThanOrEqual(50);
@@ -119,7 +130,9 @@ describe.skipIf(!BACKENDS[1]!.available)("a PostgreSQL archive", () => {
     const server = await serve(3);
     const failure = await failureOf(syncArchive(`postgres://postgres:${PG_PASSWORD}@127.0.0.1:1/archive`, clientOf(server)));
     expect(failure.kind).toBe("unavailable");
-    expect(failure.message).toMatch(/^cannot reach the PostgreSQL archive postgres:\/\/postgres@127\.0\.0\.1:1\/archive \(ECONNREFUSED\): check that PostgreSQL is running/);
+    expect(failure.message).toMatch(
+      /^cannot reach the PostgreSQL archive postgres:\/\/postgres@127\.0\.0\.1:1\/archive \(ECONNREFUSED\): check that PostgreSQL is running/,
+    );
   });
 
   test("that refuses the login says so without showing the password", async () => {

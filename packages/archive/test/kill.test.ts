@@ -25,7 +25,9 @@ async function killSyncAfter(setting: string, target: TestServer, after: number)
         if (stored >= after && child.exitCode === null) child.kill("SIGKILL");
       }
     });
-    child.on("exit", (code, signal) => (signal === "SIGKILL" ? resolve(stored) : reject(new Error(`the sync ended before it was killed (${code}): ${stderr}`))));
+    child.on("exit", (code, signal) =>
+      signal === "SIGKILL" ? resolve(stored) : reject(new Error(`the sync ended before it was killed (${code}): ${stderr}`)),
+    );
   });
 }
 
@@ -42,7 +44,8 @@ for (const backend of BACKENDS) {
       expect(partial.length).toBeGreaterThanOrEqual(100);
       expect(partial.length).toBeLessThan(600);
       // Every stopped session archived so far has all of its events: none is half-written.
-      for (const session of partial.filter((each) => each.state === "Stopped")) expect(session.eventIds).toEqual(live.get(session.id)!.eventIds);
+      for (const session of partial.filter((each) => each.state === "Stopped"))
+        expect(session.eventIds).toEqual(live.get(session.id)!.eventIds);
 
       // A second kill at another point, then a sync that runs to the end.
       await killSyncAfter(setting, server, 20);

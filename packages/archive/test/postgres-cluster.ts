@@ -20,7 +20,9 @@ export interface PostgresCluster {
 export function postgresBin(): string | undefined {
   const base = "/usr/lib/postgresql";
   if (!existsSync(base)) return undefined;
-  const versions = readdirSync(base).filter((name) => existsSync(join(base, name, "bin", "initdb"))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(base)
+    .filter((name) => existsSync(join(base, name, "bin", "initdb")))
+    .sort((a, b) => Number(b) - Number(a));
   return versions[0] ? join(base, versions[0], "bin") : undefined;
 }
 
@@ -49,7 +51,10 @@ export async function startPostgres(): Promise<PostgresCluster> {
   const dir = mkdtempSync(join(tmpdir(), "vbm365-archive-pg-"));
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) =>
-    execFileSync(asRoot ? "runuser" : join(bin, tool), asRoot ? ["-u", "postgres", "--", join(bin, tool), ...args] : args, { stdio: "pipe", timeout: 60_000 });
+    execFileSync(asRoot ? "runuser" : join(bin, tool), asRoot ? ["-u", "postgres", "--", join(bin, tool), ...args] : args, {
+      stdio: "pipe",
+      timeout: 60_000,
+    });
   const pwfile = join(dir, "pw");
   writeFileSync(pwfile, PG_PASSWORD);
   if (asRoot) {

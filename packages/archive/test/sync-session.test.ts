@@ -14,23 +14,35 @@ afterEach(async () => {
 for (const backend of BACKENDS) {
   describe.skipIf(!backend.available)(`openArchiveSync on ${backend.name}`, () => {
     test("servers synced at once each land whole under their own name, with their own run", async () => {
-      const [first, second] = await Promise.all([startTestServer({ sessions: 70, seed: 4, now: NOW }), startTestServer({ sessions: 45, seed: 9, now: NOW })]);
+      const [first, second] = await Promise.all([
+        startTestServer({ sessions: 70, seed: 4, now: NOW }),
+        startTestServer({ sessions: 45, seed: 9, now: NOW }),
+      ]);
       servers.push(first, second);
       const setting = await backend.fresh();
       const archive = await openArchiveSync(setting);
       let summaries: SyncSummary[];
       try {
-        summaries = await Promise.all([archive.sync(clientOf(first), { server: "eu", pageSize: 20 }), archive.sync(clientOf(second), { server: "us", pageSize: 20 })]);
+        summaries = await Promise.all([
+          archive.sync(clientOf(first), { server: "eu", pageSize: 20 }),
+          archive.sync(clientOf(second), { server: "us", pageSize: 20 }),
+        ]);
       } finally {
         await archive.close();
       }
-      expect(summaries.map((summary) => [summary.server, summary.sessionsAdded])).toEqual([["eu", 70], ["us", 45]]);
+      expect(summaries.map((summary) => [summary.server, summary.sessionsAdded])).toEqual([
+        ["eu", 70],
+        ["us", 45],
+      ]);
       expect(await archived(setting, "eu")).toEqual(await served(first));
       expect(await archived(setting, "us")).toEqual(await served(second));
       const reader = await openArchive(setting);
       try {
         const status = await reader.status();
-        expect(status.map((row) => [row.server, row.sessions, row.lastSync?.outcome])).toEqual([["eu", 70, "ok"], ["us", 45, "ok"]]);
+        expect(status.map((row) => [row.server, row.sessions, row.lastSync?.outcome])).toEqual([
+          ["eu", 70, "ok"],
+          ["us", 45, "ok"],
+        ]);
       } finally {
         await reader.close();
       }

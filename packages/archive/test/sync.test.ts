@@ -15,7 +15,8 @@ afterEach(async () => {
 });
 
 // List requests the server answered (the client's version probe is an anonymous 401).
-const listRequests = (server: TestServer) => server.requestLog.filter((record) => /\/restoresessions$/i.test(record.path) && record.status === 200);
+const listRequests = (server: TestServer) =>
+  server.requestLog.filter((record) => /\/restoresessions$/i.test(record.path) && record.status === 200);
 const eventRequests = (server: TestServer) => server.requestLog.filter((record) => /\/events$/i.test(record.path));
 
 for (const backend of BACKENDS) {
@@ -102,7 +103,10 @@ for (const backend of BACKENDS) {
       expect(await archived(setting, "two")).toEqual(await served(two));
       const archive = await openArchive(setting);
       try {
-        expect((await archive.status()).map((status) => [status.server, status.sessions])).toEqual([["one", 30], ["two", 40]]);
+        expect((await archive.status()).map((status) => [status.server, status.sessions])).toEqual([
+          ["one", 30],
+          ["two", 40],
+        ]);
       } finally {
         await archive.close();
       }

@@ -58,11 +58,24 @@ async function main(): Promise<void> {
         const raw = JSON.stringify(session);
         for (let copy = 0; copy < SERVERS && index * SERVERS + copy < total; copy++) {
           insert.run({
-            server: `server-${copy}`, id: session.id, name: session.name, organization: session.organization, type: session.type,
-            creationTime: session.creationTime, creationUtc: utc7(session.creationTime), endTime: session.endTime ?? null,
-            endUtc: session.endTime ? utc7(session.endTime) : null, state: session.state, result: session.result,
-            initiatedBy: session.initiatedBy ?? null, details: session.details ?? null, scopeName: session.scopeName ?? null,
-            clientHost: session.clientHost ?? null, reason: session.reason ?? null, raw, seen,
+            server: `server-${copy}`,
+            id: session.id,
+            name: session.name,
+            organization: session.organization,
+            type: session.type,
+            creationTime: session.creationTime,
+            creationUtc: utc7(session.creationTime),
+            endTime: session.endTime ?? null,
+            endUtc: session.endTime ? utc7(session.endTime) : null,
+            state: session.state,
+            result: session.result,
+            initiatedBy: session.initiatedBy ?? null,
+            details: session.details ?? null,
+            scopeName: session.scopeName ?? null,
+            clientHost: session.clientHost ?? null,
+            reason: session.reason ?? null,
+            raw,
+            seen,
           });
         }
       }
@@ -81,12 +94,20 @@ async function main(): Promise<void> {
       const start = oldest + ((newest - WEEK_MS - oldest) * query) / Math.max(1, queries - 1);
       const t0 = performance.now();
       let count = 0;
-      for await (const item of archive.sessions({ from: new Date(start), to: new Date(start + WEEK_MS) })) count += item.session.id.length > 0 ? 1 : 0;
+      for await (const item of archive.sessions({ from: new Date(start), to: new Date(start + WEEK_MS) }))
+        count += item.session.id.length > 0 ? 1 : 0;
       timings.push(performance.now() - t0);
       windowSessions = Math.max(windowSessions, count);
     }
     await archive.close();
-    const report: ArchiveQueryReport = { sessions: total, servers: SERVERS, fillMs, fileBytes: statSync(file).size, windowSessions, timings };
+    const report: ArchiveQueryReport = {
+      sessions: total,
+      servers: SERVERS,
+      fillMs,
+      fileBytes: statSync(file).size,
+      windowSessions,
+      timings,
+    };
     console.log(JSON.stringify(report));
   } finally {
     await server.close();

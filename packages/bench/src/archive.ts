@@ -40,11 +40,28 @@ function walkRows(name: string, reports: ArchiveWalkReport[], note?: string): Ro
   const samples = reports.length;
   return [
     {
-      group: "archive", name: `${name}: time`, median: median(reports.map((report) => report.ms / 1000)), unit: "s", samples, ...(ratioTo ? { ratioTo } : {}),
+      group: "archive",
+      name: `${name}: time`,
+      median: median(reports.map((report) => report.ms / 1000)),
+      unit: "s",
+      samples,
+      ...(ratioTo ? { ratioTo } : {}),
       note: `${first.sessions.toLocaleString("en-US")} sessions, ${first.events.toLocaleString("en-US")} events`,
     },
-    { group: "archive", name: `${name}: throughput`, median: median(reports.map((report) => Math.round((report.sessions / report.ms) * 1000))), unit: "sessions/s", samples },
-    { group: "archive", name: `${name}: peak RSS`, median: Math.max(...reports.map((report) => report.peakRssBytes)) / MB, unit: "MB", samples },
+    {
+      group: "archive",
+      name: `${name}: throughput`,
+      median: median(reports.map((report) => Math.round((report.sessions / report.ms) * 1000))),
+      unit: "sessions/s",
+      samples,
+    },
+    {
+      group: "archive",
+      name: `${name}: peak RSS`,
+      median: Math.max(...reports.map((report) => report.peakRssBytes)) / MB,
+      unit: "MB",
+      samples,
+    },
   ];
 }
 
@@ -70,7 +87,10 @@ export async function benchArchive(plan: ArchivePlan): Promise<Row[]> {
     for (let run = 0; run < plan.runs; run++) {
       reports.walk.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["walk", url, token]));
       reports.sqlite.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", url, token, join(dir, `archive-${run}.db`)]));
-      if (cluster) reports.postgres.push(await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", url, token, await freshDatabase(cluster.root, run)]));
+      if (cluster)
+        reports.postgres.push(
+          await runChild<ArchiveWalkReport>("archive-walker.js", ["sync", url, token, await freshDatabase(cluster.root, run)]),
+        );
     }
     rows.push(...walkRows(ARCHIVE_WALK, reports.walk), ...walkRows(SQLITE_SYNC, reports.sqlite));
     rows.push(...walkRows(POSTGRES_SYNC, reports.postgres, "skipped: no PostgreSQL binaries in /usr/lib/postgresql/*/bin"));
@@ -82,7 +102,14 @@ export async function benchArchive(plan: ArchivePlan): Promise<Row[]> {
   const query = await runChild<ArchiveQueryReport>("archive-query.js", [String(plan.querySessions), String(plan.queries)]);
   const note = `${query.sessions.toLocaleString("en-US")} sessions of ${query.servers} server${query.servers === 1 ? "" : "s"} (${Math.round(query.fileBytes / MB)} MB file), up to ${query.windowSessions.toLocaleString("en-US")} in a week`;
   rows.push(
-    { group: "archive", name: "one-week window read, SQLite: p50", median: median(query.timings), unit: "ms", samples: query.timings.length, note },
+    {
+      group: "archive",
+      name: "one-week window read, SQLite: p50",
+      median: median(query.timings),
+      unit: "ms",
+      samples: query.timings.length,
+      note,
+    },
     { group: "archive", name: WINDOW_P95, median: percentile(query.timings, 0.95), unit: "ms", samples: query.timings.length },
   );
   return rows;

@@ -72,7 +72,10 @@ function valueOf(argv: string[], index: number, name: string): string {
 }
 
 function parseGroups(list: string): Group[] {
-  const names = list.split(",").map((name) => name.trim()).filter(Boolean);
+  const names = list
+    .split(",")
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(GROUPS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
     throw new UsageError(`--only takes groups among ${GROUPS.join(", ")}; got ${JSON.stringify(list)}`);

@@ -126,12 +126,21 @@ export async function benchBundle(): Promise<BundleReport> {
   const checks = configured ? runSizeLimit(packageDir) : undefined;
   for (const check of checks ?? []) {
     const budget = check.sizeLimit === undefined ? "" : `budget ${check.sizeLimit.toLocaleString("en-US")} B; `;
-    rows.push({ group: "bundle", name: `size-limit: ${check.name}`, median: check.size, unit: "bytes", note: `${budget}packages/client/.size-limit, as CI checks it` });
+    rows.push({
+      group: "bundle",
+      name: `size-limit: ${check.name}`,
+      median: check.size,
+      unit: "bytes",
+      note: `${budget}packages/client/.size-limit, as CI checks it`,
+    });
   }
 
   // The same method for both views, so the difference is what openapi-fetch adds.
   const origin = configured ? "esbuild, client's own-code size-limit entry" : "esbuild, client has no size-limit config";
-  for (const [name, entry] of [[OWN_CODE, own], [WITH_OPENAPI_FETCH, withOpenapiFetch(own)]] as const) {
+  for (const [name, entry] of [
+    [OWN_CODE, own],
+    [WITH_OPENAPI_FETCH, withOpenapiFetch(own)],
+  ] as const) {
     const size = await measureBundle(packageDir, entry);
     rows.push(
       { group: "bundle", name: `${name}: min+gzip`, median: size.gzip, unit: "bytes", note: origin },

@@ -15,7 +15,10 @@ export interface ServerChild<T> {
 }
 
 function lastJsonLine(stdout: string): unknown {
-  const lines = stdout.trim().split("\n").filter((line) => line.startsWith("{"));
+  const lines = stdout
+    .trim()
+    .split("\n")
+    .filter((line) => line.startsWith("{"));
   const last = lines.at(-1);
   if (last === undefined) throw new Error("printed no JSON line");
   return JSON.parse(last);
@@ -23,7 +26,10 @@ function lastJsonLine(stdout: string): unknown {
 
 function describe(script: string, code: number | null, signal: string | null, stderr: string): string {
   // Node prints the error's own line amid a code frame and its version; that line says why.
-  const lines = stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  const lines = stderr
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const detail = lines.find((line) => /^\w*Error\b|^Error:/.test(line)) ?? lines.at(-1) ?? "";
   return `${script} exited with ${signal ?? `code ${code}`}${detail ? `: ${detail}` : ""}`;
 }

@@ -29,7 +29,11 @@ export function contenders(transport: Transport): Record<string, FetchPage> {
   const ours = createVbm365Client({ baseUrl: transport.baseUrl, auth: { token: TOKEN }, fetch: transport.fetch });
   const oursNoRetry = createVbm365Client({ baseUrl: transport.baseUrl, auth: { token: TOKEN }, fetch: transport.fetch, retry: false });
   const bare = createClient<paths>({ baseUrl: transport.baseUrl, headers, fetch: transport.fetch });
-  const http = axios.create({ baseURL: transport.baseUrl, headers, ...(transport.axiosAdapter ? { adapter: transport.axiosAdapter } : {}) });
+  const http = axios.create({
+    baseURL: transport.baseUrl,
+    headers,
+    ...(transport.axiosAdapter ? { adapter: transport.axiosAdapter } : {}),
+  });
   // The same axios over the same fetch as the others: isolates axios's own cost per call.
   const httpOverFetch = axios.create({ baseURL: transport.baseUrl, headers, adapter: "fetch", env: { fetch: transport.fetch } });
   const pageUrl = `${transport.baseUrl}${PAGE_PATH}?offset=${PAGE_QUERY.offset}&limit=${PAGE_QUERY.limit}`;

@@ -78,13 +78,22 @@ async function measureFleet(plan: FleetPlan, latencyMs: number): Promise<Row[]> 
   try {
     for (let first = 0; first < plan.servers; first += perProcess) {
       const count = Math.min(perProcess, plan.servers - first);
-      children.push(await startServerChild("fleet-servers.js", [String(count), String(plan.sessionsPerServer), String(first + 1), String(latencyMs)], 300_000));
+      children.push(
+        await startServerChild(
+          "fleet-servers.js",
+          [String(count), String(plan.sessionsPerServer), String(first + 1), String(latencyMs)],
+          300_000,
+        ),
+      );
     }
     const servers = children.flatMap((child) => child.info.servers);
     const folder = mkdtempSync(join(tmpdir(), "vbm365-bench-fleet-"));
     const config = join(folder, "vbm365.config.yaml");
     const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: folder };
-    writeFileSync(config, `servers:\n${servers.map((server, i) => `  - { name: s${i + 1}, url: '${server.url}', token: { env: TOKEN_${i + 1} } }`).join("\n")}\n`);
+    writeFileSync(
+      config,
+      `servers:\n${servers.map((server, i) => `  - { name: s${i + 1}, url: '${server.url}', token: { env: TOKEN_${i + 1} } }`).join("\n")}\n`,
+    );
     servers.forEach((server, i) => (env[`TOKEN_${i + 1}`] = server.token));
     const base = ["--since", "30d", "--format", "ndjson", "--config", config];
 
@@ -105,12 +114,56 @@ async function measureFleet(plan: FleetPlan, latencyMs: number): Promise<Row[]> 
     const fleetWall = `${FLEET_WALL}${suffix}`;
     const singleWall = `${SINGLE_WALL}${suffix}`;
     return [
-      { group: "fleet", name: fleetWall, median: median(fleet.map((r) => r.wallMs)), unit: "ms", ratioTo: singleWall, samples: plan.runs, note: `--parallel ${plan.servers}; ${note}` },
-      { group: "fleet", name: singleWall, median: median(single.map((r) => r.wallMs)), unit: "ms", samples: plan.runs, note: `${slowest.name}, the slowest of the ${plan.servers} asked alone` },
-      { group: "fleet", name: `${fleetWall}: CLI CPU time`, median: median(fleet.map((r) => r.cpuMs)), unit: "ms", ratioTo: `${singleWall}: CLI CPU time`, samples: plan.runs, note: "user + system of the CLI process" },
-      { group: "fleet", name: `${singleWall}: CLI CPU time`, median: median(single.map((r) => r.cpuMs)), unit: "ms", samples: plan.runs, note: "user + system of the CLI process" },
-      { group: "fleet", name: `${fleetWall}: peak RSS`, median: Math.max(...fleet.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
-      { group: "fleet", name: `${singleWall}: peak RSS`, median: Math.max(...single.map((r) => r.peakRssMB)), unit: "MB", samples: plan.runs, note: "max over runs, CLI process only" },
+      {
+        group: "fleet",
+        name: fleetWall,
+        median: median(fleet.map((r) => r.wallMs)),
+        unit: "ms",
+        ratioTo: singleWall,
+        samples: plan.runs,
+        note: `--parallel ${plan.servers}; ${note}`,
+      },
+      {
+        group: "fleet",
+        name: singleWall,
+        median: median(single.map((r) => r.wallMs)),
+        unit: "ms",
+        samples: plan.runs,
+        note: `${slowest.name}, the slowest of the ${plan.servers} asked alone`,
+      },
+      {
+        group: "fleet",
+        name: `${fleetWall}: CLI CPU time`,
+        median: median(fleet.map((r) => r.cpuMs)),
+        unit: "ms",
+        ratioTo: `${singleWall}: CLI CPU time`,
+        samples: plan.runs,
+        note: "user + system of the CLI process",
+      },
+      {
+        group: "fleet",
+        name: `${singleWall}: CLI CPU time`,
+        median: median(single.map((r) => r.cpuMs)),
+        unit: "ms",
+        samples: plan.runs,
+        note: "user + system of the CLI process",
+      },
+      {
+        group: "fleet",
+        name: `${fleetWall}: peak RSS`,
+        median: Math.max(...fleet.map((r) => r.peakRssMB)),
+        unit: "MB",
+        samples: plan.runs,
+        note: "max over runs, CLI process only",
+      },
+      {
+        group: "fleet",
+        name: `${singleWall}: peak RSS`,
+        median: Math.max(...single.map((r) => r.peakRssMB)),
+        unit: "MB",
+        samples: plan.runs,
+        note: "max over runs, CLI process only",
+      },
     ];
   } finally {
     await Promise.all(children.map((child) => child.stop()));

@@ -36,14 +36,19 @@ export function parseTurboSummary(output: string): { cached: number; total: numb
 
 function turboBuild(root: string, cacheDir: string): TurboRun {
   const started = performance.now();
-  const result = spawnSync(join(root, "node_modules/.bin/turbo"), ["run", "build", `--cache-dir=${cacheDir}`, "--output-logs=errors-only"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
+  const result = spawnSync(
+    join(root, "node_modules/.bin/turbo"),
+    ["run", "build", `--cache-dir=${cacheDir}`, "--output-logs=errors-only"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", NO_COLOR: "1", FORCE_COLOR: "0" },
+    },
+  );
   const ms = performance.now() - started;
   const output = `${result.stdout}\n${result.stderr}`;
-  if (result.status !== 0) throw new Error(`turbo run build failed (exit ${result.status}): ${output.trim().split("\n").slice(-5).join(" / ")}`);
+  if (result.status !== 0)
+    throw new Error(`turbo run build failed (exit ${result.status}): ${output.trim().split("\n").slice(-5).join(" / ")}`);
   return { ms, ...parseTurboSummary(output) };
 }
 
@@ -70,8 +75,23 @@ export function benchPipeline(): Row[] {
     const warm = warmRun(() => turboBuild(root, cacheDir), 3);
     const retried = warm.attempt > 1 ? ` (re-run ${warm.attempt}: files changed under earlier ones)` : "";
     return [
-      { group: "pipeline", name: COLD_BUILD, median: cold.ms / 1000, unit: "s", samples: 1, note: `${cold.total} tasks, ${cold.cached} cached` },
-      { group: "pipeline", name: WARM_BUILD, median: warm.ms / 1000, unit: "s", ratioTo: COLD_BUILD, samples: 1, note: `${warm.total} tasks, ${warm.cached} cached${retried}` },
+      {
+        group: "pipeline",
+        name: COLD_BUILD,
+        median: cold.ms / 1000,
+        unit: "s",
+        samples: 1,
+        note: `${cold.total} tasks, ${cold.cached} cached`,
+      },
+      {
+        group: "pipeline",
+        name: WARM_BUILD,
+        median: warm.ms / 1000,
+        unit: "s",
+        ratioTo: COLD_BUILD,
+        samples: 1,
+        note: `${warm.total} tasks, ${warm.cached} cached${retried}`,
+      },
     ];
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

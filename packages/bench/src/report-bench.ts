@@ -45,13 +45,49 @@ export async function benchReport(plan: ReportPlan): Promise<Row[]> {
   const last = reports.at(-1)!;
   const note = `${plan.sessions.toLocaleString("en-US")} sessions, ${(plan.sessions * plan.eventsPerSession).toLocaleString("en-US")} events`;
   return [
-    { group: "report", name: REPORT_READ, median: read, unit: "ms", samples: plan.runs, note: `${note}; in-memory stand-in for the archive` },
+    {
+      group: "report",
+      name: REPORT_READ,
+      median: read,
+      unit: "ms",
+      samples: plan.runs,
+      note: `${note}; in-memory stand-in for the archive`,
+    },
     { group: "report", name: REPORT_ALL, median: all, unit: "ms", samples: plan.runs, note },
-    { group: "report", name: REPORT_WRITE, median: all - read, unit: "ms", ratioTo: REPORT_READ, samples: plan.runs, note: "aggregates, CSV and HTML: the second row minus the first" },
-    { group: "report", name: REPORT_READ_CPU, median: readCpu, unit: "ms", samples: plan.runs, note: "user + system time of the reading process" },
-    { group: "report", name: REPORT_WRITE_CPU, median: allCpu - readCpu, unit: "ms", ratioTo: REPORT_READ_CPU, samples: plan.runs, note: "less moved than wall time by other load on the machine" },
+    {
+      group: "report",
+      name: REPORT_WRITE,
+      median: all - read,
+      unit: "ms",
+      ratioTo: REPORT_READ,
+      samples: plan.runs,
+      note: "aggregates, CSV and HTML: the second row minus the first",
+    },
+    {
+      group: "report",
+      name: REPORT_READ_CPU,
+      median: readCpu,
+      unit: "ms",
+      samples: plan.runs,
+      note: "user + system time of the reading process",
+    },
+    {
+      group: "report",
+      name: REPORT_WRITE_CPU,
+      median: allCpu - readCpu,
+      unit: "ms",
+      ratioTo: REPORT_READ_CPU,
+      samples: plan.runs,
+      note: "less moved than wall time by other load on the machine",
+    },
     { group: "report", name: REPORT_HTML, median: last.htmlBytes / MB, unit: "MB", note: "the action table holds the first 1,000 actions" },
     { group: "report", name: REPORT_CSV, median: last.csvBytes / MB, unit: "MB" },
-    { group: "report", name: REPORT_RSS, median: Math.max(...reports.map((r) => r.peakRssBytes)) / MB, unit: "MB", note: "max over runs, writer process only" },
+    {
+      group: "report",
+      name: REPORT_RSS,
+      median: Math.max(...reports.map((r) => r.peakRssBytes)) / MB,
+      unit: "MB",
+      note: "max over runs, writer process only",
+    },
   ];
 }

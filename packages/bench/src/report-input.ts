@@ -17,17 +17,38 @@ function sessionText(i: number, eventsPerSession: number): string {
   const type = TYPES[i % TYPES.length]!;
   const created = START + i * 300_000;
   const session = {
-    id: uuid(1, i), name: `Restore ${i}`, organization, type, creationTime: new Date(created).toISOString(), endTime: new Date(created + 600_000).toISOString(),
-    state: "Stopped", result: "Success", initiatedBy: `operator${i % 50}@${organization}`, details: "", scopeName: "", clientHost: `wks-${i % 30} (via: 10.0.0.${i % 250})`, reason: "",
+    id: uuid(1, i),
+    name: `Restore ${i}`,
+    organization,
+    type,
+    creationTime: new Date(created).toISOString(),
+    endTime: new Date(created + 600_000).toISOString(),
+    state: "Stopped",
+    result: "Success",
+    initiatedBy: `operator${i % 50}@${organization}`,
+    details: "",
+    scopeName: "",
+    clientHost: `wks-${i % 30} (via: 10.0.0.${i % 250})`,
+    reason: "",
   };
   const events = [];
   for (let e = 0; e < eventsPerSession; e++) {
     const user = `user${(i * 7 + e) % 5000}@${organization}`;
     events.push({
-      id: uuid(2, i * eventsPerSession + e), type: ACTIONS[(i + e) % ACTIONS.length], status: e % 17 === 0 ? "Failed" : "Success", message: `Restoring item ${e}`,
-      startTime: new Date(created + e * 1000).toISOString(), endTime: new Date(created + e * 1000 + 500).toISOString(), duration: "00:00:00.5000000", order: e + 2,
-      title: `Restoring item ${e}`, itemName: `Item ${e} of session ${i}`, itemType: "Mailbox", itemSizeBytes: ((i * 7919 + e * 104729) % 50_000_000) + 1000,
-      source: `${user}\\Inbox`, target: `${user}\\Restored`,
+      id: uuid(2, i * eventsPerSession + e),
+      type: ACTIONS[(i + e) % ACTIONS.length],
+      status: e % 17 === 0 ? "Failed" : "Success",
+      message: `Restoring item ${e}`,
+      startTime: new Date(created + e * 1000).toISOString(),
+      endTime: new Date(created + e * 1000 + 500).toISOString(),
+      duration: "00:00:00.5000000",
+      order: e + 2,
+      title: `Restoring item ${e}`,
+      itemName: `Item ${e} of session ${i}`,
+      itemType: "Mailbox",
+      itemSizeBytes: ((i * 7919 + e * 104729) % 50_000_000) + 1000,
+      source: `${user}\\Inbox`,
+      target: `${user}\\Restored`,
     });
   }
   return JSON.stringify({ server: "default", session, events });

@@ -23,11 +23,16 @@ export interface ReportWriterReport {
 
 async function read(sessions: number, eventsPerSession: number): Promise<number> {
   let events = 0;
-  for await (const input of syntheticArchive(sessions, eventsPerSession)) for (const event of input.events) events += event.id.length > 0 ? 1 : 0;
+  for await (const input of syntheticArchive(sessions, eventsPerSession))
+    for (const event of input.events) events += event.id.length > 0 ? 1 : 0;
   return events;
 }
 
-async function report(sessions: number, eventsPerSession: number, folder: string): Promise<{ events: number; htmlBytes: number; csvBytes: number }> {
+async function report(
+  sessions: number,
+  eventsPerSession: number,
+  folder: string,
+): Promise<{ events: number; htmlBytes: number; csvBytes: number }> {
   const csvPath = join(folder, "report.actions.csv");
   const csvStream = createWriteStream(csvPath);
   const csv = createActionCsvWriter(csvStream);
@@ -54,9 +59,19 @@ async function main(): Promise<void> {
   try {
     const started = performance.now();
     const cpuStart = process.cpuUsage();
-    const result = mode === "read" ? { events: await read(sessions, eventsPerSession), htmlBytes: 0, csvBytes: 0 } : await report(sessions, eventsPerSession, folder);
+    const result =
+      mode === "read"
+        ? { events: await read(sessions, eventsPerSession), htmlBytes: 0, csvBytes: 0 }
+        : await report(sessions, eventsPerSession, folder);
     const cpu = process.cpuUsage(cpuStart);
-    const out: ReportWriterReport = { mode, sessions, ...result, ms: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000, peakRssBytes: peakRssBytes() };
+    const out: ReportWriterReport = {
+      mode,
+      sessions,
+      ...result,
+      ms: performance.now() - started,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      peakRssBytes: peakRssBytes(),
+    };
     console.log(JSON.stringify(out));
   } finally {
     rmSync(folder, { recursive: true, force: true });

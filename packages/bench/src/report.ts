@@ -81,7 +81,11 @@ function environmentLine(env: Environment): string {
 
 function textTable(header: string[], body: string[][]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((line) => line[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 

@@ -50,5 +50,11 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     }
   }
   const ratioed = withRatios(rows);
-  return { environment: describeEnvironment(), quick: options.quick, rows: ratioed, targets: judgeTargets(ratioed, bundle?.ownCode), failures };
+  return {
+    environment: describeEnvironment(),
+    quick: options.quick,
+    rows: ratioed,
+    targets: judgeTargets(ratioed, bundle?.ownCode),
+    failures,
+  };
 }

@@ -15,7 +15,8 @@ export interface StreamPlan {
 export const CLIENT_WALK = "@vbm365/client iterate";
 /** The client's walk of a server a tenth the size, same page size: memory must not grow with the count. */
 export const SMALL_DIVISOR = 10;
-export const smallWalk = (sessions: number, walk = CLIENT_WALK) => `${walk}, ${(sessions / SMALL_DIVISOR).toLocaleString("en-US")} sessions`;
+export const smallWalk = (sessions: number, walk = CLIENT_WALK) =>
+  `${walk}, ${(sessions / SMALL_DIVISOR).toLocaleString("en-US")} sessions`;
 export const HAND_WALK = "fetch + JSON.parse loop";
 
 export interface StreamResult {
@@ -26,7 +27,12 @@ export interface StreamResult {
   hand?: { sessionsPerSecond: number; peakRssMB: number };
 }
 
-async function walkAll(mode: string, server: { url: string; token: string }, plan: StreamPlan, sessions = plan.sessions): Promise<WalkReport> {
+async function walkAll(
+  mode: string,
+  server: { url: string; token: string },
+  plan: StreamPlan,
+  sessions = plan.sessions,
+): Promise<WalkReport> {
   const report = await runChild<WalkReport>("stream-walker.js", [mode, server.url, server.token, String(plan.pageSize)]);
   if (report.sessions !== sessions) {
     throw new Error(`${mode} walk saw ${report.sessions} sessions, the server has ${sessions}`);
@@ -78,12 +84,51 @@ export async function benchStream(plan: StreamPlan): Promise<StreamResult> {
   const smallHand = summarise(smallReports.hand);
   const note = `${plan.sessions.toLocaleString("en-US")} sessions, page ${plan.pageSize.toLocaleString("en-US")}`;
   const rows: Row[] = [
-    { group: "stream", name: `${CLIENT_WALK}: throughput`, median: client.sessionsPerSecond, unit: "sessions/s", ratioTo: `${HAND_WALK}: throughput`, samples: plan.runs, note },
+    {
+      group: "stream",
+      name: `${CLIENT_WALK}: throughput`,
+      median: client.sessionsPerSecond,
+      unit: "sessions/s",
+      ratioTo: `${HAND_WALK}: throughput`,
+      samples: plan.runs,
+      note,
+    },
     { group: "stream", name: `${HAND_WALK}: throughput`, median: hand.sessionsPerSecond, unit: "sessions/s", samples: plan.runs, note },
-    { group: "stream", name: `${CLIENT_WALK}: peak RSS`, median: client.peakRssMB, unit: "MB", ratioTo: `${HAND_WALK}: peak RSS`, samples: plan.runs, note: "max over runs, walker process only" },
-    { group: "stream", name: `${HAND_WALK}: peak RSS`, median: hand.peakRssMB, unit: "MB", samples: plan.runs, note: "max over runs, walker process only" },
-    { group: "stream", name: `${smallWalk(plan.sessions)}: peak RSS`, median: small.peakRssMB, unit: "MB", ratioTo: `${CLIENT_WALK}: peak RSS`, samples: plan.runs, note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}` },
-    { group: "stream", name: `${smallWalk(plan.sessions, HAND_WALK)}: peak RSS`, median: smallHand.peakRssMB, unit: "MB", ratioTo: `${HAND_WALK}: peak RSS`, samples: plan.runs, note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}` },
+    {
+      group: "stream",
+      name: `${CLIENT_WALK}: peak RSS`,
+      median: client.peakRssMB,
+      unit: "MB",
+      ratioTo: `${HAND_WALK}: peak RSS`,
+      samples: plan.runs,
+      note: "max over runs, walker process only",
+    },
+    {
+      group: "stream",
+      name: `${HAND_WALK}: peak RSS`,
+      median: hand.peakRssMB,
+      unit: "MB",
+      samples: plan.runs,
+      note: "max over runs, walker process only",
+    },
+    {
+      group: "stream",
+      name: `${smallWalk(plan.sessions)}: peak RSS`,
+      median: small.peakRssMB,
+      unit: "MB",
+      ratioTo: `${CLIENT_WALK}: peak RSS`,
+      samples: plan.runs,
+      note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}`,
+    },
+    {
+      group: "stream",
+      name: `${smallWalk(plan.sessions, HAND_WALK)}: peak RSS`,
+      median: smallHand.peakRssMB,
+      unit: "MB",
+      ratioTo: `${HAND_WALK}: peak RSS`,
+      samples: plan.runs,
+      note: `max over runs; a tenth of the sessions, page ${plan.pageSize.toLocaleString("en-US")}`,
+    },
   ];
   return { rows, client, hand, small, smallHand };
 }

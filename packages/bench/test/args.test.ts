@@ -25,7 +25,9 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--page-size", "20000"])).toThrow('--page-size takes a whole number from 1 to 10,000; got "20000"');
     expect(() => parseArgs(["--sessions", "1.5"])).toThrow('--sessions takes a whole number from 1 to 1,000,000,000; got "1.5"');
     expect(() => parseArgs(["--fast"])).toThrow(new UsageError('unknown option "--fast"; run with --help for the options'));
-    expect(() => parseArgs(["--only", "speed"])).toThrow(/--only takes groups among overhead, loopback, stream, bundle, pipeline, fleet, report, archive; got "speed"/);
+    expect(() => parseArgs(["--only", "speed"])).toThrow(
+      /--only takes groups among overhead, loopback, stream, bundle, pipeline, fleet, report, archive; got "speed"/,
+    );
     expect(() => parseArgs(["--out"])).toThrow("--out needs a value");
     expect(() => parseArgs(["--out", "--quick"])).toThrow("--out needs a value");
   });

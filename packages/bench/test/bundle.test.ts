@@ -10,10 +10,16 @@ function fakePackage(): string {
   mkdirSync(join(dir, "dist"));
   mkdirSync(join(dir, "node_modules", "big-dep"), { recursive: true });
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "fake", type: "module" }));
-  writeFileSync(join(dir, "node_modules", "big-dep", "package.json"), JSON.stringify({ name: "big-dep", type: "module", main: "index.js" }));
+  writeFileSync(
+    join(dir, "node_modules", "big-dep", "package.json"),
+    JSON.stringify({ name: "big-dep", type: "module", main: "index.js" }),
+  );
   const words = Array.from({ length: 2000 }, (_, i) => `w${(i * 7919) % 10007}`);
   writeFileSync(join(dir, "node_modules", "big-dep", "index.js"), `export const words = ${JSON.stringify(words)};`);
-  writeFileSync(join(dir, "dist", "index.js"), `import { words } from "big-dep";\nexport function count() { return words.length; }\nexport function unused() { return "only when imported"; }\n`);
+  writeFileSync(
+    join(dir, "dist", "index.js"),
+    `import { words } from "big-dep";\nexport function count() { return words.length; }\nexport function unused() { return "only when imported"; }\n`,
+  );
   return dir;
 }
 

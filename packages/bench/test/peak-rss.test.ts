@@ -9,5 +9,4 @@ describe("peakRssBytes", () => {
     expect(peakRssBytes()).toBeGreaterThanOrEqual(residentNow);
     expect(held[held.length - 1]).toBe(1);
   });
-
 });

@@ -27,7 +27,8 @@ describe("pnpm bench --quick", () => {
     const median = (group: string, name: string) => results.rows.find((row) => row.group === group && row.name === name)?.median;
 
     for (const group of ["overhead", "loopback"]) {
-      for (const name of [OURS, OURS_NO_RETRY, OPENAPI_FETCH, AXIOS, AXIOS_FETCH, PLAIN_FETCH]) expect(median(group, name), `${group} ${name}`).toBeGreaterThan(0);
+      for (const name of [OURS, OURS_NO_RETRY, OPENAPI_FETCH, AXIOS, AXIOS_FETCH, PLAIN_FETCH])
+        expect(median(group, name), `${group} ${name}`).toBeGreaterThan(0);
     }
     for (const walk of [CLIENT_WALK, HAND_WALK]) {
       expect(median("stream", `${walk}: throughput`), walk).toBeGreaterThan(0);
@@ -38,7 +39,8 @@ describe("pnpm bench --quick", () => {
     for (const row of bundleRows) expect(row.median, row.name).toBeGreaterThan(0);
     for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
     for (const name of [FLEET_WALL, SINGLE_WALL, `${FLEET_WALL}: peak RSS`]) expect(median("fleet", name), name).toBeGreaterThan(0);
-    for (const name of [REPORT_READ, REPORT_ALL, REPORT_READ_CPU, REPORT_HTML, REPORT_CSV, REPORT_RSS]) expect(median("report", name), name).toBeGreaterThan(0);
+    for (const name of [REPORT_READ, REPORT_ALL, REPORT_READ_CPU, REPORT_HTML, REPORT_CSV, REPORT_RSS])
+      expect(median("report", name), name).toBeGreaterThan(0);
     const postgres = postgresBin() !== undefined;
     for (const name of [ARCHIVE_WALK, SQLITE_SYNC, ...(postgres ? [POSTGRES_SYNC] : [])]) {
       expect(median("archive", `${name}: throughput`), name).toBeGreaterThan(0);

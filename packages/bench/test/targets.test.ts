@@ -43,7 +43,10 @@ describe("judgeTargets", () => {
     expect(targets["stream-rss-growth"]!.met).toBe(false);
     expect(targets["bundle-own-code"]).toMatchObject({ actual: 5001, limit: 5000, met: false });
     expect(targets["fleet-vs-slowest-server"]).toMatchObject({ actual: 1.3, limit: 1.3, met: true });
-    expect(byId([row("fleet", FLEET_WALL, 2700), row("fleet", SINGLE_WALL, 2000)])["fleet-vs-slowest-server"]).toMatchObject({ actual: 1.35, met: false });
+    expect(byId([row("fleet", FLEET_WALL, 2700), row("fleet", SINGLE_WALL, 2000)])["fleet-vs-slowest-server"]).toMatchObject({
+      actual: 1.35,
+      met: false,
+    });
     expect(targets["archive-sync-sqlite"]).toMatchObject({ actual: 1.4, limit: 1.5, met: true });
     expect(targets["archive-sync-postgres"]).toMatchObject({ actual: 1.6, limit: 1.5, met: false });
     expect(targets["archive-window-p95"]).toMatchObject({ actual: 50, limit: 50, met: true });
@@ -60,8 +63,10 @@ describe("judgeTargets", () => {
 
   it("judges the report: writing against reading in wall and CPU time, and the HTML's size", () => {
     const rows = [
-      row("report", REPORT_READ, 10_000), row("report", REPORT_WRITE, 9_000),
-      row("report", REPORT_READ_CPU, 4_000), row("report", REPORT_WRITE_CPU, 5_000),
+      row("report", REPORT_READ, 10_000),
+      row("report", REPORT_WRITE, 9_000),
+      row("report", REPORT_READ_CPU, 4_000),
+      row("report", REPORT_WRITE_CPU, 5_000),
       row("report", REPORT_HTML, 5.2),
     ];
     const targets = byId(rows);

@@ -37,7 +37,9 @@ function parameterSchema(spec, name, expected) {
   const schema = spec.components?.parameters?.[name]?.schema;
   for (const [key, value] of Object.entries(expected)) {
     if (schema?.[key] !== value) {
-      throw new Error(`openapi: parameter ${name} has ${key} ${JSON.stringify(schema?.[key])}, expected ${JSON.stringify(value)}: update scripts/generate.mjs`);
+      throw new Error(
+        `openapi: parameter ${name} has ${key} ${JSON.stringify(schema?.[key])}, expected ${JSON.stringify(value)}: update scripts/generate.mjs`,
+      );
     }
   }
   return schema;
@@ -91,7 +93,10 @@ function answerFields(specs) {
       for (const [field, property] of Object.entries(schema.properties ?? {})) {
         const { type, nullable } = fieldType(`${version} ${name}.${field}`, property);
         const known = fields[field];
-        if (known && known.type !== type) throw new Error(`openapi: ${name}.${field} is ${known.type} in one version and ${type} in ${version}: update scripts/generate.mjs`);
+        if (known && known.type !== type)
+          throw new Error(
+            `openapi: ${name}.${field} is ${known.type} in one version and ${type} in ${version}: update scripts/generate.mjs`,
+          );
         fields[field] = { type, required: true, nullable: nullable || (known?.nullable ?? false) };
       }
     }
@@ -120,7 +125,10 @@ function operationPaths(specs) {
         if (typeof operation !== "object" || !operation?.operationId) continue;
         const unversioned = path.replace(/^\/v\d+\//, "/");
         const known = (operations[operation.operationId] ??= { path: unversioned, versions: [] });
-        if (known.path !== unversioned) throw new Error(`openapi: ${operation.operationId} is ${known.path} in one version and ${unversioned} in ${version}: update scripts/generate.mjs`);
+        if (known.path !== unversioned)
+          throw new Error(
+            `openapi: ${operation.operationId} is ${known.path} in one version and ${unversioned} in ${version}: update scripts/generate.mjs`,
+          );
         known.versions.push(version.slice(1));
       }
     }
@@ -132,10 +140,21 @@ function factsTs() {
   const specs = apiVersions.map((version) => ({ version, spec: JSON.parse(readFileSync(bundlePaths(version).dereferenced, "utf8")) }));
   const operations = Object.entries(operationPaths(specs)).sort(([a], [b]) => a.localeCompare(b));
   const paths = operations
-    .map(([id, { path, versions }]) => `  /** \`/vN${path}\` in ${versions.map((v) => `v${v}`).join(", ")} */\n  ${id}: /^\\/v(?:${versions.join("|")})${pathPattern(path)}\\/?$/i,`)
+    .map(
+      ([id, { path, versions }]) =>
+        `  /** \`/vN${path}\` in ${versions.map((v) => `v${v}`).join(", ")} */\n  ${id}: /^\\/v(?:${versions.join("|")})${pathPattern(path)}\\/?$/i,`,
+    )
     .join("\n");
   const fields = Object.entries(answerFields(specs))
-    .map(([name, byField]) => `  ${name}: {\n${Object.entries(byField).map(([field, fact]) => `    ${field}: { type: ${JSON.stringify(fact.type)}, required: ${fact.required}, nullable: ${fact.nullable} },`).join("\n")}\n  },`)
+    .map(
+      ([name, byField]) =>
+        `  ${name}: {\n${Object.entries(byField)
+          .map(
+            ([field, fact]) =>
+              `    ${field}: { type: ${JSON.stringify(fact.type)}, required: ${fact.required}, nullable: ${fact.nullable} },`,
+          )
+          .join("\n")}\n  },`,
+    )
     .join("\n");
   return (
     header("by scripts/generate.mjs") +
@@ -176,7 +195,9 @@ async function emit(name, content) {
     return true;
   }
   if (check) {
-    console.error(`packages/client/src/generated/${name} is out of date with the spec.\nRun \`pnpm generate\` (without CI=true) and commit the regenerated file.`);
+    console.error(
+      `packages/client/src/generated/${name} is out of date with the spec.\nRun \`pnpm generate\` (without CI=true) and commit the regenerated file.`,
+    );
     return false;
   }
   mkdirSync(new URL("../src/generated/", import.meta.url), { recursive: true });

@@ -23,13 +23,24 @@ async function serve(handle) {
   return { url, seen, close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) };
 }
 
-const session = (n) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`, type: "Vex", creationTime: "2024-01-01T00:00:00Z", state: "Stopped", result: "Success" });
-const json = (response, status, body, headers = {}) => response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+const session = (n) => ({
+  id: `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+  type: "Vex",
+  creationTime: "2024-01-01T00:00:00Z",
+  state: "Stopped",
+  result: "Success",
+});
+const json = (response, status, body, headers = {}) =>
+  response.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
 
 async function redirects() {
   const target = await serve((_, response) => json(response, 200, { access_token: "stolen", expires_in: 3600 }));
   const rows = [];
-  for (const [status, what] of [[302, "data"], [307, "token"], [308, "token"]]) {
+  for (const [status, what] of [
+    [302, "data"],
+    [307, "token"],
+    [308, "token"],
+  ]) {
     const origin = await serve((request, response) => {
       const isToken = /token/i.test(request.url);
       if ((what === "token") === isToken) response.writeHead(status, { location: `${target.url}${request.url}` }).end();
@@ -37,7 +48,9 @@ async function redirects() {
       else json(response, 200, session(1));
     });
     const auth = what === "token" ? { username: "admin", password: "secret-password" } : { token: "t0ken" };
-    const error = await createVbm365Client({ baseUrl: origin.url, auth }).restoreSessions.get(SESSION).catch((e) => e);
+    const error = await createVbm365Client({ baseUrl: origin.url, auth })
+      .restoreSessions.get(SESSION)
+      .catch((e) => e);
     rows.push(`${status} on ${what}: ${target.seen.length} requests at the target; ${error.name}: ${error.message}`);
     await origin.close();
   }
@@ -49,7 +62,9 @@ async function neverAnswers() {
   const server = await serve(() => undefined);
   const gcTimer = globalThis.gc ? setInterval(() => globalThis.gc(), 50) : undefined;
   const started = performance.now();
-  const error = await createVbm365Client({ baseUrl: server.url, auth: { token: "t0ken" } }).restoreSessions.list().catch((e) => e);
+  const error = await createVbm365Client({ baseUrl: server.url, auth: { token: "t0ken" } })
+    .restoreSessions.list()
+    .catch((e) => e);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(gcTimer);
   await server.close();

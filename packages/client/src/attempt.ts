@@ -43,7 +43,13 @@ export async function attempt(
     return { answer: { status: response.status, headers: response.headers, text } };
   } catch (error) {
     // An answer that arrives after the deadline won is not read: let its connection go.
-    if (!response) sent?.then((late) => late.body?.cancel(), () => undefined).catch(() => undefined);
+    if (!response)
+      sent
+        ?.then(
+          (late) => late.body?.cancel(),
+          () => undefined,
+        )
+        .catch(() => undefined);
     return { error, answered: response !== undefined };
   } finally {
     deadline.end();

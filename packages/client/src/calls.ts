@@ -43,12 +43,20 @@ export function callsOf<Paths = paths>(settings: ClientSettings): One<Paths> {
       new Request(url, { method: call.method, headers: { Authorization: `Bearer ${token}` }, signal: deadline, redirect: "manual" });
     // Only reads are repeated on failure; a Stop that timed out may have stopped the session.
     const retry = call.method === "GET" ? settings.retry : false;
-    return fetchJson(settings, call, signal, () => withToken(settings.tokens, (token) => exchange(settings, call, build(token), retry, signal)));
+    return fetchJson(settings, call, signal, () =>
+      withToken(settings.tokens, (token) => exchange(settings, call, build(token), retry, signal)),
+    );
   };
 }
 
 /** Sends the request `build` makes, attempt after attempt as `retry` allows: the last answer, or the last error thrown. */
-export function exchange(settings: ClientSettings, call: Call, build: (signal: AbortSignal) => Request, retry: RetryOptions | false, callSignal: AbortSignal | undefined): Promise<Answer> {
+export function exchange(
+  settings: ClientSettings,
+  call: Call,
+  build: (signal: AbortSignal) => Request,
+  retry: RetryOptions | false,
+  callSignal: AbortSignal | undefined,
+): Promise<Answer> {
   const signal = withClientSignal(settings, callSignal);
   return withRetries(() => attempt(settings, call, build, signal), retry, signal);
 }
@@ -85,7 +93,12 @@ export async function answerOf(
  * The 2xx answer's body as the schema's type. The one place where the server's JSON is taken
  * to match the schema, as openapi-fetch does; the walk checks a page's shape before relying on it.
  */
-export async function fetchJson<T>(settings: ClientSettings, call: Call, signal: AbortSignal | undefined, send: () => Promise<Answer>): Promise<T> {
+export async function fetchJson<T>(
+  settings: ClientSettings,
+  call: Call,
+  signal: AbortSignal | undefined,
+  send: () => Promise<Answer>,
+): Promise<T> {
   const answer = await answerOf(settings, call, signal, send);
   if (answer.text === "") return undefined as T;
   try {
@@ -98,7 +111,12 @@ export async function fetchJson<T>(settings: ClientSettings, call: Call, signal:
 export const isSuccess = (status: number) => status >= 200 && status <= 299;
 
 function failed(settings: ClientSettings, call: Call, signal: AbortSignal | undefined, failure: Failure): unknown {
-  return toClientError(failure, { ...call, timeoutMs: settings.timeoutMs, secrets: settings.tokens.secrets(), signal: withClientSignal(settings, signal) });
+  return toClientError(failure, {
+    ...call,
+    timeoutMs: settings.timeoutMs,
+    secrets: settings.tokens.secrets(),
+    signal: withClientSignal(settings, signal),
+  });
 }
 
 /** `/v6/RestoreSessions/{restoreSessionId}` with the id put in, encoded. */

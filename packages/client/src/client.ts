@@ -99,7 +99,11 @@ export function createVbm365Client(options: Vbm365ClientOptions): Vbm365Client<A
   const SESSION = "/v6/RestoreSessions/{restoreSessionId}" as const;
   const ofSession = (id: string) => ({ path: { restoreSessionId: checkUuid("id", id) } });
   // A v8-only filter on an older server would be ignored: refused before the first request.
-  const listPage = async (filter: RestoreSessionFilter & RestoreSessionV8Filter, query: RestoreSessionPageQueryV8, signal?: AbortSignal) => {
+  const listPage = async (
+    filter: RestoreSessionFilter & RestoreSessionV8Filter,
+    query: RestoreSessionPageQueryV8,
+    signal?: AbortSignal,
+  ) => {
     const v8Filter = v8FilterIn(filter);
     if (v8Filter) await requireV8(v8Filter, filter[v8Filter], settings.version);
     return oneV8("get", "/v8/RestoreSessions", { path: {}, query }, signal);

@@ -111,7 +111,13 @@ export function toClientError(failure: Failure, call: FailedCall): unknown {
       return new Vbm365ApiError({ ...at, status: failure.status, body: redact(parseBody(failure.text), call.secrets) });
     case "notJson":
       // Not retried: a proxy's page answers the same way again.
-      return new Vbm365ApiError({ ...at, status: failure.status, body: undefined, detail: "the body is not JSON (a proxy's page?)", cause: failure.cause });
+      return new Vbm365ApiError({
+        ...at,
+        status: failure.status,
+        body: undefined,
+        detail: "the body is not JSON (a proxy's page?)",
+        cause: failure.cause,
+      });
     case "thrown":
       return fromThrown(failure.error, call);
   }

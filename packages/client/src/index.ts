@@ -1,5 +1,13 @@
 export { createVbm365Client, DEFAULT_TIMEOUT_MS } from "./client.js";
-export type { ApiPaths, Auth, RestoreSessionsApi, RestoreSessionsApiV8, RetryOptions, Vbm365Client, Vbm365ClientOptions } from "./client.js";
+export type {
+  ApiPaths,
+  Auth,
+  RestoreSessionsApi,
+  RestoreSessionsApiV8,
+  RetryOptions,
+  Vbm365Client,
+  Vbm365ClientOptions,
+} from "./client.js";
 export type { ApiVersion, ApiVersionOption } from "./versions.js";
 export { Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, Vbm365WalkError } from "./errors.js";
 export type { WalkStop } from "./errors.js";

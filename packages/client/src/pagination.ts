@@ -37,7 +37,11 @@ export function pages<T extends { id: string }>(fetchPage: FetchPage<T>, options
   return { [Symbol.asyncIterator]: () => walkPages(fetchPage, bounds, options.signal) };
 }
 
-async function* walkPages<T extends { id: string }>(fetchPage: FetchPage<T>, bounds: Bounds, signal?: AbortSignal): AsyncGenerator<T, void, undefined> {
+async function* walkPages<T extends { id: string }>(
+  fetchPage: FetchPage<T>,
+  bounds: Bounds,
+  signal?: AbortSignal,
+): AsyncGenerator<T, void, undefined> {
   // Aborted when the caller leaves the loop, so the page in flight stops too.
   const done = new AbortController();
   const requestSignal = signal ? AbortSignal.any([signal, done.signal]) : done.signal;
@@ -74,7 +78,11 @@ function checkPage<T>(page: Page<T>, query: PageQuery, pagesRead: number): Page<
   }
   if ((page.offset ?? query.offset) !== query.offset) {
     // A server (or mock) that ignores the offset would make the walk endless or wrong.
-    throw new Vbm365WalkError("offset", pagesRead, `the server answered offset ${page.offset} for offset ${query.offset}: it does not page`);
+    throw new Vbm365WalkError(
+      "offset",
+      pagesRead,
+      `the server answered offset ${page.offset} for offset ${query.offset}: it does not page`,
+    );
   }
   return page;
 }
@@ -95,10 +103,18 @@ function repeated(page: Page<unknown>, query: PageQuery, pagesRead: number): Vbm
 
 function boundHit(bounds: Bounds, pagesRead: number, elapsedMs: number): Vbm365WalkError | undefined {
   if (pagesRead >= bounds.maxPages) {
-    return new Vbm365WalkError("maxPages", pagesRead, `maxPages (${bounds.maxPages}) reached before the last page: raise it, or narrow the window`);
+    return new Vbm365WalkError(
+      "maxPages",
+      pagesRead,
+      `maxPages (${bounds.maxPages}) reached before the last page: raise it, or narrow the window`,
+    );
   }
   if (elapsedMs > bounds.maxDurationMs) {
-    return new Vbm365WalkError("maxDuration", pagesRead, `maxDurationMs (${bounds.maxDurationMs} ms) passed before the last page: raise it, or narrow the window`);
+    return new Vbm365WalkError(
+      "maxDuration",
+      pagesRead,
+      `maxDurationMs (${bounds.maxDurationMs} ms) passed before the last page: raise it, or narrow the window`,
+    );
   }
   return undefined;
 }

@@ -20,7 +20,12 @@ export function redact<T>(value: T, secrets: readonly (string | undefined)[]): T
   const json = JSON.stringify(value);
   if (json === undefined) return value;
   // The forms as they appear inside JSON text (quotes and backslashes escaped).
-  return JSON.parse(replaceForms(json, allForms(secrets).map((form) => JSON.stringify(form).slice(1, -1)))) as T;
+  return JSON.parse(
+    replaceForms(
+      json,
+      allForms(secrets).map((form) => JSON.stringify(form).slice(1, -1)),
+    ),
+  ) as T;
 }
 
 function replaceForms(text: string, forms: readonly string[]): string {

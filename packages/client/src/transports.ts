@@ -35,7 +35,12 @@ export async function requestToken(settings: ClientSettings, form: TokenRequest)
   // Without a token the login failed, whatever the status said: never send `Bearer undefined`.
   // The body is left out of the error: it may hold a refresh token.
   if (typeof data?.access_token !== "string" || data.access_token === "") {
-    throw new Vbm365ApiError({ ...call, status, body: undefined, detail: "the token answer has no access_token: check that baseUrl is the REST API" });
+    throw new Vbm365ApiError({
+      ...call,
+      status,
+      body: undefined,
+      detail: "the token answer has no access_token: check that baseUrl is the REST API",
+    });
   }
   return data as IssuedToken;
 }
@@ -55,7 +60,8 @@ export function apiFetch(settings: ClientSettings): Fetch {
       const headers = new Headers(request.headers);
       if (token !== undefined) headers.set("Authorization", `Bearer ${token}`);
       // Whatever the call asked for, redirects are refused (`redirect: "manual"`).
-      const build = (signal: AbortSignal) => new Request(request.url, { method: request.method, headers, body, signal, redirect: "manual" });
+      const build = (signal: AbortSignal) =>
+        new Request(request.url, { method: request.method, headers, body, signal, redirect: "manual" });
       return exchange(settings, call, build, retry, request.signal);
     };
     const answer = isTokenPath(call.path) ? await send(undefined) : await withToken(settings.tokens, send);

@@ -38,7 +38,11 @@ export function toUtcIso(parameter: string, value: DateInput): string {
   // fractional digits (100 ns): the server answers 400 to more.
   const fields = parseIsoDateTime(String(value));
   if (!fields || fields.hasTime !== (fields.offsetMinutes !== undefined) || fields.fraction.length > 7) {
-    throw new Vbm365ValidationError(parameter, value, "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)");
+    throw new Vbm365ValidationError(
+      parameter,
+      value,
+      "is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)",
+    );
   }
   return formatIsoTicks(isoTicks(fields), Math.max(3, fields.fraction.length));
 }
@@ -76,7 +80,12 @@ export function toSessionQuery(filter: RestoreSessionFilter & RestoreSessionV8Fi
 }
 
 /** A window whose start is after its end selects nothing: refused, naming both ends. */
-function checkWindow(query: RestoreSessionPageQueryV8, filter: RestoreSessionFilter & RestoreSessionV8Filter, from: "startTimeFrom" | "endTimeFrom", to: "startTimeTo" | "endTimeTo") {
+function checkWindow(
+  query: RestoreSessionPageQueryV8,
+  filter: RestoreSessionFilter & RestoreSessionV8Filter,
+  from: "startTimeFrom" | "endTimeFrom",
+  to: "startTimeTo" | "endTimeTo",
+) {
   const start = query[from];
   const end = query[to];
   if (start !== undefined && end !== undefined && Date.parse(start) > Date.parse(end)) {

@@ -52,6 +52,10 @@ async function newestServed(serves: (version: ApiVersion) => Promise<boolean>): 
 export async function requireV8(feature: string, value: unknown, version: () => Promise<ApiVersion>): Promise<void> {
   const speaking = await version();
   if (speaking !== "v8") {
-    throw new Vbm365ValidationError(feature, value, `needs REST API v8, and the client speaks ${speaking} with this server: an older server would ignore it`);
+    throw new Vbm365ValidationError(
+      feature,
+      value,
+      `needs REST API v8, and the client speaks ${speaking} with this server: an older server would ignore it`,
+    );
   }
 }

@@ -40,7 +40,13 @@ describe("single calls", () => {
     const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(Vbm365ApiError);
-    expect(error).toMatchObject({ status: 404, method: "GET", path: `/v6/RestoreSessions/${SESSION_ID}`, body, message: `GET /v6/RestoreSessions/${SESSION_ID} failed with HTTP 404: ${body.message}` });
+    expect(error).toMatchObject({
+      status: 404,
+      method: "GET",
+      path: `/v6/RestoreSessions/${SESSION_ID}`,
+      body,
+      message: `GET /v6/RestoreSessions/${SESSION_ID} failed with HTTP 404: ${body.message}`,
+    });
   });
 
   it("an error without a body still says what failed", async () => {

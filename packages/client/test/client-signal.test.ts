@@ -8,10 +8,14 @@ const open = new Set<Request>();
 function hang(request: Request): Promise<Response> {
   open.add(request);
   return new Promise<Response>((_, reject) => {
-    request.signal.addEventListener("abort", () => {
-      open.delete(request);
-      reject(request.signal.reason);
-    }, { once: true });
+    request.signal.addEventListener(
+      "abort",
+      () => {
+        open.delete(request);
+        reject(request.signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -21,7 +25,12 @@ describe("the client's own signal", () => {
   it("ends a login to a server that never answers, with its reason, and is not retried", async () => {
     const server = fakeFetch(hang);
     const controller = new AbortController();
-    const vbm = createVbm365Client({ baseUrl: BASE, auth: { username: "u", password: "p" }, fetch: server.fetch, signal: controller.signal });
+    const vbm = createVbm365Client({
+      baseUrl: BASE,
+      auth: { username: "u", password: "p" },
+      fetch: server.fetch,
+      signal: controller.signal,
+    });
     const pending = vbm.restoreSessions.get(SESSION_ID);
     await tick();
     controller.abort(new Error("job deadline"));
@@ -32,7 +41,13 @@ describe("the client's own signal", () => {
   it("ends the version probe of an auto client", async () => {
     const server = fakeFetch(hang);
     const controller = new AbortController();
-    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, apiVersion: "auto", fetch: server.fetch, signal: controller.signal });
+    const vbm = createVbm365Client({
+      baseUrl: BASE,
+      auth: { token: "t" },
+      apiVersion: "auto",
+      fetch: server.fetch,
+      signal: controller.signal,
+    });
     const pending = vbm.apiVersion();
     await tick();
     controller.abort(new Error("job deadline"));

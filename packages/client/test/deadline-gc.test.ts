@@ -55,15 +55,18 @@ describe("deadlines under garbage collection", () => {
     expect(outcome).toMatchObject({ timeoutMs: 300 });
   });
 
-  it.each(["headers", "body"] as const)("a server that never sends the %s fails the call at its deadline (`ca` transport)", async (stage) => {
-    const tls = selfSigned();
-    const server = await silent(stage, tls);
-    const vbm = createVbm365Client({ baseUrl: server.url, ...options, ca: tls.cert });
+  it.each(["headers", "body"] as const)(
+    "a server that never sends the %s fails the call at its deadline (`ca` transport)",
+    async (stage) => {
+      const tls = selfSigned();
+      const server = await silent(stage, tls);
+      const vbm = createVbm365Client({ baseUrl: server.url, ...options, ca: tls.cert });
 
-    const outcome = await underGc(vbm.restoreSessions.get(SESSION_ID));
+      const outcome = await underGc(vbm.restoreSessions.get(SESSION_ID));
 
-    expect(outcome).toBeInstanceOf(Vbm365TimeoutError);
-  });
+      expect(outcome).toBeInstanceOf(Vbm365TimeoutError);
+    },
+  );
 
   it("a retried call gets a deadline per attempt, each surviving collection", async () => {
     const server = await silent("headers");

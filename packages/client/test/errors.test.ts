@@ -1,7 +1,14 @@
 // toClientError: the one mapping from a failed call to what the caller sees. Pure, so each
 // rule is checked here on its own, without a server.
 import { describe, expect, it } from "vitest";
-import { toClientError, Vbm365ApiError, Vbm365NetworkError, Vbm365TimeoutError, Vbm365ValidationError, Vbm365WalkError } from "../src/errors.js";
+import {
+  toClientError,
+  Vbm365ApiError,
+  Vbm365NetworkError,
+  Vbm365TimeoutError,
+  Vbm365ValidationError,
+  Vbm365WalkError,
+} from "../src/errors.js";
 
 const call = { method: "GET", path: "/v6/RestoreSessions", timeoutMs: 1500, secrets: ["s3cret-token", undefined] };
 
@@ -9,7 +16,12 @@ describe("toClientError", () => {
   it("a non-2xx answer is a Vbm365ApiError naming method, path, status and the server's message", () => {
     const error = toClientError({ kind: "status", status: 404, text: '{"message":"Not found.","errorCode":"NotFound"}' }, call);
     expect(error).toBeInstanceOf(Vbm365ApiError);
-    expect(error).toMatchObject({ status: 404, method: "GET", path: "/v6/RestoreSessions", body: { message: "Not found.", errorCode: "NotFound" } });
+    expect(error).toMatchObject({
+      status: 404,
+      method: "GET",
+      path: "/v6/RestoreSessions",
+      body: { message: "Not found.", errorCode: "NotFound" },
+    });
     expect((error as Error).message).toBe("GET /v6/RestoreSessions failed with HTTP 404: Not found.");
   });
 
@@ -18,19 +30,29 @@ describe("toClientError", () => {
       body: "<html>Bad gateway</html>",
       message: "GET /v6/RestoreSessions failed with HTTP 502",
     });
-    expect(toClientError({ kind: "status", status: 403, text: "" }, call)).toMatchObject({ body: undefined, message: "GET /v6/RestoreSessions failed with HTTP 403" });
+    expect(toClientError({ kind: "status", status: 403, text: "" }, call)).toMatchObject({
+      body: undefined,
+      message: "GET /v6/RestoreSessions failed with HTTP 403",
+    });
   });
 
   it("secrets in an error body are redacted", () => {
     const error = toClientError({ kind: "status", status: 400, text: '{"message":"bad token s3cret-token"}' }, call);
-    expect(error).toMatchObject({ body: { message: "bad token [redacted]" }, message: "GET /v6/RestoreSessions failed with HTTP 400: bad token [redacted]" });
+    expect(error).toMatchObject({
+      body: { message: "bad token [redacted]" },
+      message: "GET /v6/RestoreSessions failed with HTTP 400: bad token [redacted]",
+    });
   });
 
   it("a 2xx body that is not JSON is a Vbm365ApiError with the parse error as cause", () => {
     const cause = new SyntaxError("Unexpected token <");
     const error = toClientError({ kind: "notJson", status: 200, cause }, call);
     expect(error).toBeInstanceOf(Vbm365ApiError);
-    expect(error).toMatchObject({ status: 200, message: "GET /v6/RestoreSessions failed with HTTP 200: the body is not JSON (a proxy's page?)", cause });
+    expect(error).toMatchObject({
+      status: 200,
+      message: "GET /v6/RestoreSessions failed with HTTP 200: the body is not JSON (a proxy's page?)",
+      cause,
+    });
   });
 
   it("a deadline is a Vbm365TimeoutError keeping the abort as cause", () => {
@@ -42,9 +64,15 @@ describe("toClientError", () => {
 
   it("fetch's TypeError is a Vbm365NetworkError naming undici's code, secrets redacted", () => {
     const failed = new TypeError("fetch failed", { cause: { code: "ECONNREFUSED" } });
-    expect(toClientError({ kind: "thrown", error: failed }, call)).toMatchObject({ name: "Vbm365NetworkError", message: "GET /v6/RestoreSessions: no answer (ECONNREFUSED)", cause: failed });
+    expect(toClientError({ kind: "thrown", error: failed }, call)).toMatchObject({
+      name: "Vbm365NetworkError",
+      message: "GET /v6/RestoreSessions: no answer (ECONNREFUSED)",
+      cause: failed,
+    });
     const echoing = new TypeError("fetch failed", { cause: { message: "bad header Bearer s3cret-token" } });
-    expect((toClientError({ kind: "thrown", error: echoing }, call) as Error).message).toBe("GET /v6/RestoreSessions: no answer (bad header Bearer [redacted])");
+    expect((toClientError({ kind: "thrown", error: echoing }, call) as Error).message).toBe(
+      "GET /v6/RestoreSessions: no answer (bad header Bearer [redacted])",
+    );
   });
 
   it("a Vbm365ValidationError is a TypeError but a caller's mistake, not a network failure: it comes back as it was", () => {

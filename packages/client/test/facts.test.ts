@@ -16,7 +16,9 @@ describe("the spec's facts, generated", () => {
     expect(ANSWER_FIELDS.RestoreSession.creationTime).toEqual({ type: "date-time", required: true, nullable: false });
     expect(ANSWER_FIELDS.RestoreSession.endTime).toEqual({ type: "date-time", required: false, nullable: true });
     expect(ANSWER_FIELDS.RestoreStatistics.items).toEqual({ type: "array", required: true, nullable: false });
-    const required = Object.entries(ANSWER_FIELDS.RestoreSession).filter(([, fact]) => fact.required).map(([name]) => name);
+    const required = Object.entries(ANSWER_FIELDS.RestoreSession)
+      .filter(([, fact]) => fact.required)
+      .map(([name]) => name);
     expect(required.sort()).toEqual(["creationTime", "id", "result", "state", "type"]);
   });
 });

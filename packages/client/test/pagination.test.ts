@@ -44,7 +44,9 @@ describe("restoreSessions.iterate", () => {
     const { requests, fetch } = fakeFetch((_, url) => pagedAnswer(() => sessions(4), url, "/v6/RestoreSessions"));
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
 
-    await collect(vbm.restoreSessions.iterate({ startTimeFrom: "2024-01-01T03:00:00+03:00", startTimeTo: new Date(Date.UTC(2024, 1, 1)), pageSize: 2 }));
+    await collect(
+      vbm.restoreSessions.iterate({ startTimeFrom: "2024-01-01T03:00:00+03:00", startTimeTo: new Date(Date.UTC(2024, 1, 1)), pageSize: 2 }),
+    );
 
     expect(requests.length).toBeGreaterThan(1);
     for (const request of requests) {
@@ -103,10 +105,15 @@ describe("restoreSessions.iterate", () => {
 
   it("passes an error from a later page to the loop", async () => {
     const { fetch } = fakeFetch((_, url) =>
-      url.searchParams.get("offset") === "5" ? Response.json({ message: "boom" }, { status: 500 }) : pagedAnswer(() => sessions(12), url, "/v6/RestoreSessions"),
+      url.searchParams.get("offset") === "5"
+        ? Response.json({ message: "boom" }, { status: 500 })
+        : pagedAnswer(() => sessions(12), url, "/v6/RestoreSessions"),
     );
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
-    await expect(collect(vbm.restoreSessions.iterate({ pageSize: 5 }))).rejects.toMatchObject({ status: 500, message: "GET /v6/RestoreSessions failed with HTTP 500: boom" });
+    await expect(collect(vbm.restoreSessions.iterate({ pageSize: 5 }))).rejects.toMatchObject({
+      status: 500,
+      message: "GET /v6/RestoreSessions failed with HTTP 500: boom",
+    });
   });
 });
 
@@ -174,7 +181,9 @@ describe("a server that ignores offset", () => {
     // Bounded, so that without the check the walk ends in a 500 rather than running forever.
     let served = 0;
     const { requests, fetch } = fakeFetch(() =>
-      ++served > 5 ? Response.json({ message: "enough" }, { status: 500 }) : Response.json({ offset: 0, limit: 2, results: [session(1), session(2)] }),
+      ++served > 5
+        ? Response.json({ message: "enough" }, { status: 500 })
+        : Response.json({ offset: 0, limit: 2, results: [session(1), session(2)] }),
     );
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
     await expect(collect(vbm.restoreSessions.iterate({ pageSize: 2 }))).rejects.toThrow("answered offset 0 for offset 2: it does not page");

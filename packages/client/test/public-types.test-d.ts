@@ -56,9 +56,15 @@ void exact;
 // one(): typed by method and path, from the schema.
 declare const one: One;
 expectTypeOf(one("get", "/v6/RestoreSessions", { path: {} })).resolves.toEqualTypeOf<Schemas["RestoreSessionPage"]>();
-expectTypeOf(one("get", "/v6/RestoreSessions/{restoreSessionId}", { path: { restoreSessionId: id } })).resolves.toEqualTypeOf<Schemas["RestoreSession"]>();
-expectTypeOf(one("post", "/v6/RestoreSessions/{restoreSessionId}/Stop", { path: { restoreSessionId: id } })).resolves.toEqualTypeOf<undefined>();
-expectTypeOf(one("get", "/v6/RestoreSessions/{restoreSessionId}/organization", { path: { restoreSessionId: id } })).resolves.toEqualTypeOf<Schemas["BackupOrganization"]>();
+expectTypeOf(one("get", "/v6/RestoreSessions/{restoreSessionId}", { path: { restoreSessionId: id } })).resolves.toEqualTypeOf<
+  Schemas["RestoreSession"]
+>();
+expectTypeOf(
+  one("post", "/v6/RestoreSessions/{restoreSessionId}/Stop", { path: { restoreSessionId: id } }),
+).resolves.toEqualTypeOf<undefined>();
+expectTypeOf(one("get", "/v6/RestoreSessions/{restoreSessionId}/organization", { path: { restoreSessionId: id } })).resolves.toEqualTypeOf<
+  Schemas["BackupOrganization"]
+>();
 // @ts-expect-error no POST on the list path
 void one("post", "/v6/RestoreSessions", { path: {} });
 // @ts-expect-error the path parameter is required
@@ -93,7 +99,9 @@ const v8 = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "
 const auto = createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVersion: "auto" });
 expectTypeOf(v8.restoreSessions.statistics(id)).resolves.toEqualTypeOf<RestoreStatistics>();
 expectTypeOf(auto.restoreSessions.statistics(id)).resolves.toEqualTypeOf<RestoreStatistics>();
-expectTypeOf(v8.restoreSessions.list({ orderBy: "EndTime", orderAsc: false, endTimeFrom: new Date() })).resolves.toEqualTypeOf<RestoreSessionPage>();
+expectTypeOf(
+  v8.restoreSessions.list({ orderBy: "EndTime", orderAsc: false, endTimeFrom: new Date() }),
+).resolves.toEqualTypeOf<RestoreSessionPage>();
 expectTypeOf(auto.apiVersion()).resolves.toEqualTypeOf<ApiVersion>();
 // @ts-expect-error a v6 client has no statistics
 void v6.restoreSessions.statistics(id);
@@ -110,7 +118,8 @@ createVbm365Client({ baseUrl: "https://vbm.example", auth: { token: "t" }, apiVe
 // The api client is typed for its version's paths ("auto": every version's, the path names it).
 const v8Statistics = () => v8.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
 expectTypeOf<Awaited<ReturnType<typeof v8Statistics>>["data"]>().toEqualTypeOf<RestoreStatistics | undefined>();
-const autoStatistics = () => auto.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
+const autoStatistics = () =>
+  auto.api.GET("/v8/RestoreSessions/{restoreSessionId}/Statistics", { params: { path: { restoreSessionId: id } } });
 expectTypeOf<Awaited<ReturnType<typeof autoStatistics>>["data"]>().toEqualTypeOf<RestoreStatistics | undefined>();
 const v7Page = () => v7.api.GET("/v7/RestoreSessions", {});
 expectTypeOf<Awaited<ReturnType<typeof v7Page>>["data"]>().toEqualTypeOf<V7Schemas["RestoreSessionPage"] | undefined>();

@@ -42,20 +42,23 @@ async function redirecting(status: number, location: string, match: RegExp, tls?
 const host = (url: string) => new URL(url).host;
 
 describe("redirects are never followed", () => {
-  it.each([301, 302, 303, 307, 308])("a %s on a data call is a Vbm365ApiError naming the status and host; the target gets nothing", async (status) => {
-    const elsewhere = await target();
-    const origin = await redirecting(status, `${elsewhere.url}/v6/RestoreSessions/${SESSION_ID}`, /RestoreSessions/);
-    const vbm = createVbm365Client({ baseUrl: origin.url, auth: { token: "t0ken-value" } });
+  it.each([301, 302, 303, 307, 308])(
+    "a %s on a data call is a Vbm365ApiError naming the status and host; the target gets nothing",
+    async (status) => {
+      const elsewhere = await target();
+      const origin = await redirecting(status, `${elsewhere.url}/v6/RestoreSessions/${SESSION_ID}`, /RestoreSessions/);
+      const vbm = createVbm365Client({ baseUrl: origin.url, auth: { token: "t0ken-value" } });
 
-    const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
+      const error = await vbm.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(Vbm365ApiError);
-    expect(error).toMatchObject({ status, method: "GET", path: `/v6/RestoreSessions/${SESSION_ID}` });
-    expect((error as Error).message).toContain(`HTTP ${status}`);
-    expect((error as Error).message).toContain(host(elsewhere.url));
-    expect(elsewhere.seen).toEqual([]);
-    expect(origin.seen).toHaveLength(1); // a 3xx is not retried either
-  });
+      expect(error).toBeInstanceOf(Vbm365ApiError);
+      expect(error).toMatchObject({ status, method: "GET", path: `/v6/RestoreSessions/${SESSION_ID}` });
+      expect((error as Error).message).toContain(`HTTP ${status}`);
+      expect((error as Error).message).toContain(host(elsewhere.url));
+      expect(elsewhere.seen).toEqual([]);
+      expect(origin.seen).toHaveLength(1); // a 3xx is not retried either
+    },
+  );
 
   it.each([307, 308])("a %s on the token POST does not re-post the credentials anywhere", async (status) => {
     const elsewhere = await target();
@@ -98,7 +101,10 @@ describe("redirects are never followed", () => {
     const origin = await redirecting(302, `${elsewhere.url}/v6/RestoreSessions/${SESSION_ID}`, /RestoreSessions/);
     const vbm = createVbm365Client({ baseUrl: origin.url, auth: { token: "t0ken-value" } });
 
-    const answer = vbm.api.GET("/v6/RestoreSessions/{restoreSessionId}", { params: { path: { restoreSessionId: SESSION_ID } }, redirect: "follow" });
+    const answer = vbm.api.GET("/v6/RestoreSessions/{restoreSessionId}", {
+      params: { path: { restoreSessionId: SESSION_ID } },
+      redirect: "follow",
+    });
 
     await expect(answer).rejects.toMatchObject({ status: 302, message: expect.stringContaining(host(elsewhere.url)) });
     expect(elsewhere.seen).toEqual([]);

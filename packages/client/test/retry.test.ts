@@ -94,7 +94,12 @@ describe("retries", () => {
     expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
     expect(server.requests).toHaveLength(2);
     const tried: Tried[] = [{ error: staleError(), answered: false }, { answer: okAnswer() }];
-    await withRetries(async () => tried.shift()!, { retries: 0 }, undefined, async (ms) => void waits.push(ms));
+    await withRetries(
+      async () => tried.shift()!,
+      { retries: 0 },
+      undefined,
+      async (ms) => void waits.push(ms),
+    );
     expect(waits).toEqual([]);
   });
 
@@ -109,7 +114,11 @@ describe("retries", () => {
     for (const body of ["<html><body>Proxy login</body></html>", '{"offset":0,"lim']) {
       const server = fakeFetch(() => new Response(body, { headers: { "Content-Type": "text/html" } }));
       const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, retry: fast });
-      for (const call of [() => vbm.restoreSessions.get(SESSION_ID), () => vbm.restoreSessions.list(), () => vbm.restoreSessions.stop(SESSION_ID)]) {
+      for (const call of [
+        () => vbm.restoreSessions.get(SESSION_ID),
+        () => vbm.restoreSessions.list(),
+        () => vbm.restoreSessions.stop(SESSION_ID),
+      ]) {
         const error = await call().catch((e: unknown) => e);
         expect(error).toBeInstanceOf(Vbm365ApiError);
         expect(error).toMatchObject({ status: 200 });
@@ -158,9 +167,14 @@ describe("retries", () => {
       { answer: okAnswer(503, { "Retry-After": "3600" }) },
       { answer: okAnswer(200) },
     ];
-    const answer = await withRetries(async () => answers.shift()!, { retries: 4, minDelayMs: 100, maxDelayMs: 10_000 }, undefined, async (ms) => {
-      waits.push(ms);
-    });
+    const answer = await withRetries(
+      async () => answers.shift()!,
+      { retries: 4, minDelayMs: 100, maxDelayMs: 10_000 },
+      undefined,
+      async (ms) => {
+        waits.push(ms);
+      },
+    );
     expect(answer.status).toBe(200);
     expect(waits[0]).toBe(2000);
     expect(waits[1]).toBeGreaterThanOrEqual(100); // step 2: 100..200 ms with jitter
@@ -172,7 +186,11 @@ describe("retries", () => {
 
   it("the caller's abort ends the wait between attempts", async () => {
     const controller = new AbortController();
-    const pending = withRetries(async () => ({ answer: okAnswer(503) }), { retries: 5, minDelayMs: 60_000, maxDelayMs: 60_000 }, controller.signal);
+    const pending = withRetries(
+      async () => ({ answer: okAnswer(503) }),
+      { retries: 5, minDelayMs: 60_000, maxDelayMs: 60_000 },
+      controller.signal,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     controller.abort(new Error("user gave up"));
     await expect(pending).rejects.toThrow("user gave up");
@@ -220,12 +238,17 @@ describe("retryDecision: one rule a branch", () => {
 
   it("Retry-After is waited as given, capped at maxDelayMs", () => {
     expect(retryDecision({ answer: okAnswer(429, { "Retry-After": "0" }) }, state(), options, now)).toEqual({ action: "wait", delayMs: 0 });
-    expect(retryDecision({ answer: okAnswer(503, { "Retry-After": "60" }) }, state(), options, now)).toEqual({ action: "wait", delayMs: 1000 });
+    expect(retryDecision({ answer: okAnswer(503, { "Retry-After": "60" }) }, state(), options, now)).toEqual({
+      action: "wait",
+      delayMs: 1000,
+    });
   });
 
   it("a stale kept-alive socket is resent at once, once, and only before any answer", () => {
     expect(retryDecision({ error: staleError(), answered: false }, state({ attempt: 2 }), options, now)).toEqual({ action: "resend" });
-    expect(retryDecision({ error: staleError(), answered: false }, state({ attempt: 2, resent: true }), options, now)).toEqual({ action: "stop" });
+    expect(retryDecision({ error: staleError(), answered: false }, state({ attempt: 2, resent: true }), options, now)).toEqual({
+      action: "stop",
+    });
     expect(retryDecision({ error: staleError(), answered: true }, state(), options, now)).toMatchObject({ action: "wait" });
   });
 
@@ -237,6 +260,13 @@ describe("retryDecision: one rule a branch", () => {
     expect(retryDecision({ error: refused, answered: false }, state({ attempt: 2 }), options, now)).toEqual({ action: "stop" });
     const untrusted = new TypeError("fetch failed", { cause: { code: "SELF_SIGNED_CERT_IN_CHAIN" } });
     expect(retryDecision({ error: untrusted, answered: false }, state(), options, now)).toEqual({ action: "stop" });
-    expect(retryDecision({ error: new Vbm365ApiError({ method: "GET", path: "/x", status: 302, body: undefined }), answered: true }, state(), options, now)).toEqual({ action: "stop" });
+    expect(
+      retryDecision(
+        { error: new Vbm365ApiError({ method: "GET", path: "/x", status: 302, body: undefined }), answered: true },
+        state(),
+        options,
+        now,
+      ),
+    ).toEqual({ action: "stop" });
   });
 });

@@ -93,7 +93,9 @@ describe("no secret in any error, in encoded form either", () => {
   ];
 
   it.each(encodings)("%s", async (_, echo) => {
-    const error = await echoingLogin(echo).restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
+    const error = await echoingLogin(echo)
+      .restoreSessions.get(SESSION_ID)
+      .catch((e: unknown) => e);
     const shown = everythingShown(error);
     expect(shown).toContain("[redacted]");
     for (const secret of [SPECIAL, TOKEN]) {
@@ -126,13 +128,21 @@ describe("redactText", () => {
 
   it("replaces every form a server may echo, and leaves ordinary text", () => {
     const percent = encodeURIComponent(secret);
-    const forms = [secret, percent, percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()), new URLSearchParams({ p: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)];
+    const forms = [
+      secret,
+      percent,
+      percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      new URLSearchParams({ p: secret }).toString().slice(2),
+      JSON.stringify(secret).slice(1, -1),
+    ];
     for (const form of forms) expect(redactText(`x=${form};`, [secret]), form).toBe(`x=${REDACTED};`);
     expect(redactText("nothing secret here", [secret])).toBe("nothing secret here");
   });
 
   it.each([0, 1, 2])("replaces the base64 of the form-encoded secret %i bytes into a login body", (prefix) => {
-    const body = Buffer.from(`${"u".repeat(prefix)}password=${new URLSearchParams({ p: secret }).toString().slice(2)}&x`).toString("base64");
+    const body = Buffer.from(`${"u".repeat(prefix)}password=${new URLSearchParams({ p: secret }).toString().slice(2)}&x`).toString(
+      "base64",
+    );
     const shown = redactText(body, [secret]);
     expect(shown).toContain(REDACTED);
     expect(Buffer.from(shown.split(REDACTED).join(""), "base64").toString("latin1")).not.toContain("s3cret");

@@ -38,10 +38,14 @@ describe("timeouts and cancellation", () => {
 
   it("each attempt has its own deadline: a timed-out GET is retried", async () => {
     let calls = 0;
-    const server = fakeFetch((request) =>
-      ++calls === 1 ? hang(request) : Response.json(session(1)),
-    );
-    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch: server.fetch, timeoutMs: 20, retry: { minDelayMs: 1, maxDelayMs: 1 } });
+    const server = fakeFetch((request) => (++calls === 1 ? hang(request) : Response.json(session(1))));
+    const vbm = createVbm365Client({
+      baseUrl: BASE,
+      auth: { token: "t" },
+      fetch: server.fetch,
+      timeoutMs: 20,
+      retry: { minDelayMs: 1, maxDelayMs: 1 },
+    });
     expect(await vbm.restoreSessions.get(SESSION_ID)).toEqual(session(1));
     expect(calls).toBe(2);
   });
@@ -70,6 +74,8 @@ describe("timeouts and cancellation", () => {
   });
 
   it("refuses a timeoutMs that is not a positive number", () => {
-    expect(() => createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, timeoutMs: 0 })).toThrow("timeoutMs: 0 must be a positive number");
+    expect(() => createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, timeoutMs: 0 })).toThrow(
+      "timeoutMs: 0 must be a positive number",
+    );
   });
 });

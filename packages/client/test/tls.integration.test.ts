@@ -19,15 +19,33 @@ let ca: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "vbm365-tls-"));
-  execFileSync(OPENSSL, [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1",
-    "-keyout", join(dir, "key.pem"), "-out", join(dir, "cert.pem"),
-  ], { stdio: "ignore" });
+  execFileSync(
+    OPENSSL,
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-days",
+      "1",
+      "-subj",
+      "/CN=127.0.0.1",
+      "-addext",
+      "subjectAltName=IP:127.0.0.1",
+      "-keyout",
+      join(dir, "key.pem"),
+      "-out",
+      join(dir, "cert.pem"),
+    ],
+    { stdio: "ignore" },
+  );
   ca = readFileSync(join(dir, "cert.pem"), "utf8");
   server = createServer({ key: readFileSync(join(dir, "key.pem")), cert: ca }, (request, response) => {
     if (request.headers.authorization !== "Bearer t0ken") {
-      response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ message: "Authorization has been denied for this request." }));
+      response
+        .writeHead(401, { "content-type": "application/json" })
+        .end(JSON.stringify({ message: "Authorization has been denied for this request." }));
       return;
     }
     response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(session(1)));
@@ -56,7 +74,10 @@ describe("TLS with a self-signed certificate", () => {
 
   it("passes server errors through the ca transport", async () => {
     const vbm = createVbm365Client({ baseUrl, auth: { token: "wrong" }, ca });
-    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({ status: 401, message: `GET /v6/RestoreSessions/${SESSION_ID} failed with HTTP 401: Authorization has been denied for this request.` });
+    await expect(vbm.restoreSessions.get(SESSION_ID)).rejects.toMatchObject({
+      status: 401,
+      message: `GET /v6/RestoreSessions/${SESSION_ID} failed with HTTP 401: Authorization has been denied for this request.`,
+    });
   });
 
   it("refuses a ca that is not PEM text, naming the option", () => {

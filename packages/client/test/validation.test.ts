@@ -14,7 +14,10 @@ describe("input checks, before any request", () => {
     [{ startTimeTo: "2024-13-45T00:00:00Z" }, 'startTimeTo: "2024-13-45T00:00:00Z" is not a Date or an ISO-8601 date'],
     [{ startTimeFrom: "2024-05-01T10:00:00" }, 'startTimeFrom: "2024-05-01T10:00:00" is not a Date or an ISO-8601 date with a zone'],
     [{ startTimeFrom: new Date("nope") }, "startTimeFrom: Invalid Date is not a valid Date"],
-    [{ startTimeFrom: "2024-05-02T00:00:00Z", startTimeTo: "2024-05-01T00:00:00Z" }, 'startTimeFrom: "2024-05-02T00:00:00Z" is after startTimeTo (2024-05-01T00:00:00Z)'],
+    [
+      { startTimeFrom: "2024-05-02T00:00:00Z", startTimeTo: "2024-05-01T00:00:00Z" },
+      'startTimeFrom: "2024-05-02T00:00:00Z" is after startTimeTo (2024-05-01T00:00:00Z)',
+    ],
     [{ limit: 0 }, "limit: 0 must be a whole number from 1 to 10000"],
     [{ limit: 10001 }, "limit: 10001 must be a whole number from 1 to 10000"],
     [{ limit: 2.5 }, "limit: 2.5 must be a whole number"],
@@ -26,7 +29,10 @@ describe("input checks, before any request", () => {
     [{ startTimeTo: "2023-02-29" }, 'startTimeTo: "2023-02-29" is not a Date or an ISO-8601 date'],
     [{ startTimeTo: "2024-04-31T00:00:00+02:00" }, 'startTimeTo: "2024-04-31T00:00:00+02:00" is not a Date or an ISO-8601 date'],
     // The server reads at most 7 fractional digits and answers 400 to more.
-    [{ startTimeTo: "2024-05-01T00:00:00.12345678Z" }, 'startTimeTo: "2024-05-01T00:00:00.12345678Z" is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)'],
+    [
+      { startTimeTo: "2024-05-01T00:00:00.12345678Z" },
+      'startTimeTo: "2024-05-01T00:00:00.12345678Z" is not a Date or an ISO-8601 date with a zone, like 2024-05-01T00:00:00Z (at most 7 fractional digits)',
+    ],
   ])("list(%j) is refused", async (filter, message) => {
     const { vbm, requests } = client();
     const error = await vbm.restoreSessions.list(filter as never).catch((e: unknown) => e);

@@ -16,13 +16,15 @@ function server(versions: string[]) {
       forms.push(Object.fromEntries(new URLSearchParams(await request.text())));
       return Response.json({ access_token: "a-token", refresh_token: "r-token", expires_in: 3600 });
     }
-    if (!request.headers.get("authorization")) return Response.json({ message: "Authorization has been denied for this request." }, { status: 401 });
+    if (!request.headers.get("authorization"))
+      return Response.json({ message: "Authorization has been denied for this request." }, { status: 401 });
     if (url.pathname.endsWith("/Statistics")) return Response.json(STATISTICS);
     if (url.pathname.endsWith("/Stop")) return new Response(null, { status: version === "v8" ? 204 : 200 });
     if (/RestoreSessions$/.test(url.pathname)) return Response.json({ offset: 0, limit: 30, results: [session(1)] });
     return Response.json(session(1));
   });
-  const paths = () => recorded.requests.map((r) => `${r.method} ${new URL(r.url).pathname}${r.headers.get("authorization") ? "" : " (anonymous)"}`);
+  const paths = () =>
+    recorded.requests.map((r) => `${r.method} ${new URL(r.url).pathname}${r.headers.get("authorization") ? "" : " (anonymous)"}`);
   return { ...recorded, forms, paths };
 }
 
@@ -50,7 +52,9 @@ describe("apiVersion", () => {
   });
 
   it("is v6 when not given, and refuses a value it does not know", () => {
-    expect(() => createVbm365Client({ baseUrl: BASE, auth: credentials, apiVersion: "v9" as "v8" })).toThrow('apiVersion: "v9" is not "v6", "v7", "v8" or "auto"');
+    expect(() => createVbm365Client({ baseUrl: BASE, auth: credentials, apiVersion: "v9" as "v8" })).toThrow(
+      'apiVersion: "v9" is not "v6", "v7", "v8" or "auto"',
+    );
   });
 });
 
@@ -74,7 +78,11 @@ describe('apiVersion "auto"', () => {
     const vbm = server(["v6", "v7", "v8"]);
     const client = createVbm365Client({ baseUrl: BASE, auth: credentials, fetch: vbm.fetch, apiVersion: "auto" });
     expect(await client.restoreSessions.statistics(SESSION_ID)).toEqual(STATISTICS);
-    expect(vbm.paths()).toEqual(["GET /v8/RestoreSessions (anonymous)", "POST /v8/token (anonymous)", `GET /v8/RestoreSessions/${SESSION_ID}/Statistics`]);
+    expect(vbm.paths()).toEqual([
+      "GET /v8/RestoreSessions (anonymous)",
+      "POST /v8/token (anonymous)",
+      `GET /v8/RestoreSessions/${SESSION_ID}/Statistics`,
+    ]);
   });
 
   it("v8-only features fail with a Vbm365ValidationError naming the server's version, before any request for them", async () => {
@@ -115,16 +123,30 @@ describe("v8 features on a v8 client", () => {
   it("end-time filters and the order go out as the v8 query, dates in UTC", async () => {
     const vbm = server(["v8"]);
     const client = createVbm365Client({ baseUrl: BASE, auth: { token: "t0ken" }, fetch: vbm.fetch, apiVersion: "v8" });
-    await client.restoreSessions.list({ endTimeFrom: "2024-01-01T02:00:00+02:00", endTimeTo: new Date(Date.UTC(2024, 1, 1)), orderBy: "EndTime", orderAsc: true });
+    await client.restoreSessions.list({
+      endTimeFrom: "2024-01-01T02:00:00+02:00",
+      endTimeTo: new Date(Date.UTC(2024, 1, 1)),
+      orderBy: "EndTime",
+      orderAsc: true,
+    });
     const query = Object.fromEntries(new URL(vbm.requests[0]!.url).searchParams);
-    expect(query).toEqual({ endTimeFrom: "2024-01-01T00:00:00.000Z", endTimeTo: "2024-02-01T00:00:00.000Z", orderBy: "EndTime", orderAsc: "true" });
+    expect(query).toEqual({
+      endTimeFrom: "2024-01-01T00:00:00.000Z",
+      endTimeTo: "2024-02-01T00:00:00.000Z",
+      orderBy: "EndTime",
+      orderAsc: "true",
+    });
   });
 
   it("refuses an order it does not know and an end-time window the wrong way round", async () => {
     const vbm = server(["v8"]);
     const client = createVbm365Client({ baseUrl: BASE, auth: { token: "t0ken" }, fetch: vbm.fetch, apiVersion: "v8" });
-    await expect(client.restoreSessions.list({ orderBy: "Name" as "EndTime" })).rejects.toThrow('orderBy: "Name" is not CreationTime or EndTime');
-    await expect(client.restoreSessions.list({ endTimeFrom: "2024-02-01T00:00:00Z", endTimeTo: "2024-01-01T00:00:00Z" })).rejects.toThrow(/^endTimeFrom: .* is after endTimeTo/);
+    await expect(client.restoreSessions.list({ orderBy: "Name" as "EndTime" })).rejects.toThrow(
+      'orderBy: "Name" is not CreationTime or EndTime',
+    );
+    await expect(client.restoreSessions.list({ endTimeFrom: "2024-02-01T00:00:00Z", endTimeTo: "2024-01-01T00:00:00Z" })).rejects.toThrow(
+      /^endTimeFrom: .* is after endTimeTo/,
+    );
     expect(vbm.requests).toHaveLength(0);
   });
 
@@ -147,18 +169,26 @@ describe("v8 features on a v8 client", () => {
 describe("errorCode", () => {
   it("is on Vbm365ApiError as the server sent it, and a stackTrace never reaches the message", async () => {
     const { fetch } = fakeFetch(() =>
-      Response.json({ message: "Restore session not found.", errorCode: "ResourceNotFound", stackTrace: "at Veeam.Archiver.Rest..." }, { status: 404 }),
+      Response.json(
+        { message: "Restore session not found.", errorCode: "ResourceNotFound", stackTrace: "at Veeam.Archiver.Rest..." },
+        { status: 404 },
+      ),
     );
     const client = createVbm365Client({ baseUrl: BASE, auth: { token: "t0ken" }, fetch, apiVersion: "v8" });
     const error = await client.restoreSessions.get(SESSION_ID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Vbm365ApiError);
-    expect(error).toMatchObject({ errorCode: "ResourceNotFound", message: `GET /v8/RestoreSessions/${SESSION_ID} failed with HTTP 404: Restore session not found.` });
+    expect(error).toMatchObject({
+      errorCode: "ResourceNotFound",
+      message: `GET /v8/RestoreSessions/${SESSION_ID} failed with HTTP 404: Restore session not found.`,
+    });
     expect((error as Error).message).not.toContain("Veeam.Archiver");
   });
 
   it("is undefined when the server sends none (v6)", async () => {
     const { fetch } = fakeFetch(() => Response.json({ message: "nope" }, { status: 400 }));
-    const error = await createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch }).restoreSessions.list().catch((e: unknown) => e);
+    const error = await createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch })
+      .restoreSessions.list()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400, errorCode: undefined });
   });
 });

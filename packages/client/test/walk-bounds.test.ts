@@ -79,15 +79,18 @@ describe("endless walks end", () => {
     expect((error as Error).message).toContain("maxDurationMs (100 ms)");
   });
 
-  it.each([{ results: "nope" }, { offset: 0, limit: 5 }, "a string", null])("a page of the wrong shape (%j) ends the walk with a clear error", async (page) => {
-    const { fetch } = fakeFetch(() => Response.json(page));
-    const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
+  it.each([{ results: "nope" }, { offset: 0, limit: 5 }, "a string", null])(
+    "a page of the wrong shape (%j) ends the walk with a clear error",
+    async (page) => {
+      const { fetch } = fakeFetch(() => Response.json(page));
+      const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch, retry: false });
 
-    const error = await collect(vbm.restoreSessions.iterate({ pageSize: 5 })).catch((e: unknown) => e);
+      const error = await collect(vbm.restoreSessions.iterate({ pageSize: 5 })).catch((e: unknown) => e);
 
-    expect(error).toBeInstanceOf(Vbm365WalkError);
-    expect(error).toMatchObject({ reason: "shape", message: expect.stringContaining("no results array") });
-  });
+      expect(error).toBeInstanceOf(Vbm365WalkError);
+      expect(error).toMatchObject({ reason: "shape", message: expect.stringContaining("no results array") });
+    },
+  );
 
   it.each([0, -1, 1.5, Number.NaN])("refuses maxPages %s before any request", (maxPages) => {
     const { requests, fetch } = fakeFetch(() => Response.json({}));
@@ -101,7 +104,9 @@ describe("walk options from JavaScript callers", () => {
   it.each(["pageSize", "maxPages", "maxDurationMs"] as const)("%s: null is refused, not taken for the default", (name) => {
     const { requests, fetch } = fakeFetch(() => Response.json({}));
     const vbm = createVbm365Client({ baseUrl: BASE, auth: { token: "t" }, fetch });
-    expect(() => vbm.restoreSessions.iterate({ [name]: null as unknown as number })).toThrow(new RegExp(`^${name}: null must be a whole number`));
+    expect(() => vbm.restoreSessions.iterate({ [name]: null as unknown as number })).toThrow(
+      new RegExp(`^${name}: null must be a whole number`),
+    );
     expect(requests).toHaveLength(0);
   });
 });

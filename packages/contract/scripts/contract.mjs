@@ -38,7 +38,16 @@ if (!values.workflows && values.workflow !== undefined) fail("--workflow belongs
 const env = { ...process.env };
 // --api-version: the version the checks hold the server to, whose bundle the fuzzer
 // generates from and the workflows run against (auto by default: probed).
-const settings = { runs: "VBM365_FUZZ_RUNS", "max-time": "VBM365_FUZZ_MAX_TIME", seed: "VBM365_FUZZ_SEED", property: "VBM365_FUZZ_PROPERTY", path: "VBM365_FUZZ_PATH", spec: "VBM365_FUZZ_SPEC", "api-version": "VBM365_API_VERSION", workflow: "VBM365_WORKFLOW" };
+const settings = {
+  runs: "VBM365_FUZZ_RUNS",
+  "max-time": "VBM365_FUZZ_MAX_TIME",
+  seed: "VBM365_FUZZ_SEED",
+  property: "VBM365_FUZZ_PROPERTY",
+  path: "VBM365_FUZZ_PATH",
+  spec: "VBM365_FUZZ_SPEC",
+  "api-version": "VBM365_API_VERSION",
+  workflow: "VBM365_WORKFLOW",
+};
 for (const [flag, name] of Object.entries(settings)) if (values[flag] !== undefined) env[name] = values[flag];
 
 const file = values.fuzz ? "test/fuzz.test.ts" : values.workflows ? "test/workflows.test.ts" : "test/contract.test.ts";

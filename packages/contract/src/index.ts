@@ -2,8 +2,24 @@ export { listChecks, runCheck, runContract, allViolations, minimumChecks, type C
 export { formatSummary, summarize, tooFewRan, type Summary } from "./report.js";
 export { createContext, type ContractContext } from "./context.js";
 export { loadSpec, listOperations, type Operation, type OpenApiDocument } from "./spec.js";
-export { targetFromEnv, fetchToken, ContractSettingsError, prismCapabilities, fullCapabilities, type Target, type Capabilities } from "./target.js";
-export { chooseVersion, probeVersion, specOf, versionSetting, type ApiVersion, type ChosenVersion, type VersionSetting } from "./version.js";
+export {
+  targetFromEnv,
+  fetchToken,
+  ContractSettingsError,
+  prismCapabilities,
+  fullCapabilities,
+  type Target,
+  type Capabilities,
+} from "./target.js";
+export {
+  chooseVersion,
+  probeVersion,
+  specOf,
+  versionSetting,
+  type ApiVersion,
+  type ChosenVersion,
+  type VersionSetting,
+} from "./version.js";
 export { formatViolation, type Violation, type ViolationKind } from "./violations.js";
 export type { Check, CheckOutcome } from "./checks/types.js";
 export { runFuzz, type FuzzReport, type FuzzResult, type FuzzFinding } from "./fuzz/run.js";

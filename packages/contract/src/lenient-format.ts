@@ -11,7 +11,8 @@ const monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep
 // RFC 1123 section 5.2.14 (RFC 822 with a four-digit year): an optional day name, the date,
 // the time with optional seconds and a zone; .NET's "R" format writes
 // `Tue, 22 Feb 2022 15:40:00 GMT`.
-const rfc1123Pattern = /^(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UT|UTC|Z|[+-]\d{4})$/;
+const rfc1123Pattern =
+  /^(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat), )?(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UT|UTC|Z|[+-]\d{4})$/;
 
 /** An RFC 1123 date the calendar has, with a day name (when given) that matches it. */
 export function isRfc1123Date(text: string): boolean {

@@ -22,7 +22,9 @@ export interface Summary {
 
 export function summarize(report: ContractReport): Summary {
   const ran = report.results.filter((r) => !r.outcome.skipped);
-  const calledOps = new Set(report.results.filter((r) => r.check.group === "operation" && !r.outcome.skipped).map((r) => r.check.operationId));
+  const calledOps = new Set(
+    report.results.filter((r) => r.check.group === "operation" && !r.outcome.skipped).map((r) => r.check.operationId),
+  );
   return {
     target: report.target,
     operations: report.operations.length,
@@ -34,7 +36,9 @@ export function summarize(report: ContractReport): Summary {
     failed: ran.filter((r) => r.outcome.violations.length > 0).length,
     violations: ran.reduce((n, r) => n + r.outcome.violations.reduce((m, v) => m + 1 + (v.more ?? 0), 0), 0),
     warnings: ran.reduce((n, r) => n + (r.outcome.warnings?.length ?? 0), 0),
-    skipped: report.results.filter((r) => r.outcome.skipped && !r.outcome.uncovered).map((r) => ({ id: r.check.id, reason: r.outcome.skipped! })),
+    skipped: report.results
+      .filter((r) => r.outcome.skipped && !r.outcome.uncovered)
+      .map((r) => ({ id: r.check.id, reason: r.outcome.skipped! })),
     uncovered: report.results.filter((r) => r.outcome.uncovered).map((r) => ({ id: r.check.id, reason: r.outcome.skipped! })),
   };
 }
@@ -50,7 +54,10 @@ export function formatSummary(report: ContractReport): string {
     `  ran ${s.ran} checks, at least ${s.minimum} must run${s.ran < s.minimum ? ": TOO FEW, so this run fails" : ""}`,
   ];
   for (const r of report.results) for (const v of r.outcome.violations) lines.push(`    ${formatViolation(v)}`);
-  if (s.warnings > 0) lines.push(`  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${s.warnings}`);
+  if (s.warnings > 0)
+    lines.push(
+      `  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${s.warnings}`,
+    );
   for (const r of report.results) for (const w of r.outcome.warnings ?? []) lines.push(`    warning: ${formatViolation(w)}`);
   // Grouped by reason: one line per reason, with the checks it covers.
   const byReason = new Map<string, string[]>();

@@ -47,7 +47,11 @@ export async function runCheck(check: Check, ctx: ContractContext): Promise<Chec
   try {
     outcome = await check.run(ctx);
   } catch (error) {
-    outcome = { violations: [{ operationId, request: `(${id})`, kind: "transport", pointer: "", expected: "an answer", actual: (error as Error).message }] };
+    outcome = {
+      violations: [
+        { operationId, request: `(${id})`, kind: "transport", pointer: "", expected: "an answer", actual: (error as Error).message },
+      ],
+    };
   }
   return { check: { id, title, group, operationId }, outcome: { ...outcome, violations: collapse(outcome.violations) } };
 }

@@ -53,7 +53,12 @@ function fromSettings<T>(read: () => T): T {
 }
 
 /** Exchanges a user name and password for an access token (`POST /{version}/token`). */
-export async function fetchToken(baseUrl: string, credentials: { username: string; password: string }, version: ApiVersion, ca?: string): Promise<string> {
+export async function fetchToken(
+  baseUrl: string,
+  credentials: { username: string; password: string },
+  version: ApiVersion,
+  ca?: string,
+): Promise<string> {
   // v7 and later want the antiforgery token switched off for a scripted login.
   const form: Record<string, string> = { grant_type: "password", ...credentials };
   if (version !== "v6") form.disable_antiforgery_token = "true";
@@ -61,7 +66,12 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
   let res: Awaited<ReturnType<typeof send>>;
   try {
     res = await send(
-      { method: "POST", url: new URL(`/${version}/token`, baseUrl).href, headers: { "content-type": "application/x-www-form-urlencoded" }, body },
+      {
+        method: "POST",
+        url: new URL(`/${version}/token`, baseUrl).href,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body,
+      },
       { ca },
     );
   } catch (error) {
@@ -76,7 +86,9 @@ export async function fetchToken(baseUrl: string, credentials: { username: strin
     token = undefined;
   }
   if (res.status === 404) {
-    throw new ContractSettingsError(`the server does not serve ${version} (POST /${version}/token answered 404): pin another VBM365_API_VERSION, or use auto.`);
+    throw new ContractSettingsError(
+      `the server does not serve ${version} (POST /${version}/token answered 404): pin another VBM365_API_VERSION, or use auto.`,
+    );
   }
   if (res.status !== 200 || typeof token !== "string") {
     throw new ContractSettingsError(
@@ -101,10 +113,14 @@ async function preflight(baseUrl: string, token: string, version: ApiVersion, ca
     );
   }
   if (status === 401) {
-    throw new ContractSettingsError("the server refused the token (401): give a fresh VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.");
+    throw new ContractSettingsError(
+      "the server refused the token (401): give a fresh VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD.",
+    );
   }
   if (status === 404) {
-    throw new ContractSettingsError(`the server does not serve ${version} (GET /${version}/RestoreSessions answered 404): pin another VBM365_API_VERSION, or use auto.`);
+    throw new ContractSettingsError(
+      `the server does not serve ${version} (GET /${version}/RestoreSessions answered 404): pin another VBM365_API_VERSION, or use auto.`,
+    );
   }
 }
 
@@ -121,13 +137,19 @@ export async function targetFromEnv(env: NodeJS.ProcessEnv = process.env): Promi
   }
   const minChecks = env.VBM365_CONTRACT_MIN_CHECKS ? Number(env.VBM365_CONTRACT_MIN_CHECKS) : undefined;
   if (minChecks !== undefined && !(Number.isInteger(minChecks) && minChecks >= 0)) {
-    throw new ContractSettingsError(`VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "${env.VBM365_CONTRACT_MIN_CHECKS}".`);
+    throw new ContractSettingsError(
+      `VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "${env.VBM365_CONTRACT_MIN_CHECKS}".`,
+    );
   }
-  const credentials = server.credentials.kind === "login" ? { username: server.credentials.username, password: await server.credentials.readPassword() } : undefined;
+  const credentials =
+    server.credentials.kind === "login"
+      ? { username: server.credentials.username, password: await server.credentials.readPassword() }
+      : undefined;
   // Settings are all read; only now talk to the server: the version first, since the token
   // path and every data path carry it.
   const { version, reason } = await chooseVersion(setting, baseUrl.href, ca);
-  const token = server.credentials.kind === "token" ? await server.credentials.read() : await fetchToken(baseUrl.href, credentials!, version, ca);
+  const token =
+    server.credentials.kind === "token" ? await server.credentials.read() : await fetchToken(baseUrl.href, credentials!, version, ca);
   await preflight(baseUrl.href, token, version, ca);
   return {
     name: baseUrl.origin,

@@ -49,30 +49,72 @@ export function validateResponse(op: Operation, request: string, res: HttpRespon
   if (!statusMatches(res.status, expectation.statuses)) {
     const message = res.text ? ` (${describeValue(redactText(res.text).slice(0, 200))})` : "";
     return {
-      violations: [violation({ kind: "status", pointer: "", expected: expectation.statuses.join(" or "), actual: `${res.status}${message}` })],
+      violations: [
+        violation({ kind: "status", pointer: "", expected: expectation.statuses.join(" or "), actual: `${res.status}${message}` }),
+      ],
       warnings: [],
     };
   }
   const declared = declaredResponse(op, res.status);
   if (!declared) {
-    return { violations: [violation({ kind: "status", pointer: "", expected: `a status the spec declares (${Object.keys(op.responses).join(", ")})`, actual: String(res.status) })], warnings: [] };
+    return {
+      violations: [
+        violation({
+          kind: "status",
+          pointer: "",
+          expected: `a status the spec declares (${Object.keys(op.responses).join(", ")})`,
+          actual: String(res.status),
+        }),
+      ],
+      warnings: [],
+    };
   }
   const content = declared.response.content;
   if (!content || Object.keys(content).length === 0) {
     return res.text.length === 0
       ? { violations: [], warnings: [] }
-      : { violations: [violation({ kind: "content-type", pointer: "", expected: `no body (response ${declared.key} declares none)`, actual: `${res.contentType || "no content type"} with ${res.text.length} bytes` })], warnings: [] };
+      : {
+          violations: [
+            violation({
+              kind: "content-type",
+              pointer: "",
+              expected: `no body (response ${declared.key} declares none)`,
+              actual: `${res.contentType || "no content type"} with ${res.text.length} bytes`,
+            }),
+          ],
+          warnings: [],
+        };
   }
   const media = content[res.mediaType];
   if (!media) {
-    return { violations: [violation({ kind: "content-type", pointer: "", expected: Object.keys(content).join(" or "), actual: res.contentType || "no content type" })], warnings: [] };
+    return {
+      violations: [
+        violation({
+          kind: "content-type",
+          pointer: "",
+          expected: Object.keys(content).join(" or "),
+          actual: res.contentType || "no content type",
+        }),
+      ],
+      warnings: [],
+    };
   }
   if (!jsonMediaType.test(res.mediaType)) return { violations: [], warnings: [] };
   let body: unknown;
   try {
     body = JSON.parse(res.text);
   } catch {
-    return { violations: [violation({ kind: "invalid-json", pointer: "", expected: `JSON (${res.mediaType})`, actual: describeValue(redactText(res.text).slice(0, 120)) })], warnings: [] };
+    return {
+      violations: [
+        violation({
+          kind: "invalid-json",
+          pointer: "",
+          expected: `JSON (${res.mediaType})`,
+          actual: describeValue(redactText(res.text).slice(0, 120)),
+        }),
+      ],
+      warnings: [],
+    };
   }
   if (!media.schema) return { violations: [], warnings: [], body };
   const validate = validatorFor(media.schema);
@@ -110,7 +152,13 @@ function schemaViolation(error: ErrorObject, body: unknown): Omit<Violation, "op
       return { kind: "schema", rule: "required", pointer, expected: "a required property", actual: "absent" };
     }
     case "type":
-      return { kind: "schema", rule: "type", pointer: error.instancePath, expected: `type ${String(params.type)}`, actual: describeValue(readPointer(body, error.instancePath), error.instancePath) };
+      return {
+        kind: "schema",
+        rule: "type",
+        pointer: error.instancePath,
+        expected: `type ${String(params.type)}`,
+        actual: describeValue(readPointer(body, error.instancePath), error.instancePath),
+      };
     case "enum":
       return {
         kind: "schema",
@@ -120,8 +168,20 @@ function schemaViolation(error: ErrorObject, body: unknown): Omit<Violation, "op
         actual: describeValue(readPointer(body, error.instancePath), error.instancePath),
       };
     case "format":
-      return { kind: "schema", rule: "format", pointer: error.instancePath, expected: `format ${String(params.format)}`, actual: describeValue(readPointer(body, error.instancePath), error.instancePath) };
+      return {
+        kind: "schema",
+        rule: "format",
+        pointer: error.instancePath,
+        expected: `format ${String(params.format)}`,
+        actual: describeValue(readPointer(body, error.instancePath), error.instancePath),
+      };
     default:
-      return { kind: "schema", rule: error.keyword, pointer: error.instancePath, expected: error.message ?? error.keyword, actual: describeValue(readPointer(body, error.instancePath), error.instancePath) };
+      return {
+        kind: "schema",
+        rule: error.keyword,
+        pointer: error.instancePath,
+        expected: error.message ?? error.keyword,
+        actual: describeValue(readPointer(body, error.instancePath), error.instancePath),
+      };
   }
 }

@@ -74,7 +74,10 @@ export async function probeVersion(baseUrl: string, ca?: string): Promise<Chosen
       `${new URL(baseUrl).origin} serves none of ${apiVersions.join(", ")} (anonymous probes answered ${said}): check VBM365_URL is the REST API root.`,
     );
   }
-  return { version: best.version, reason: `auto: the highest version served (anonymous GET /{version}/RestoreSessions answered ${said}; 401 served, 404 not)` };
+  return {
+    version: best.version,
+    reason: `auto: the highest version served (anonymous GET /{version}/RestoreSessions answered ${said}; 401 served, 404 not)`,
+  };
 }
 
 /** The version the run checks: the setting when pinned, else the probe's answer. */

@@ -37,7 +37,9 @@ type Started = { starter: TargetStarter; running?: RunningTarget; error?: Error 
 /** Side by side: most of the wait is Prism starting, once per version. */
 async function startAll(list: TargetStarter[]): Promise<Started[]> {
   const settled = await Promise.allSettled(list.map((starter) => startForSuite(starter)));
-  return settled.map((s, i) => (s.status === "fulfilled" ? { starter: list[i]!, running: s.value } : { starter: list[i]!, error: s.reason as Error }));
+  return settled.map((s, i) =>
+    s.status === "fulfilled" ? { starter: list[i]!, running: s.value } : { starter: list[i]!, error: s.reason as Error },
+  );
 }
 
 /** The targets, started; a bad VBM365_API_VERSION fails the run as one line, before anything starts. */

@@ -58,7 +58,11 @@ afterAll(async () => {
 describe("the fuzzer passes behaviour the vendor's documents allow", () => {
   it("links that keep the request's query, an unknown parameter and its percent-encoding included", async () => {
     proxy.set(linksEchoTheRequest);
-    const report = await runFuzz(doc, { ...upstream.target, baseUrl: proxy.url }, { runs: 150, maxTimeMs: 15_000, seed: 20261128, property: "requests", apiVersion: "auto" });
+    const report = await runFuzz(
+      doc,
+      { ...upstream.target, baseUrl: proxy.url },
+      { runs: 150, maxTimeMs: 15_000, seed: 20261128, property: "requests", apiVersion: "auto" },
+    );
     const text = formatFuzzReport(report);
     expect(report.results.find((r) => r.name === "requests")?.failure, text).toBeUndefined();
     expect(report.results.find((r) => r.name === "requests")?.runs, text).toBe(150);
@@ -68,9 +72,18 @@ describe("the fuzzer passes behaviour the vendor's documents allow", () => {
     proxy.set((_req, a) => a, acceptLongDates);
     const sent: string[] = [];
     const target = { ...upstream.target, baseUrl: proxy.url, onRequest: (_method: string, path: string) => sent.push(path) };
-    const report = await runFuzz(listOnly, target, { runs: 200, maxTimeMs: 15_000, seed: 20261128, property: "requests", apiVersion: "auto" });
+    const report = await runFuzz(listOnly, target, {
+      runs: 200,
+      maxTimeMs: 15_000,
+      seed: 20261128,
+      property: "requests",
+      apiVersion: "auto",
+    });
     const text = formatFuzzReport(report);
-    expect(sent.filter((path) => /Time(From|To)=[^&]*\.1{64}Z/.test(path)).length, "requests with a date-time beyond maxLength").toBeGreaterThan(0);
+    expect(
+      sent.filter((path) => /Time(From|To)=[^&]*\.1{64}Z/.test(path)).length,
+      "requests with a date-time beyond maxLength",
+    ).toBeGreaterThan(0);
     expect(report.results.find((r) => r.name === "requests")?.failure, text).toBeUndefined();
     expect(text).toMatch(/warning: .*startTime(From|To)=2022-03-12T15:55:20\.1{64}Z.* maxLength 64 .*x-vbm365-own-limit/);
     // The account at the end: the checks per kind, the own-limit ones among them.

@@ -24,9 +24,14 @@ describe("pnpm contract --fuzz with --api-version auto", () => {
     const { report, versions } = await fuzzAuto({ versions: ["v6"] });
     const text = formatFuzzReport(report);
     expect(report.apiVersion, text).toBe("v6");
-    expect(text.split("\n")[1]).toBe("  API version: v6 (auto: the highest version served (anonymous GET /{version}/RestoreSessions answered v8 404, v7 404, v6 401; 401 served, 404 not))");
+    expect(text.split("\n")[1]).toBe(
+      "  API version: v6 (auto: the highest version served (anonymous GET /{version}/RestoreSessions answered v8 404, v7 404, v6 401; 401 served, 404 not))",
+    );
     expect([...versions]).toEqual(["v6"]);
-    expect(report.results.filter((r) => r.failure).map((r) => r.name), text).toEqual([]);
+    expect(
+      report.results.filter((r) => r.failure).map((r) => r.name),
+      text,
+    ).toEqual([]);
   });
 
   it("fuzzes v8 on a server that serves v6, v7 and v8, its Statistics operation included", async () => {
@@ -35,7 +40,13 @@ describe("pnpm contract --fuzz with --api-version auto", () => {
     expect(report.apiVersion, text).toBe("v8");
     expect(text.split("\n")[1]).toMatch(/^ {2}API version: v8 \(auto: .*answered v8 401, v7 401, v6 401;/);
     expect([...versions]).toEqual(["v8"]);
-    expect(paths.some((path) => /^\/v8\/RestoreSessions\/[^/]+\/Statistics/.test(path)), "a Statistics request").toBe(true);
-    expect(report.results.filter((r) => r.failure).map((r) => r.name), text).toEqual([]);
+    expect(
+      paths.some((path) => /^\/v8\/RestoreSessions\/[^/]+\/Statistics/.test(path)),
+      "a Statistics request",
+    ).toBe(true);
+    expect(
+      report.results.filter((r) => r.failure).map((r) => r.name),
+      text,
+    ).toEqual([]);
   });
 });

@@ -3,11 +3,23 @@
 // that server; without one it runs against Prism and a testkit server. The seed is
 // printed; under CI it is pinned, and VBM365_FUZZ_SEED (--seed) replays one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatFuzzReport, fuzzedSpec, fuzzOptionsFromEnv, nothingFuzzed, propertyNames, runFuzz, type ApiVersion, type FuzzReport } from "../src/index.js";
+import {
+  formatFuzzReport,
+  fuzzedSpec,
+  fuzzOptionsFromEnv,
+  nothingFuzzed,
+  propertyNames,
+  runFuzz,
+  type ApiVersion,
+  type FuzzReport,
+} from "../src/index.js";
 import { fromEnv, keepSummary, prism, startForSuite, testkit, type RunningTarget } from "./targets.js";
 
 const pinnedSeed = "20261128";
-const options = fuzzOptionsFromEnv({ ...process.env, VBM365_FUZZ_SEED: process.env.VBM365_FUZZ_SEED ?? (process.env.CI === "true" ? pinnedSeed : undefined) });
+const options = fuzzOptionsFromEnv({
+  ...process.env,
+  VBM365_FUZZ_SEED: process.env.VBM365_FUZZ_SEED ?? (process.env.CI === "true" ? pinnedSeed : undefined),
+});
 const envTarget = fromEnv();
 // Each target gets half the time when the run starts two. Every target's version is
 // pinned or probed (auto) when it starts, as for the checks. Prism serves the pinned

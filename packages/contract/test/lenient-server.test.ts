@@ -32,7 +32,15 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  ctx = createContext(doc, { name: "lenient", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false, apiVersion: "v6", versionReason: "pinned by the test" });
+  ctx = createContext(doc, {
+    name: "lenient",
+    baseUrl: `http://127.0.0.1:${port}`,
+    token: "t",
+    capabilities: fullCapabilities,
+    allowWrites: false,
+    apiVersion: "v6",
+    versionReason: "pinned by the test",
+  });
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
@@ -40,14 +48,26 @@ const outcomeOf = async (id: string) => (await runCheck(checks.find((c) => c.id 
 
 describe("against a server that accepts everything", () => {
   it.each([
-    ["RestoreSession_GetPage/filter-startTimeFrom", { kind: "filter", rule: "startTimeFrom", actual: expect.stringMatching(/^12 items, 6 outside the window/) }],
+    [
+      "RestoreSession_GetPage/filter-startTimeFrom",
+      { kind: "filter", rule: "startTimeFrom", actual: expect.stringMatching(/^12 items, 6 outside the window/) },
+    ],
     ["RestoreSession_GetPage/filter-startTimeTo", { kind: "filter", rule: "startTimeTo" }],
-    ["RestoreSession_GetPage/paging-walk", { kind: "paging", rule: "offset-echo", pointer: "/offset", expected: "3 (as requested)", actual: "0" }],
+    [
+      "RestoreSession_GetPage/paging-walk",
+      { kind: "paging", rule: "offset-echo", pointer: "/offset", expected: "3 (as requested)", actual: "0" },
+    ],
     ["RestoreSession_GetPage/bad-token", { kind: "auth", expected: "401 and no data" }],
     ["RestoreSession_GetPage/malformed-query/limit=10001", { kind: "status", expected: "4xx", actual: expect.stringMatching(/^200/) }],
     ["RestoreSession_GetPage/malformed-query/startTimeFrom=notadate", { kind: "status", expected: "4xx" }],
-    ["RestoreSession_GetByRestoreSessionId/non-uuid-restoreSessionId", { kind: "status", expected: "4xx", request: "GET /v6/RestoreSessions/not-a-uuid" }],
-    ["RestoreSession_GetByRestoreSessionId/unknown-restoreSessionId", { kind: "status", expected: "404", actual: expect.stringMatching(/^200/) }],
+    [
+      "RestoreSession_GetByRestoreSessionId/non-uuid-restoreSessionId",
+      { kind: "status", expected: "4xx", request: "GET /v6/RestoreSessions/not-a-uuid" },
+    ],
+    [
+      "RestoreSession_GetByRestoreSessionId/unknown-restoreSessionId",
+      { kind: "status", expected: "404", actual: expect.stringMatching(/^200/) },
+    ],
   ])("%s reports it", async (id, violation) => {
     const { violations, skipped } = await outcomeOf(id);
     expect(skipped).toBeUndefined();
@@ -56,10 +76,20 @@ describe("against a server that accepts everything", () => {
 });
 
 describe("against a server that accepts a value beyond a limit of this spec's own", () => {
-  it.each(["RestoreSession_GetPage/malformed-query/limit=0", "RestoreSession_GetPage/malformed-query/offset=-1"])("%s is a warning naming the limit, not a violation", async (id) => {
-    const { violations, warnings, skipped } = await outcomeOf(id);
-    expect(skipped).toBeUndefined();
-    expect(violations).toEqual([]);
-    expect(warnings).toEqual([expect.objectContaining({ kind: "status", rule: "own-limit", expected: expect.stringMatching(/^4xx \(minimum -?\d is a limit of this spec's own \(x-vbm365-own-limit\)/), actual: "200" })]);
-  });
+  it.each(["RestoreSession_GetPage/malformed-query/limit=0", "RestoreSession_GetPage/malformed-query/offset=-1"])(
+    "%s is a warning naming the limit, not a violation",
+    async (id) => {
+      const { violations, warnings, skipped } = await outcomeOf(id);
+      expect(skipped).toBeUndefined();
+      expect(violations).toEqual([]);
+      expect(warnings).toEqual([
+        expect.objectContaining({
+          kind: "status",
+          rule: "own-limit",
+          expected: expect.stringMatching(/^4xx \(minimum -?\d is a limit of this spec's own \(x-vbm365-own-limit\)/),
+          actual: "200",
+        }),
+      ]);
+    },
+  );
 });

@@ -11,7 +11,11 @@ import { allViolations, formatViolation, runContract, specOf, type ApiVersion, t
 import { testkit } from "./targets.js";
 
 async function contractAgainst(version: ApiVersion, defects: Defect[]): Promise<ContractReport> {
-  const running = await testkit({ defects, versions: [version] }, `${version} testkit with ${defects.join(", ") || "no defects"}`, version).start();
+  const running = await testkit(
+    { defects, versions: [version] },
+    `${version} testkit with ${defects.join(", ") || "no defects"}`,
+    version,
+  ).start();
   try {
     return await runContract(specOf(version), running.target);
   } finally {
@@ -25,7 +29,9 @@ const cases: { defect: Defect; says: string; expected: Expected[] }[] = [
   {
     defect: "wrongType",
     says: "a page's limit sent as a string",
-    expected: [{ operationId: "RestoreSession_GetPage", kind: "schema", rule: "type", pointer: "/limit", expected: "type integer", actual: '"5"' }],
+    expected: [
+      { operationId: "RestoreSession_GetPage", kind: "schema", rule: "type", pointer: "/limit", expected: "type integer", actual: '"5"' },
+    ],
   },
   {
     defect: "missingRequired",
@@ -43,7 +49,16 @@ const cases: { defect: Defect; says: string; expected: Expected[] }[] = [
   {
     defect: "badDate",
     says: "a creationTime that is not a date",
-    expected: [{ operationId: "RestoreSession_GetByRestoreSessionId", kind: "schema", rule: "format", pointer: "/creationTime", expected: "format date-time", actual: '"yesterday"' }],
+    expected: [
+      {
+        operationId: "RestoreSession_GetByRestoreSessionId",
+        kind: "schema",
+        rule: "format",
+        pointer: "/creationTime",
+        expected: "format date-time",
+        actual: '"yesterday"',
+      },
+    ],
   },
   {
     defect: "noAuth",
@@ -85,26 +100,29 @@ describe.each(versions)("the $version contract checks against a clean $version t
 
 const matrix = versions.flatMap(({ version }) => cases.map((c) => ({ version, ...c })));
 
-describe.each(matrix)("the $version contract checks against a $version testkit server with the $defect defect ($says)", ({ version, defect, expected }) => {
-  let violations: Violation[];
-  beforeAll(async () => {
-    violations = allViolations(await contractAgainst(version, [defect]));
-  });
-  afterAll(() => {
-    // The reader of a red run sees what the suite did report.
-    if (expect.getState().assertionCalls === 0) console.log(violations.map(formatViolation).join("\n"));
-  });
-
-  for (const want of expected) {
-    it(`report ${want.operationId} ${want.kind}${want.rule ? `/${want.rule}` : ""}${want.pointer ? ` at ${want.pointer}` : ""}`, () => {
-      expect(violations, violations.map(formatViolation).join("\n")).toContainEqual(expect.objectContaining(want));
+describe.each(matrix)(
+  "the $version contract checks against a $version testkit server with the $defect defect ($says)",
+  ({ version, defect, expected }) => {
+    let violations: Violation[];
+    beforeAll(async () => {
+      violations = allViolations(await contractAgainst(version, [defect]));
     });
-  }
+    afterAll(() => {
+      // The reader of a red run sees what the suite did report.
+      if (expect.getState().assertionCalls === 0) console.log(violations.map(formatViolation).join("\n"));
+    });
 
-  it("report only violations of the kinds this defect causes", () => {
-    const kinds = new Set(expected.map((e) => e.kind));
-    // Paging defects also break the echo or id rules; schema defects stay schema (and echo) ones.
-    const stray = violations.filter((v) => !kinds.has(v.kind) && !(v.kind === "paging" && v.rule === "limit-echo"));
-    expect(stray.map(formatViolation)).toEqual([]);
-  });
-});
+    for (const want of expected) {
+      it(`report ${want.operationId} ${want.kind}${want.rule ? `/${want.rule}` : ""}${want.pointer ? ` at ${want.pointer}` : ""}`, () => {
+        expect(violations, violations.map(formatViolation).join("\n")).toContainEqual(expect.objectContaining(want));
+      });
+    }
+
+    it("report only violations of the kinds this defect causes", () => {
+      const kinds = new Set(expected.map((e) => e.kind));
+      // Paging defects also break the echo or id rules; schema defects stay schema (and echo) ones.
+      const stray = violations.filter((v) => !kinds.has(v.kind) && !(v.kind === "paging" && v.rule === "limit-echo"));
+      expect(stray.map(formatViolation)).toEqual([]);
+    });
+  },
+);

@@ -5,7 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startTestServer } from "@vbm365/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ContractSettingsError, createContext, fullCapabilities, listChecks, loadSpec, runCheck, runContract, targetFromEnv, type Target } from "../src/index.js";
+import {
+  ContractSettingsError,
+  createContext,
+  fullCapabilities,
+  listChecks,
+  loadSpec,
+  runCheck,
+  runContract,
+  targetFromEnv,
+  type Target,
+} from "../src/index.js";
 
 const doc = loadSpec();
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -52,12 +62,23 @@ describe("operations added to the spec", () => {
   // The bundle plus three operations the suite has never seen.
   const grown = structuredClone(doc);
   const eventPath = grown.paths["/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}"]!;
-  grown.paths["/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}/Details"] = { ...eventPath, get: { ...(eventPath.get as object), operationId: "New_EventDetails" } };
+  grown.paths["/v6/RestoreSessions/{restoreSessionId}/Events/{eventId}/Details"] = {
+    ...eventPath,
+    get: { ...(eventPath.get as object), operationId: "New_EventDetails" },
+  };
   grown.paths["/v6/Organizations/{organizationId}"] = {
-    get: { operationId: "New_Organization", parameters: [{ name: "organizationId", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "ok" } } },
+    get: {
+      operationId: "New_Organization",
+      parameters: [{ name: "organizationId", in: "path", required: true, schema: { type: "string" } }],
+      responses: { "200": { description: "ok" } },
+    },
   };
   grown.paths["/v6/Jobs"] = {
-    post: { operationId: "New_CreateJob", requestBody: { content: { "application/json": { schema: { type: "object" } } } }, responses: { "201": { description: "ok" } } },
+    post: {
+      operationId: "New_CreateJob",
+      requestBody: { content: { "application/json": { schema: { type: "object" } } } },
+      responses: { "201": { description: "ok" } },
+    },
   };
 
   it("are called when the suite can find their ids, and reported uncovered when it cannot", async () => {
@@ -65,13 +86,22 @@ describe("operations added to the spec", () => {
     const outcome = async (id: string) => (await runCheck(listChecks(grown).find((c) => c.id === id)!, ctx)).outcome;
 
     // Called with ids from the lists above it; the testkit does not serve it, and says so.
-    expect((await outcome("New_EventDetails/call")).violations).toContainEqual(expect.objectContaining({ operationId: "New_EventDetails", kind: "status", actual: expect.stringMatching(/^404/) }));
+    expect((await outcome("New_EventDetails/call")).violations).toContainEqual(
+      expect.objectContaining({ operationId: "New_EventDetails", kind: "status", actual: expect.stringMatching(/^404/) }),
+    );
     expect(await outcome("New_Organization/call")).toMatchObject({ uncovered: true, skipped: expect.stringContaining("{organizationId}") });
-    expect(await outcome("New_CreateJob/call")).toMatchObject({ uncovered: true, skipped: expect.stringContaining("request body of New_CreateJob") });
+    expect(await outcome("New_CreateJob/call")).toMatchObject({
+      uncovered: true,
+      skipped: expect.stringContaining("request body of New_CreateJob"),
+    });
   });
 });
 
-const settingsError = (env: NodeJS.ProcessEnv) => targetFromEnv(env).then(() => "no error", (error: Error) => error);
+const settingsError = (env: NodeJS.ProcessEnv) =>
+  targetFromEnv(env).then(
+    () => "no error",
+    (error: Error) => error,
+  );
 
 describe("settings from VBM365_*", () => {
   it("without VBM365_URL there is no target", async () => {
@@ -82,9 +112,18 @@ describe("settings from VBM365_*", () => {
     [{ VBM365_URL: "vbm:4443" }, /VBM365_URL 'vbm:4443' must start with https:\/\/ \(or http:\/\/\)/],
     [{ VBM365_URL: "not a url" }, /VBM365_URL 'not a url' is not a URL/],
     [{ VBM365_URL: "http://127.0.0.1:1" }, /set VBM365_TOKEN, or VBM365_USERNAME and VBM365_PASSWORD/],
-    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" }, /VBM365_CA_FILE \/nonexistent\/ca.pem: ENOENT/],
-    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MAX_PAGES: "lots" }, /VBM365_CONTRACT_MAX_PAGES must be a positive whole number/],
-    [{ VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MIN_CHECKS: "-1" }, /VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "-1"/],
+    [
+      { VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CA_FILE: "/nonexistent/ca.pem" },
+      /VBM365_CA_FILE \/nonexistent\/ca.pem: ENOENT/,
+    ],
+    [
+      { VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MAX_PAGES: "lots" },
+      /VBM365_CONTRACT_MAX_PAGES must be a positive whole number/,
+    ],
+    [
+      { VBM365_URL: "http://127.0.0.1:1", VBM365_TOKEN: "t", VBM365_CONTRACT_MIN_CHECKS: "-1" },
+      /VBM365_CONTRACT_MIN_CHECKS must be a whole number of checks, 0 or more, not "-1"/,
+    ],
   ])("%j is refused with one clear line", async (env, message) => {
     const error = await settingsError(env);
     expect(error).toBeInstanceOf(ContractSettingsError);
@@ -104,7 +143,11 @@ describe("settings from VBM365_*", () => {
   });
 
   it("a wrong password is named without echoing it", async () => {
-    const error = await settingsError({ VBM365_URL: server.url, VBM365_USERNAME: server.credentials.username, VBM365_PASSWORD: "wrong-s3cret" });
+    const error = await settingsError({
+      VBM365_URL: server.url,
+      VBM365_USERNAME: server.credentials.username,
+      VBM365_PASSWORD: "wrong-s3cret",
+    });
     // auto chose v8 on a full testkit server, so the login went to v8's token path.
     expect((error as Error).message).toMatch(/POST \/v8\/token answered 401 without an access_token/);
     expect((error as Error).message).not.toContain("wrong-s3cret");

@@ -8,7 +8,13 @@ import { createContext, fullCapabilities, listChecks, loadSpec, runCheck } from 
 
 const doc = loadSpec();
 const walk = listChecks(doc).find((c) => c.id === "RestoreSession_GetPage/paging-walk")!;
-const session = (id = randomUUID()) => ({ id, type: "Vex", creationTime: "2022-02-22T15:40:25.1612392Z", state: "Stopped", result: "Success" });
+const session = (id = randomUUID()) => ({
+  id,
+  type: "Vex",
+  creationTime: "2022-02-22T15:40:25.1612392Z",
+  state: "Stopped",
+  result: "Success",
+});
 const fixed = Array.from({ length: 10 }, () => session());
 
 /** A one-route server: `page(offset, limit)` gives the results and the next href. */
@@ -31,7 +37,16 @@ async function walkAgainst(page: Parameters<typeof serve>[0]) {
   server = await serve(page);
   const requests: string[] = [];
   const { port } = server.address() as AddressInfo;
-  const target = { name: "fake", baseUrl: `http://127.0.0.1:${port}`, token: "t", capabilities: fullCapabilities, allowWrites: false, apiVersion: "v6" as const, versionReason: "pinned by the test", onRequest: (_: string, path: string) => requests.push(path) };
+  const target = {
+    name: "fake",
+    baseUrl: `http://127.0.0.1:${port}`,
+    token: "t",
+    capabilities: fullCapabilities,
+    allowWrites: false,
+    apiVersion: "v6" as const,
+    versionReason: "pinned by the test",
+    onRequest: (_: string, path: string) => requests.push(path),
+  };
   const { outcome } = await runCheck(walk, createContext(doc, target));
   return { violations: outcome.violations, requests };
 }
@@ -43,7 +58,13 @@ describe("the paging walk", () => {
       next: `/v6/RestoreSessions?offset=${offset + limit}&limit=${limit}`,
     }));
     // 10 items in the reference page, walked 2 at a time: 5 pages plus one of slack.
-    expect(violations).toContainEqual(expect.objectContaining({ kind: "paging", rule: "endless-next", expected: "the walk to end within 6 pages (10 items in pages of 2)" }));
+    expect(violations).toContainEqual(
+      expect.objectContaining({
+        kind: "paging",
+        rule: "endless-next",
+        expected: "the walk to end within 6 pages (10 items in pages of 2)",
+      }),
+    );
     expect(requests.length).toBe(1 + 6);
   });
 

@@ -35,7 +35,10 @@ describe("pnpm mock:proxy --upstream URL", () => {
     const port = await freePort();
     proxyUrl = `http://127.0.0.1:${port}`;
     let output = "";
-    proxy = spawn(process.execPath, [script, "--upstream", server.url, "--port", String(port)], { env: envWithoutUrl, stdio: ["ignore", "pipe", "pipe"] });
+    proxy = spawn(process.execPath, [script, "--upstream", server.url, "--port", String(port)], {
+      env: envWithoutUrl,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     proxy.stdout!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
     proxy.stderr!.on("data", (chunk) => (output = (output + chunk).slice(-4000)));
     await waitForAnswer(`${proxyUrl}/v6/RestoreSessions`, proxy, () => output);

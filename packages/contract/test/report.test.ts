@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { formatSummary, summarize, tooFewRan, type ContractReport } from "../src/index.js";
 
-const violation = { operationId: "Op_A", request: "GET /a", kind: "schema" as const, rule: "type", pointer: "/results/0/limit", expected: "type integer", actual: '"5"', more: 2 };
+const violation = {
+  operationId: "Op_A",
+  request: "GET /a",
+  kind: "schema" as const,
+  rule: "type",
+  pointer: "/results/0/limit",
+  expected: "type integer",
+  actual: '"5"',
+  more: 2,
+};
 const report: ContractReport = {
   target: "somewhere",
   apiVersion: "v7",
@@ -12,16 +21,37 @@ const report: ContractReport = {
   results: [
     { check: { id: "Op_A/call", title: "", group: "operation", operationId: "Op_A" }, outcome: { violations: [violation] } },
     { check: { id: "Op_A/no-token", title: "", group: "negative", operationId: "Op_A" }, outcome: { violations: [] } },
-    { check: { id: "Op_A/unknown-id", title: "", group: "negative", operationId: "Op_A" }, outcome: { violations: [], skipped: "cannot 404" } },
-    { check: { id: "Op_B/unknown-id", title: "", group: "negative", operationId: "Op_B" }, outcome: { violations: [], skipped: "cannot 404" } },
-    { check: { id: "Op_B/call", title: "", group: "operation", operationId: "Op_B" }, outcome: { violations: [], skipped: "writes are off" } },
-    { check: { id: "Op_C/call", title: "", group: "operation", operationId: "Op_C" }, outcome: { violations: [], skipped: "no body builder", uncovered: true } },
+    {
+      check: { id: "Op_A/unknown-id", title: "", group: "negative", operationId: "Op_A" },
+      outcome: { violations: [], skipped: "cannot 404" },
+    },
+    {
+      check: { id: "Op_B/unknown-id", title: "", group: "negative", operationId: "Op_B" },
+      outcome: { violations: [], skipped: "cannot 404" },
+    },
+    {
+      check: { id: "Op_B/call", title: "", group: "operation", operationId: "Op_B" },
+      outcome: { violations: [], skipped: "writes are off" },
+    },
+    {
+      check: { id: "Op_C/call", title: "", group: "operation", operationId: "Op_C" },
+      outcome: { violations: [], skipped: "no body builder", uncovered: true },
+    },
   ],
 };
 
 describe("the summary", () => {
   it("counts operations called, checks passed and failed, violations with their folded repeats", () => {
-    expect(summarize(report)).toMatchObject({ operations: 3, operationsChecked: 1, checks: 6, ran: 2, minimum: 2, passed: 1, failed: 1, violations: 3 });
+    expect(summarize(report)).toMatchObject({
+      operations: 3,
+      operationsChecked: 1,
+      checks: 6,
+      ran: 2,
+      minimum: 2,
+      passed: 1,
+      failed: 1,
+      violations: 3,
+    });
   });
 
   it("prints every violation, the skips grouped by reason and the uncovered operations", () => {

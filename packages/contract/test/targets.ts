@@ -41,8 +41,8 @@ export function prism(served: ApiVersion = "v6", setting?: VersionSetting): Targ
           target: {
             name: `prism-${served}`,
             baseUrl: mock.url,
-        token: "contract-suite-token",
-        credentials: { username: "contract", password: "contract" },
+            token: "contract-suite-token",
+            credentials: { username: "contract", password: "contract" },
             capabilities: prismCapabilities,
             allowWrites: true,
             apiVersion: version,
@@ -105,7 +105,16 @@ export function secondOpinion(options: SecondOpinionOptions = {}, name = "second
         throw error;
       }
       return {
-        target: { name, baseUrl: server.url, token: server.token, credentials: server.credentials, capabilities: fullCapabilities, allowWrites: true, apiVersion: chosen.version, versionReason: chosen.reason },
+        target: {
+          name,
+          baseUrl: server.url,
+          token: server.token,
+          credentials: server.credentials,
+          capabilities: fullCapabilities,
+          allowWrites: true,
+          apiVersion: chosen.version,
+          versionReason: chosen.reason,
+        },
         close: () => server.close(),
       };
     },

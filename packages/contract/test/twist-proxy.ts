@@ -25,7 +25,13 @@ function forward(upstream: URL, path: string, req: IncomingMessage, body: Buffer
     const out = request(new URL(path, upstream), { method: req.method, headers: req.headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: { "content-type": String(res.headers["content-type"] ?? "") }, body: Buffer.concat(chunks).toString() }));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode!,
+          headers: { "content-type": String(res.headers["content-type"] ?? "") },
+          body: Buffer.concat(chunks).toString(),
+        }),
+      );
     });
     out.on("error", reject);
     out.end(body);

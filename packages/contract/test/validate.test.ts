@@ -19,7 +19,13 @@ const session = {
 };
 
 function answer(body: unknown, status = 200, contentType = "application/json; charset=utf-8"): HttpResponse {
-  return { status, contentType, mediaType: contentType.split(";")[0]!, text: typeof body === "string" ? body : JSON.stringify(body), headers: {} };
+  return {
+    status,
+    contentType,
+    mediaType: contentType.split(";")[0]!,
+    text: typeof body === "string" ? body : JSON.stringify(body),
+    headers: {},
+  };
 }
 
 const check = (body: unknown, status = 200, contentType?: string) =>
@@ -32,13 +38,22 @@ describe("validateResponse", () => {
 
   it("names a wrong type with pointer, expected type and actual value", () => {
     expect(check({ ...session, name: 42 })).toEqual([
-      expect.objectContaining({ operationId: "RestoreSession_GetByRestoreSessionId", kind: "schema", rule: "type", pointer: "/name", expected: "type string", actual: "42" }),
+      expect.objectContaining({
+        operationId: "RestoreSession_GetByRestoreSessionId",
+        kind: "schema",
+        rule: "type",
+        pointer: "/name",
+        expected: "type string",
+        actual: "42",
+      }),
     ]);
   });
 
   it("points a missing required property at the property itself", () => {
     const { state: _, ...withoutState } = session;
-    expect(check(withoutState)).toEqual([expect.objectContaining({ kind: "schema", rule: "required", pointer: "/state", actual: "absent" })]);
+    expect(check(withoutState)).toEqual([
+      expect.objectContaining({ kind: "schema", rule: "required", pointer: "/state", actual: "absent" }),
+    ]);
   });
 
   it("lists the allowed values of an enum", () => {
@@ -54,18 +69,24 @@ describe("validateResponse", () => {
   });
 
   it("reports a status the call should not get, with the body's start", () => {
-    expect(check({ message: "boom" }, 500)).toEqual([expect.objectContaining({ kind: "status", expected: "200", actual: expect.stringContaining("500") })]);
+    expect(check({ message: "boom" }, 500)).toEqual([
+      expect.objectContaining({ kind: "status", expected: "200", actual: expect.stringContaining("500") }),
+    ]);
   });
 
   it("reports an undeclared content type and a body that is not JSON", () => {
-    expect(check(session, 200, "text/html")).toEqual([expect.objectContaining({ kind: "content-type", expected: "application/json", actual: "text/html" })]);
+    expect(check(session, 200, "text/html")).toEqual([
+      expect.objectContaining({ kind: "content-type", expected: "application/json", actual: "text/html" }),
+    ]);
     expect(check("<html>", 200)).toEqual([expect.objectContaining({ kind: "invalid-json" })]);
   });
 
   it("validates error answers against the declared error body", () => {
     // The error body is an object whose message, when there, is text.
     const refused = (body: unknown) => validateResponse(getSession, "GET x", answer(body, 404), { statuses: [404] }).violations;
-    expect(refused({ message: 42 })).toEqual([expect.objectContaining({ kind: "schema", rule: "type", pointer: "/message", expected: "type string", actual: "42" })]);
+    expect(refused({ message: 42 })).toEqual([
+      expect.objectContaining({ kind: "schema", rule: "type", pointer: "/message", expected: "type string", actual: "42" }),
+    ]);
     expect(refused(["nope"])).toEqual([expect.objectContaining({ kind: "schema", rule: "type", pointer: "", expected: "type object" })]);
     expect(refused({ errorCode: "NotFound" })).toEqual([]);
   });
@@ -76,7 +97,9 @@ describe("validateResponse", () => {
     expect(wrongShape).toContainEqual(expect.objectContaining({ rule: "type", pointer: "/access_token", actual: "<redacted>" }));
     const wrongStatus = validateResponse(token, "POST /v6/token", answer(issued, 203), { statuses: [200] }).violations;
     expect(wrongStatus).toEqual([expect.objectContaining({ kind: "status" })]);
-    const notJson = validateResponse(token, "POST /v6/token", answer('{"access_token": "s3cret-value", oops', 200), { statuses: [200] }).violations;
+    const notJson = validateResponse(token, "POST /v6/token", answer('{"access_token": "s3cret-value", oops', 200), {
+      statuses: [200],
+    }).violations;
     expect(notJson).toEqual([expect.objectContaining({ kind: "invalid-json" })]);
     for (const v of [...wrongShape, ...wrongStatus, ...notJson]) expect(JSON.stringify(v)).not.toMatch(/s3cret/);
   });
@@ -97,21 +120,40 @@ describe("x-vbm365-lenient-format", () => {
   it("turns an RFC 1123 date where the spec lists rfc1123 into a warning naming the field", () => {
     const { violations, warnings } = tokenAnswer(dates("Tue, 22 Feb 2022 15:40:00 GMT"));
     expect(violations).toEqual([]);
-    expect(warnings).toEqual([expect.objectContaining({ kind: "schema", rule: "lenient-format", pointer: "/.issued", actual: '"Tue, 22 Feb 2022 15:40:00 GMT"' })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({ kind: "schema", rule: "lenient-format", pointer: "/.issued", actual: '"Tue, 22 Feb 2022 15:40:00 GMT"' }),
+    ]);
   });
 
   it("passes an ISO 8601 date-time without a warning, and fails a value in neither form", () => {
     expect(tokenAnswer(dates("2022-02-22T15:40:00.1234567Z"))).toMatchObject({ violations: [], warnings: [] });
-    for (const notADate of ["yesterday", "Tue, 30 Feb 2022 15:40:00 GMT", "Wed, 22 Feb 2022 15:40:00 GMT", "Tue, 22 Feb 2022 25:40:00 GMT", "22/02/2022 15:40"]) {
+    for (const notADate of [
+      "yesterday",
+      "Tue, 30 Feb 2022 15:40:00 GMT",
+      "Wed, 22 Feb 2022 15:40:00 GMT",
+      "Tue, 22 Feb 2022 25:40:00 GMT",
+      "22/02/2022 15:40",
+    ]) {
       const { violations, warnings } = tokenAnswer(dates(notADate));
-      expect(violations, notADate).toEqual([expect.objectContaining({ rule: "format", pointer: "/.issued", expected: "format date-time" })]);
+      expect(violations, notADate).toEqual([
+        expect.objectContaining({ rule: "format", pointer: "/.issued", expected: "format date-time" }),
+      ]);
       expect(warnings, notADate).toEqual([]);
     }
   });
 
   it("reads the marker from the schema, whatever the field is called, and only there", () => {
     const when = { type: "string", format: "date-time", "x-vbm365-lenient-format": ["rfc1123"] };
-    const probe = { ...getSession, responses: { "200": { content: { "application/json": { schema: { type: "object", properties: { when, strict: { type: "string", format: "date-time" } } } } } } } };
+    const probe = {
+      ...getSession,
+      responses: {
+        "200": {
+          content: {
+            "application/json": { schema: { type: "object", properties: { when, strict: { type: "string", format: "date-time" } } } },
+          },
+        },
+      },
+    };
     const rfc1123 = "Tue, 22 Feb 2022 15:40:00 GMT";
     const { violations, warnings } = validateResponse(probe, "GET x", answer({ when: rfc1123, strict: rfc1123 }), { statuses: [200] });
     expect(warnings.map((w) => w.pointer)).toEqual(["/when"]);

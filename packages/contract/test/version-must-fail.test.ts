@@ -29,8 +29,18 @@ const cases: Case[] = [
     version: "v8",
     twist: (req, a) => (a.status === 200 && /orderBy=/.test(req.url!) ? json(a, (b) => (b.results as unknown[]).reverse()) : a),
     expected: [
-      { operationId: "RestoreSession_GetPage", kind: "order", rule: "orderBy=CreationTime", expected: "oldest first by creationTime (orderAsc=true)" },
-      { operationId: "RestoreSession_GetPage", kind: "order", rule: "orderBy=CreationTime", expected: "newest first by creationTime (orderAsc=false)" },
+      {
+        operationId: "RestoreSession_GetPage",
+        kind: "order",
+        rule: "orderBy=CreationTime",
+        expected: "oldest first by creationTime (orderAsc=true)",
+      },
+      {
+        operationId: "RestoreSession_GetPage",
+        kind: "order",
+        rule: "orderBy=CreationTime",
+        expected: "newest first by creationTime (orderAsc=false)",
+      },
       { operationId: "RestoreSession_GetPage", kind: "order", rule: "orderBy=EndTime" },
     ],
   },
@@ -50,7 +60,8 @@ const cases: Case[] = [
   {
     name: "a v8 Stop that answers 200 with a body instead of 204",
     version: "v8",
-    twist: (req, a) => (a.status === 204 && /\/Stop$/.test(req.url!) ? { status: 200, headers: { "content-type": "application/json" }, body: "{}" } : a),
+    twist: (req, a) =>
+      a.status === 204 && /\/Stop$/.test(req.url!) ? { status: 200, headers: { "content-type": "application/json" }, body: "{}" } : a,
     expected: [{ operationId: "RestoreSession_StopAction", kind: "status", expected: "204" }],
   },
   {
@@ -89,9 +100,20 @@ afterAll(async () => {
   await upstream.close();
 });
 
-async function violationsThrough(version: ApiVersion, twist: Twist, rewrite?: (path: string) => string, through = { upstream, proxy }): Promise<Violation[]> {
+async function violationsThrough(
+  version: ApiVersion,
+  twist: Twist,
+  rewrite?: (path: string) => string,
+  through = { upstream, proxy },
+): Promise<Violation[]> {
   through.proxy.set(twist, rewrite);
-  const target = { ...through.upstream.target, name: `proxy (${version})`, baseUrl: through.proxy.url, apiVersion: version, versionReason: "pinned by the test" };
+  const target = {
+    ...through.upstream.target,
+    name: `proxy (${version})`,
+    baseUrl: through.proxy.url,
+    apiVersion: version,
+    versionReason: "pinned by the test",
+  };
   return allViolations(await runContract(specOf(version), target));
 }
 
@@ -121,7 +143,9 @@ describe("the same proxy bending nothing", () => {
   });
 
   it("a numeric errorCode is no violation on v6, whose error body names no errorCode (each version is judged by its own bundle)", async () => {
-    const violations = await violationsThrough("v6", (_req, a) => (a.status >= 400 && a.body.startsWith("{") ? json(a, (b) => (b.errorCode = 42)) : a));
+    const violations = await violationsThrough("v6", (_req, a) =>
+      a.status >= 400 && a.body.startsWith("{") ? json(a, (b) => (b.errorCode = 42)) : a,
+    );
     expect(violations.map(formatViolation)).toEqual([]);
   });
 });

@@ -25,7 +25,11 @@ describe("auto picks the highest version the server serves", () => {
     expect(chosen.reason).toContain(`${picked} 401`);
     if (picked !== "v8") expect(chosen.reason).toContain("v8 404");
     // One anonymous request per version, none with a token.
-    expect(server.requestLog.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v8/RestoreSessions", "GET /v7/RestoreSessions", "GET /v6/RestoreSessions"]);
+    expect(server.requestLog.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /v8/RestoreSessions",
+      "GET /v7/RestoreSessions",
+      "GET /v6/RestoreSessions",
+    ]);
   });
 });
 
@@ -69,13 +73,19 @@ describe("targetFromEnv: the version follows VBM365_API_VERSION or the probe", (
     const error = await targetFromEnv(login(v6Only, "v8")).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ContractSettingsError);
     // The login itself is at /v8/token, which a v6-only server does not have either.
-    expect((error as Error).message).toBe("the server does not serve v8 (POST /v8/token answered 404): pin another VBM365_API_VERSION, or use auto.");
+    expect((error as Error).message).toBe(
+      "the server does not serve v8 (POST /v8/token answered 404): pin another VBM365_API_VERSION, or use auto.",
+    );
   });
 
   it("a pinned version with a token the server accepts elsewhere: the preflight says the version is not served", async () => {
-    const error = await targetFromEnv({ VBM365_URL: v6Only.url, VBM365_TOKEN: v6Only.token, VBM365_API_VERSION: "v7" }).catch((e: unknown) => e);
+    const error = await targetFromEnv({ VBM365_URL: v6Only.url, VBM365_TOKEN: v6Only.token, VBM365_API_VERSION: "v7" }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ContractSettingsError);
-    expect((error as Error).message).toBe("the server does not serve v7 (GET /v7/RestoreSessions answered 404): pin another VBM365_API_VERSION, or use auto.");
+    expect((error as Error).message).toBe(
+      "the server does not serve v7 (GET /v7/RestoreSessions answered 404): pin another VBM365_API_VERSION, or use auto.",
+    );
   });
 });
 
@@ -87,7 +97,11 @@ describe("VBM365_API_VERSION is checked", () => {
     expect(versionSetting({ VBM365_API_VERSION: "v7" })).toBe("v7");
   });
   it("anything else is one line naming the setting and the choices", () => {
-    expect(() => versionSetting({ VBM365_API_VERSION: "8" })).toThrow(new ContractSettingsError("VBM365_API_VERSION (--api-version) '8' is not known: use v6, v7, v8 or auto (the newest the server serves)"));
+    expect(() => versionSetting({ VBM365_API_VERSION: "8" })).toThrow(
+      new ContractSettingsError(
+        "VBM365_API_VERSION (--api-version) '8' is not known: use v6, v7, v8 or auto (the newest the server serves)",
+      ),
+    );
   });
 });
 
@@ -111,6 +125,8 @@ describe("a server whose probes cannot be read", () => {
 
   it("a server that serves no version says so", async () => {
     status = 404;
-    await expect(probeVersion(url)).rejects.toThrow(/serves none of v6, v7, v8 \(anonymous probes answered v8 404, v7 404, v6 404\): check VBM365_URL/);
+    await expect(probeVersion(url)).rejects.toThrow(
+      /serves none of v6, v7, v8 \(anonymous probes answered v8 404, v7 404, v6 404\): check VBM365_URL/,
+    );
   });
 });

@@ -20,14 +20,32 @@ async function workflowsAgainst(defects: Defect[], password?: string): Promise<W
 }
 
 const cases: { against: string; defects: Defect[]; password?: string; fails: Record<string, RegExp> }[] = [
-  { against: "next links that drop the window", defects: ["nextDropsFilter"], fails: { auditWindow: /^page: success criteria check: \$response\.body#\/results\/0\/creationTime (>=|<=) \$inputs\.startTime(From|To)$/m } },
+  {
+    against: "next links that drop the window",
+    defects: ["nextDropsFilter"],
+    fails: {
+      auditWindow: /^page: success criteria check: \$response\.body#\/results\/0\/creationTime (>=|<=) \$inputs\.startTime(From|To)$/m,
+    },
+  },
   { against: "next links that never end", defects: ["endlessNext"], fails: { auditWindow: /^page: /m } },
-  { against: "sessions without their required state", defects: ["missingRequired"], fails: { inspectSession: /^pickSession: schema check: REQUIRED must have required property 'state'$/m, auditWindow: /^firstPage: schema check: REQUIRED must have required property 'state'$/m } },
+  {
+    against: "sessions without their required state",
+    defects: ["missingRequired"],
+    fails: {
+      inspectSession: /^pickSession: schema check: REQUIRED must have required property 'state'$/m,
+      auditWindow: /^firstPage: schema check: REQUIRED must have required property 'state'$/m,
+    },
+  },
   {
     against: "a wrong password",
     defects: [],
     password: "not-the-password",
-    fails: { logInAndRefresh: /^logIn: success criteria check: \$statusCode == 200$/m, inspectSession: /^logIn: /m, auditWindow: /^logIn: /m, stopRunningSession: /^logIn: /m },
+    fails: {
+      logInAndRefresh: /^logIn: success criteria check: \$statusCode == 200$/m,
+      inspectSession: /^logIn: /m,
+      auditWindow: /^logIn: /m,
+      stopRunningSession: /^logIn: /m,
+    },
   },
 ];
 
@@ -52,7 +70,12 @@ describe("redocly lint of a broken workflow file", () => {
     const source = workflowFiles().find((f) => f.endsWith("log-in.arazzo.yaml"))!;
     const broken = join(dir, "log-in.arazzo.yaml");
     // The copy points at the spec where it is, and gives its second step the first one's id.
-    writeFileSync(broken, readFileSync(source, "utf8").replace("url: ../openapi.yaml", `url: ${join(source, "../../openapi.yaml")}`).replace("stepId: refresh", "stepId: logIn"));
+    writeFileSync(
+      broken,
+      readFileSync(source, "utf8")
+        .replace("url: ../openapi.yaml", `url: ${join(source, "../../openapi.yaml")}`)
+        .replace("stepId: refresh", "stepId: logIn"),
+    );
     copyFileSync(join(source, "../redocly.yaml"), join(dir, "redocly.yaml"));
     const { ok, output } = await lintWorkflows([broken]);
     expect(ok).toBe(false);

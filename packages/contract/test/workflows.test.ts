@@ -25,7 +25,11 @@ function localTargets(): [TargetStarter, ApiVersion | undefined][] {
   ];
 }
 const envTarget = fromEnv();
-const targets = (envTarget ? [[envTarget, undefined] as const] : localTargets()).map(([starter, expected]) => ({ name: starter.name, starter, expected }));
+const targets = (envTarget ? [[envTarget, undefined] as const] : localTargets()).map(([starter, expected]) => ({
+  name: starter.name,
+  starter,
+  expected,
+}));
 
 describe("redocly lint of the workflow files", () => {
   it("finds no problem", async () => {
@@ -57,6 +61,9 @@ describe.each(targets)("workflows: $name", ({ starter, expected }) => {
     for (const r of report.results.filter((r) => r.skipped)) await annotate(`${r.workflowId}: ${r.skipped}`, "skipped");
     const ran = report.results.filter((r) => !r.skipped);
     expect(ran.length, formatWorkflowReport(report)).toBeGreaterThan(0);
-    expect(ran.filter((r) => !r.passed).map((r) => r.workflowId), formatWorkflowReport(report)).toEqual([]);
+    expect(
+      ran.filter((r) => !r.passed).map((r) => r.workflowId),
+      formatWorkflowReport(report),
+    ).toEqual([]);
   });
 });

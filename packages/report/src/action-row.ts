@@ -27,7 +27,12 @@ function utcAsWritten(time: string): string | undefined {
 }
 
 /** `timeMs`: the event's start as parsed by the caller (NaN when unreadable). */
-export function actionRow(server: string, session: RestoreSession, event: RestoreSessionEvent, timeMs = instantMs(event.startTime)): ActionRow {
+export function actionRow(
+  server: string,
+  session: RestoreSession,
+  event: RestoreSessionEvent,
+  timeMs = instantMs(event.startTime),
+): ActionRow {
   return {
     time: event.startTime,
     timeUtc: utcOf(event.startTime, timeMs),
@@ -40,7 +45,8 @@ export function actionRow(server: string, session: RestoreSession, event: Restor
     action: event.type ?? "",
     service: session.type,
     // A size that is not a whole, non-negative number is treated as unknown, not summed.
-    itemSizeBytes: Number.isSafeInteger(event.itemSizeBytes) && (event.itemSizeBytes as number) >= 0 ? (event.itemSizeBytes as number) : null,
+    itemSizeBytes:
+      Number.isSafeInteger(event.itemSizeBytes) && (event.itemSizeBytes as number) >= 0 ? (event.itemSizeBytes as number) : null,
     source: event.source ?? null,
     target: event.target ?? null,
     status: event.status,
@@ -52,8 +58,23 @@ export function actionRow(server: string, session: RestoreSession, event: Restor
 
 /** The columns of the CSV and of the JSON rows, in order. */
 export const ACTION_COLUMNS: readonly (keyof ActionRow)[] = [
-  "time", "timeUtc", "server", "organization", "initiatedBy", "clientHost", "itemName", "itemType", "action", "service",
-  "itemSizeBytes", "source", "target", "status", "sessionId", "sessionName", "eventId",
+  "time",
+  "timeUtc",
+  "server",
+  "organization",
+  "initiatedBy",
+  "clientHost",
+  "itemName",
+  "itemType",
+  "action",
+  "service",
+  "itemSizeBytes",
+  "source",
+  "target",
+  "status",
+  "sessionId",
+  "sessionName",
+  "eventId",
 ];
 
 // The ids a v8 server adds to each event naming what it restores from (the v6 and v7

@@ -21,7 +21,10 @@ interface ServerSeen {
 }
 
 /** Reads the whole input once and returns the report's aggregates. */
-export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterable<ReportInput>, options: ReportOptions): Promise<ReportAggregates> {
+export async function aggregateReport(
+  input: AsyncIterable<ReportInput> | Iterable<ReportInput>,
+  options: ReportOptions,
+): Promise<ReportAggregates> {
   const selection = options.selection ?? {};
   const keeps = compileSelection(selection);
   const tableLimit = options.tableLimit ?? DEFAULT_TABLE_LIMIT;
@@ -33,7 +36,14 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
   const timeline = new Timeline();
   const servers = new Map<string, ServerSeen>();
   const rows: ActionRow[] = [];
-  const quality: DataQuality = { noInitiator: 0, initiatorIsOrganization: 0, gatewayHost: 0, noTime: 0, unknownAction: 0, unknownService: 0 };
+  const quality: DataQuality = {
+    noInitiator: 0,
+    initiatorIsOrganization: 0,
+    gatewayHost: 0,
+    noTime: 0,
+    unknownAction: 0,
+    unknownService: 0,
+  };
   let sessions = 0;
   let actions = 0;
   let bytes = 0;
@@ -84,7 +94,11 @@ export async function aggregateReport(input: AsyncIterable<ReportInput> | Iterab
     }
   }
 
-  const serverList = [...servers].map(([name, seen]) => ({ name, apiVersion: versionOf(name, seen, options.serverVersions), sessions: seen.sessions }));
+  const serverList = [...servers].map(([name, seen]) => ({
+    name,
+    apiVersion: versionOf(name, seen, options.serverVersions),
+    sessions: seen.sessions,
+  }));
   const now = options.now ?? new Date();
   return {
     schemaVersion: 1,
@@ -130,7 +144,12 @@ const KNOWN_SERVICES = new Set<string>(SERVICES);
 
 type SessionLimits = Pick<DataQuality, "noInitiator" | "initiatorIsOrganization" | "gatewayHost" | "unknownService">;
 
-function sessionLimits(initiatedBy: string | undefined, organization: string | undefined, clientHost: string | undefined, service: string): SessionLimits {
+function sessionLimits(
+  initiatedBy: string | undefined,
+  organization: string | undefined,
+  clientHost: string | undefined,
+  service: string,
+): SessionLimits {
   const initiator = initiatedBy?.trim() ?? "";
   return {
     noInitiator: initiator === "" ? 1 : 0,

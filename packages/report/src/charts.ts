@@ -32,7 +32,14 @@ const CONFIG = {
   view: { stroke: null },
 } as const;
 
-function barChart(id: string, title: string, description: string, values: { label: string; value: number }[], axisTitle: string, bytes: boolean): ReportChart {
+function barChart(
+  id: string,
+  title: string,
+  description: string,
+  values: { label: string; value: number }[],
+  axisTitle: string,
+  bytes: boolean,
+): ReportChart {
   return {
     id,
     title,
@@ -52,7 +59,14 @@ function barChart(id: string, title: string, description: string, values: { labe
   };
 }
 
-function overTimeChart(id: string, title: string, description: string, aggregates: ReportAggregates, by: "byActionType" | "byService", label: (code: string) => string): ReportChart {
+function overTimeChart(
+  id: string,
+  title: string,
+  description: string,
+  aggregates: ReportAggregates,
+  by: "byActionType" | "byService",
+  label: (code: string) => string,
+): ReportChart {
   const values = aggregates.timeline.buckets.flatMap((bucket) =>
     Object.entries(bucket[by]).map(([code, actions]) => ({ start: bucket.start, series: plainText(label(code)), actions })),
   );
@@ -69,9 +83,20 @@ function overTimeChart(id: string, title: string, description: string, aggregate
       data: { values },
       mark: { type: "bar" },
       encoding: {
-        x: { field: "start", type: "ordinal", timeUnit: unit === "hour" ? "utcyearmonthdatehours" : "utcyearmonthdate", title: `${unit} (UTC)`, axis: { labelAngle: -45, labelOverlap: true } },
+        x: {
+          field: "start",
+          type: "ordinal",
+          timeUnit: unit === "hour" ? "utcyearmonthdatehours" : "utcyearmonthdate",
+          title: `${unit} (UTC)`,
+          axis: { labelAngle: -45, labelOverlap: true },
+        },
         y: { field: "actions", type: "quantitative", stack: "zero", title: "actions", axis: { tickMinStep: 1, format: "~d" } },
-        color: { field: "series", type: "nominal", title: by === "byActionType" ? "action type" : "service", scale: { scheme: "tableau10" } },
+        color: {
+          field: "series",
+          type: "nominal",
+          title: by === "byActionType" ? "action type" : "service",
+          scale: { scheme: "tableau10" },
+        },
       },
     },
   };
@@ -96,13 +121,52 @@ export function reportCharts(aggregates: ReportAggregates): ReportChart[] {
   const top = (entries: { name: string; actions: number; bytes: number }[], field: "actions" | "bytes") =>
     entries.map((entry) => ({ label: plainText(entry.name), value: entry[field] }));
   const lead = (entries: { name: string }[]) => (entries[0] ? ` The first is ${plainText(entries[0].name)}.` : "");
-  const objects = aggregates.topObjects.map((object) => ({ name: `${object.kind}: ${object.name}`, actions: object.actions, bytes: object.bytes }));
+  const objects = aggregates.topObjects.map((object) => ({
+    name: `${object.kind}: ${object.name}`,
+    actions: object.actions,
+    bytes: object.bytes,
+  }));
   return [
-    barChart("operators-by-actions", "Top 10 operators by restore actions", `Bar chart of the ${aggregates.topOperatorsByActions.length} operators with the most restore actions.${lead(aggregates.topOperatorsByActions)}`, top(aggregates.topOperatorsByActions, "actions"), "actions", false),
-    barChart("operators-by-size", "Top 10 operators by restored size", `Bar chart of the ${aggregates.topOperatorsBySize.length} operators who restored the most bytes.${lead(aggregates.topOperatorsBySize)}`, top(aggregates.topOperatorsBySize, "bytes"), "bytes", true),
-    barChart("objects-by-actions", "Top 10 restored objects by actions", `Bar chart of the ${objects.length} mailboxes, OneDrives, sites and teams restored from most often.${lead(objects)}`, top(objects, "actions"), "actions", false),
-    overTimeChart("actions-over-time", "Actions by type over time", `Stacked bar chart of ${sum(aggregates.byActionType)} actions per ${aggregates.timeline.unit}, split by action type (restore in place, export, send, save, view).`, aggregates, "byActionType", actionLabel),
-    overTimeChart("services-over-time", "Actions by service over time", `Stacked bar chart of ${sum(aggregates.byService)} actions per ${aggregates.timeline.unit}, split by Microsoft 365 service.`, aggregates, "byService", serviceLabel),
+    barChart(
+      "operators-by-actions",
+      "Top 10 operators by restore actions",
+      `Bar chart of the ${aggregates.topOperatorsByActions.length} operators with the most restore actions.${lead(aggregates.topOperatorsByActions)}`,
+      top(aggregates.topOperatorsByActions, "actions"),
+      "actions",
+      false,
+    ),
+    barChart(
+      "operators-by-size",
+      "Top 10 operators by restored size",
+      `Bar chart of the ${aggregates.topOperatorsBySize.length} operators who restored the most bytes.${lead(aggregates.topOperatorsBySize)}`,
+      top(aggregates.topOperatorsBySize, "bytes"),
+      "bytes",
+      true,
+    ),
+    barChart(
+      "objects-by-actions",
+      "Top 10 restored objects by actions",
+      `Bar chart of the ${objects.length} mailboxes, OneDrives, sites and teams restored from most often.${lead(objects)}`,
+      top(objects, "actions"),
+      "actions",
+      false,
+    ),
+    overTimeChart(
+      "actions-over-time",
+      "Actions by type over time",
+      `Stacked bar chart of ${sum(aggregates.byActionType)} actions per ${aggregates.timeline.unit}, split by action type (restore in place, export, send, save, view).`,
+      aggregates,
+      "byActionType",
+      actionLabel,
+    ),
+    overTimeChart(
+      "services-over-time",
+      "Actions by service over time",
+      `Stacked bar chart of ${sum(aggregates.byService)} actions per ${aggregates.timeline.unit}, split by Microsoft 365 service.`,
+      aggregates,
+      "byService",
+      serviceLabel,
+    ),
   ];
 }
 

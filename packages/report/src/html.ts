@@ -20,15 +20,22 @@ const countCell = (n: number) => `<td class="num"><data value="${n}">${count(n)}
 function headerHtml(report: ReportAggregates): string {
   const period = `${report.period.from ?? "(no start)"} to ${report.period.to ?? "(no end)"}`;
   const actions = report.period.firstAction ? `; actions from ${report.period.firstAction} to ${report.period.lastAction}` : "";
-  const servers = report.servers.length === 0 ? "(none in the data)" : report.servers.map((server) => `${server.name} (REST API ${server.apiVersion}, ${count(server.sessions)} sessions)`).join(", ");
-  const organizations = report.organizations.length === 0 ? "(none in the data)" : report.organizations.map((organization) => organization.name).join(", ");
+  const servers =
+    report.servers.length === 0
+      ? "(none in the data)"
+      : report.servers.map((server) => `${server.name} (REST API ${server.apiVersion}, ${count(server.sessions)} sessions)`).join(", ");
+  const organizations =
+    report.organizations.length === 0 ? "(none in the data)" : report.organizations.map((organization) => organization.name).join(", ");
   const selection = report.selection;
-  const filters = [
-    selection.servers.length ? `servers ${selection.servers.join(", ")}` : "",
-    selection.organizations.length ? `organizations ${selection.organizations.join(", ")}` : "",
-    selection.actionTypes.length ? `action types ${selection.actionTypes.map(actionLabel).join(", ")}` : "",
-    selection.services.length ? `services ${selection.services.map(serviceLabel).join(", ")}` : "",
-  ].filter(Boolean).join("; ") || "none (everything in the period)";
+  const filters =
+    [
+      selection.servers.length ? `servers ${selection.servers.join(", ")}` : "",
+      selection.organizations.length ? `organizations ${selection.organizations.join(", ")}` : "",
+      selection.actionTypes.length ? `action types ${selection.actionTypes.map(actionLabel).join(", ")}` : "",
+      selection.services.length ? `services ${selection.services.map(serviceLabel).join(", ")}` : "",
+    ]
+      .filter(Boolean)
+      .join("; ") || "none (everything in the period)";
   const rows: [string, string][] = [
     ["Period (session start, UTC)", cellHtml(period) + cellHtml(actions)],
     ["Servers", cellHtml(servers)],
@@ -58,9 +65,14 @@ function notesHtml(report: ReportAggregates): string {
 function numbersTable(chart: ReportChart, table: ChartTable): string {
   const numeric = (i: number) => table.rows.some((row) => typeof row[i] === "number");
   const head = table.columns.map((column, i) => `<th scope="col"${numeric(i) ? ' class="num"' : ""}>${cellHtml(column)}</th>`).join("");
-  const body = table.rows.length === 0
-    ? `<tr><td colspan="${table.columns.length}">No actions.</td></tr>`
-    : table.rows.map((row) => `<tr>${row.map((cell) => (typeof cell === "number" ? countCell(cell) : `<td>${cellHtml(cell)}</td>`)).join("")}</tr>`).join("");
+  const body =
+    table.rows.length === 0
+      ? `<tr><td colspan="${table.columns.length}">No actions.</td></tr>`
+      : table.rows
+          .map(
+            (row) => `<tr>${row.map((cell) => (typeof cell === "number" ? countCell(cell) : `<td>${cellHtml(cell)}</td>`)).join("")}</tr>`,
+          )
+          .join("");
   return `<table class="numbers" data-chart="${chart.id}"><caption>The numbers behind "${escapeHtml(chart.title)}"</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
@@ -75,15 +87,39 @@ ${numbersTable(chart, chart.table)}</section>`;
 }
 
 function breakdownHtml(id: string, title: string, entries: NamedCount[], label: (code: string) => string): string {
-  const rows = entries.length === 0 ? '<tr><td colspan="3">No actions.</td></tr>' : entries.map((entry) => `<tr><td>${cellHtml(label(entry.name))}</td>${countCell(entry.actions)}${bytesCell(entry.bytes)}</tr>`).join("");
+  const rows =
+    entries.length === 0
+      ? '<tr><td colspan="3">No actions.</td></tr>'
+      : entries
+          .map((entry) => `<tr><td>${cellHtml(label(entry.name))}</td>${countCell(entry.actions)}${bytesCell(entry.bytes)}</tr>`)
+          .join("");
   return `<table id="${id}"><caption>${escapeHtml(title)}</caption><thead><tr><th scope="col">name</th><th scope="col" class="num">actions</th><th scope="col" class="num">restored size</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-const ACTION_HEADERS = ["time", "server", "organization", "initiator", "client host", "item", "type", "size", "source", "destination", "status", "action", "service", "session"];
+const ACTION_HEADERS = [
+  "time",
+  "server",
+  "organization",
+  "initiator",
+  "client host",
+  "item",
+  "type",
+  "size",
+  "source",
+  "destination",
+  "status",
+  "action",
+  "service",
+  "session",
+];
 
 function actionRowHtml(row: ActionRow): string {
-  const text = [row.time, row.server, row.organization, row.initiatedBy, row.clientHost, row.itemName, row.itemType].map((value) => `<td>${cellHtml(value)}</td>`).join("");
-  const rest = [row.source, row.target, row.status, actionLabel(row.action), serviceLabel(row.service)].map((value) => `<td>${cellHtml(value)}</td>`).join("");
+  const text = [row.time, row.server, row.organization, row.initiatedBy, row.clientHost, row.itemName, row.itemType]
+    .map((value) => `<td>${cellHtml(value)}</td>`)
+    .join("");
+  const rest = [row.source, row.target, row.status, actionLabel(row.action), serviceLabel(row.service)]
+    .map((value) => `<td>${cellHtml(value)}</td>`)
+    .join("");
   const session = `<td>${cellHtml(row.sessionName)}<br><code>${cellHtml(row.sessionId)}</code></td>`;
   return `<tr>${text}${bytesCell(row.itemSizeBytes)}${rest}${session}</tr>`;
 }
@@ -93,7 +129,8 @@ function actionsHtml(report: ReportAggregates, options: HtmlOptions): string {
   const csv = options.csvFileName ? ` Every action is in ${cellHtml(options.csvFileName)}, written beside this file.` : "";
   const summary = total > shown ? `The first ${count(shown)} of ${count(total)} actions.${csv}` : `All ${count(total)} actions.`;
   const head = ACTION_HEADERS.map((header) => `<th scope="col"${header === "size" ? ' class="num"' : ""}>${header}</th>`).join("");
-  const body = shown === 0 ? `<tr><td colspan="${ACTION_HEADERS.length}">No actions.</td></tr>` : report.actions.rows.map(actionRowHtml).join("\n");
+  const body =
+    shown === 0 ? `<tr><td colspan="${ACTION_HEADERS.length}">No actions.</td></tr>` : report.actions.rows.map(actionRowHtml).join("\n");
   return `<section class="actions" aria-labelledby="actions"><h2 id="actions">Every action</h2><p id="actions-shown">${summary}</p>
 <table class="actions"><thead><tr>${head}</tr></thead><tbody>
 ${body}

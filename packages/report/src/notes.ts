@@ -28,7 +28,12 @@ export function buildNotes(input: NoteInput): ReportNote[] {
   const add = (code: string, count: number, text: string) => {
     if (count > 0) notes.push({ code, count, text });
   };
-  if (actions === 0) notes.push({ code: "no-actions", count: 0, text: "No restore actions match this period and these filters: every chart and table below is empty." });
+  if (actions === 0)
+    notes.push({
+      code: "no-actions",
+      count: 0,
+      text: "No restore actions match this period and these filters: every chart and table below is empty.",
+    });
   const older = input.servers.filter((server) => server.apiVersion !== "v8");
   add(
     "needs-v8",
@@ -55,10 +60,30 @@ export function buildNotes(input: NoteInput): ReportNote[] {
     `${of(quality.initiatorIsOrganization, actions)} name an organization or a domain as initiator rather than a person: ` +
       "in these setups the server does not record which person started the restore.",
   );
-  add("no-initiator", quality.noInitiator, `${of(quality.noInitiator, actions)} have no initiator: they count as "(not given)" among the operators.`);
-  add("no-size", input.withoutSize, `${of(input.withoutSize, actions)} have no item size: the sizes shown are sums of the sizes the server gave.`);
-  add("no-time", quality.noTime, `${of(quality.noTime, actions)} have a start time that cannot be read: they are counted everywhere except in the charts over time.`);
-  add("unknown-action-type", quality.unknownAction, `${of(quality.unknownAction, actions)} have an action type this report does not know (a newer server's): they are shown under the name the server sent.`);
-  add("unknown-service", quality.unknownService, `${of(quality.unknownService, actions)} come from a service this report does not know (a newer server's): they are shown under the code the server sent.`);
+  add(
+    "no-initiator",
+    quality.noInitiator,
+    `${of(quality.noInitiator, actions)} have no initiator: they count as "(not given)" among the operators.`,
+  );
+  add(
+    "no-size",
+    input.withoutSize,
+    `${of(input.withoutSize, actions)} have no item size: the sizes shown are sums of the sizes the server gave.`,
+  );
+  add(
+    "no-time",
+    quality.noTime,
+    `${of(quality.noTime, actions)} have a start time that cannot be read: they are counted everywhere except in the charts over time.`,
+  );
+  add(
+    "unknown-action-type",
+    quality.unknownAction,
+    `${of(quality.unknownAction, actions)} have an action type this report does not know (a newer server's): they are shown under the name the server sent.`,
+  );
+  add(
+    "unknown-service",
+    quality.unknownService,
+    `${of(quality.unknownService, actions)} come from a service this report does not know (a newer server's): they are shown under the code the server sent.`,
+  );
   return notes;
 }

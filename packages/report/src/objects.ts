@@ -32,7 +32,8 @@ export class ObjectTally {
     const all: RestoredObject[] = [];
     for (const [service, names] of this.byService) {
       for (const [name, ids] of names) {
-        for (const [id, entry] of ids) all.push({ kind: objectKind(service), name, id: id === "" ? null : id, service, actions: entry.actions, bytes: entry.bytes });
+        for (const [id, entry] of ids)
+          all.push({ kind: objectKind(service), name, id: id === "" ? null : id, service, actions: entry.actions, bytes: entry.bytes });
       }
     }
     const key = (object: RestoredObject) => `${object.service}\u0000${object.name}\u0000${object.id ?? ""}`;

@@ -60,8 +60,14 @@ describe("aggregates from known data", () => {
   });
 
   it("the timeline holds every action once", () => {
-    const inTimeline = report.timeline.buckets.reduce((sum, bucket) => sum + Object.values(bucket.byActionType).reduce((a, b) => a + b, 0), 0);
-    const byServiceInTimeline = report.timeline.buckets.reduce((sum, bucket) => sum + Object.values(bucket.byService).reduce((a, b) => a + b, 0), 0);
+    const inTimeline = report.timeline.buckets.reduce(
+      (sum, bucket) => sum + Object.values(bucket.byActionType).reduce((a, b) => a + b, 0),
+      0,
+    );
+    const byServiceInTimeline = report.timeline.buckets.reduce(
+      (sum, bucket) => sum + Object.values(bucket.byService).reduce((a, b) => a + b, 0),
+      0,
+    );
     expect([inTimeline, byServiceInTimeline]).toEqual([expected.actions, expected.actions]);
   });
 
@@ -69,7 +75,9 @@ describe("aggregates from known data", () => {
     expect(report.actions.total).toBe(expected.actions);
     expect(streamed).toHaveLength(expected.actions);
     expect(report.actions.rows).toEqual(streamed.slice(0, 100));
-    expect(report.notes.find((note) => note.code === "actions-capped")?.text).toContain(`first 100 of ${expected.actions.toLocaleString("en-US")} actions`);
+    expect(report.notes.find((note) => note.code === "actions-capped")?.text).toContain(
+      `first 100 of ${expected.actions.toLocaleString("en-US")} actions`,
+    );
     expect(html).toContain(`The first 100 of ${expected.actions.toLocaleString("en-US")} actions. Every action is in restores.actions.csv`);
   });
 
@@ -92,9 +100,20 @@ describe("the numbers printed in the HTML", () => {
   });
 
   it("by action type and by service", () => {
-    const labels = new Map([["Restore", "Restore in place"], ["Export", "Export"], ["Send", "Send"], ["Save", "Save"], ["View", "View"]]);
+    const labels = new Map([
+      ["Restore", "Restore in place"],
+      ["Export", "Export"],
+      ["Send", "Send"],
+      ["Save", "Save"],
+      ["View", "View"],
+    ]);
     for (const [type, n] of expected.byActionType) expect(tableRow(section("by-action-type"), labels.get(type)!)[0], type).toBe(n);
-    const services = new Map([["Vex", "Exchange"], ["Veod", "OneDrive"], ["Vesp", "SharePoint"], ["Vet", "Teams"]]);
+    const services = new Map([
+      ["Vex", "Exchange"],
+      ["Veod", "OneDrive"],
+      ["Vesp", "SharePoint"],
+      ["Vet", "Teams"],
+    ]);
     for (const [type, n] of expected.byService) expect(tableRow(section("by-service"), services.get(type)!)[0], type).toBe(n);
   });
 

@@ -77,11 +77,16 @@ describe.runIf(runBrowser)("the HTML report in chromium", () => {
   });
 
   it("a v6-only server's report shows the needs-v8 note", async () => {
-    const report = await aggregateReport(testkitInput(server.data, "vbm-old", "v6"), { generator, serverVersions: new Map([["vbm-old", "v6"]]) });
+    const report = await aggregateReport(testkitInput(server.data, "vbm-old", "v6"), {
+      generator,
+      serverVersions: new Map([["vbm-old", "v6"]]),
+    });
     const path = join(folder, "v6.html");
     writeFileSync(path, await renderReportHtml(report));
     const { page } = await openOffline(browser.context, path);
-    expect(await page.locator('[data-note="needs-v8"]').innerText()).toMatch(/^Needs REST API v8: vbm-old \(v6\) sends no user, site or team ids/);
+    expect(await page.locator('[data-note="needs-v8"]').innerText()).toMatch(
+      /^Needs REST API v8: vbm-old \(v6\) sends no user, site or team ids/,
+    );
     await page.close();
   });
 });

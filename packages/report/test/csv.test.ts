@@ -5,9 +5,24 @@ import { describe, expect, it } from "vitest";
 import { ACTION_COLUMNS, actionCsvHeader, actionCsvLine, createActionCsvWriter, type ActionRow } from "../src/index.js";
 
 const row = (fields: Partial<ActionRow> = {}): ActionRow => ({
-  time: "2026-11-29T10:00:00Z", timeUtc: "2026-11-29T10:00:00.000Z", server: "default", organization: "contoso", initiatedBy: "CONTOSO\\jane",
-  clientHost: "wks-1", itemName: "Inbox", itemType: "Folder", action: "Restore", service: "Vex", itemSizeBytes: 10, source: "a", target: "b",
-  status: "Success", sessionId: "s", sessionName: null, eventId: "e", ...fields,
+  time: "2026-11-29T10:00:00Z",
+  timeUtc: "2026-11-29T10:00:00.000Z",
+  server: "default",
+  organization: "contoso",
+  initiatedBy: "CONTOSO\\jane",
+  clientHost: "wks-1",
+  itemName: "Inbox",
+  itemType: "Folder",
+  action: "Restore",
+  service: "Vex",
+  itemSizeBytes: 10,
+  source: "a",
+  target: "b",
+  status: "Success",
+  sessionId: "s",
+  sessionName: null,
+  eventId: "e",
+  ...fields,
 });
 
 /** RFC 4180 fields of one line (quoted fields may hold commas, quotes and line breaks). */
@@ -31,14 +46,26 @@ function fields(line: string): string[] {
 
 describe("action CSV", () => {
   it("guards cells a spreadsheet would run, unless raw, and quotes commas, quotes and line breaks", () => {
-    const hostile = row({ itemName: "=HYPERLINK(\"http://evil.example\",\"x\")", source: "+1+1", target: "-2,3", initiatedBy: "@SUM(A1)", organization: "\tx", sessionName: "a\r\nb" });
+    const hostile = row({
+      itemName: '=HYPERLINK("http://evil.example","x")',
+      source: "+1+1",
+      target: "-2,3",
+      initiatedBy: "@SUM(A1)",
+      organization: "\tx",
+      sessionName: "a\r\nb",
+    });
     const guarded = fields(actionCsvLine(hostile).replace(/\r\n$/, ""));
     const at = (name: keyof ActionRow) => ACTION_COLUMNS.indexOf(name);
-    expect([guarded[at("itemName")], guarded[at("source")], guarded[at("target")], guarded[at("initiatedBy")], guarded[at("organization")], guarded[at("sessionName")]]).toEqual(
-      ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+1+1", "'-2,3", "'@SUM(A1)", "'\tx", "a\r\nb"],
-    );
+    expect([
+      guarded[at("itemName")],
+      guarded[at("source")],
+      guarded[at("target")],
+      guarded[at("initiatedBy")],
+      guarded[at("organization")],
+      guarded[at("sessionName")],
+    ]).toEqual(['\'=HYPERLINK("http://evil.example","x")', "'+1+1", "'-2,3", "'@SUM(A1)", "'\tx", "a\r\nb"]);
     const raw = fields(actionCsvLine(hostile, true).replace(/\r\n$/, ""));
-    expect(raw[at("itemName")]).toBe("=HYPERLINK(\"http://evil.example\",\"x\")");
+    expect(raw[at("itemName")]).toBe('=HYPERLINK("http://evil.example","x")');
     expect(guarded).toHaveLength(ACTION_COLUMNS.length);
   });
 

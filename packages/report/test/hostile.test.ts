@@ -14,11 +14,20 @@ const runBrowser = browserAvailable();
 // The formula cells of the CLI's hostile tests, the controls and bidi marks of the
 // reliability properties, and markup that would run or restructure the page if unescaped.
 const HOSTILE = [
-  "=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tleading tab", "\rleading CR",
-  "esc \u001b[2J clear", "bell \u0007 c1 \u009b csi", "del \u007f", "\u202eevil override", "\u2066isolate\u2069",
+  '=HYPERLINK("http://evil.example","x")',
+  "+1+1",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\tleading tab",
+  "\rleading CR",
+  "esc \u001b[2J clear",
+  "bell \u0007 c1 \u009b csi",
+  "del \u007f",
+  "\u202eevil override",
+  "\u2066isolate\u2069",
   "<script>window.__pwned = 'script'</script>",
   "<img src=x onerror=\"window.__pwned = 'img'\">",
-  "\"><svg onload=\"window.__pwned = 'svg'\"></svg>",
+  '"><svg onload="window.__pwned = \'svg\'"></svg>',
   "'><iframe srcdoc=\"<script>parent.__pwned='iframe'</script>\"></iframe>",
   "</td></tr></tbody></table><h1>injected heading</h1><table><tr><td>",
   "<style>body { display: none }</style>",
@@ -30,12 +39,28 @@ const HOSTILE = [
 function inputs(): ReportInput[] {
   return HOSTILE.map((text, i) => {
     const session: RestoreSession = {
-      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`, type: "Vex", state: "Stopped", result: "Success",
-      creationTime: `2026-11-29T${String(i % 24).padStart(2, "0")}:00:00Z`, name: text, initiatedBy: text, clientHost: text, organization: text,
+      id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      type: "Vex",
+      state: "Stopped",
+      result: "Success",
+      creationTime: `2026-11-29T${String(i % 24).padStart(2, "0")}:00:00Z`,
+      name: text,
+      initiatedBy: text,
+      clientHost: text,
+      organization: text,
     };
     const event: RestoreSessionEvent = {
-      id: `10000000-0000-4000-8000-${String(i).padStart(12, "0")}`, type: "Restore", status: "Success", message: text,
-      startTime: `2026-11-29T${String(i % 24).padStart(2, "0")}:01:00Z`, order: 2, itemName: text, itemType: text, itemSizeBytes: 1000 + i, source: text, target: text,
+      id: `10000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+      type: "Restore",
+      status: "Success",
+      message: text,
+      startTime: `2026-11-29T${String(i % 24).padStart(2, "0")}:01:00Z`,
+      order: 2,
+      itemName: text,
+      itemType: text,
+      itemSizeBytes: 1000 + i,
+      source: text,
+      target: text,
     };
     return { server: text, session, events: [event] };
   });
@@ -77,7 +102,8 @@ describe.runIf(runBrowser)("hostile text in the HTML report (chromium)", () => {
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const range = document.createRange();
         range.selectNodeContents(node);
-        if (range.getBoundingClientRect().right > document.documentElement.clientWidth + 1) found.push(`${node.parentElement?.tagName}: ${node.textContent?.slice(0, 40)}`);
+        if (range.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+          found.push(`${node.parentElement?.tagName}: ${node.textContent?.slice(0, 40)}`);
       }
       return found.slice(0, 5);
     });
@@ -85,7 +111,7 @@ describe.runIf(runBrowser)("hostile text in the HTML report (chromium)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     const cells = await page.locator("table.actions tbody tr td:nth-child(4)").allInnerTexts();
     expect(cells).toContain("<script>window.__pwned = 'script'</script>");
-    expect(cells).toContain("=HYPERLINK(\"http://evil.example\",\"x\")");
+    expect(cells).toContain('=HYPERLINK("http://evil.example","x")');
     expect(cells).toContain("U+202Eevil override");
     expect(cells.some((cell) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(cell))).toBe(false);
     await page.close();

@@ -17,10 +17,27 @@ afterAll(() => server?.close());
 const codes = (notes: { code: string }[]) => notes.map((note) => note.code);
 
 function session(fields: Partial<RestoreSession>, index = 0): RestoreSession {
-  return { id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`, type: "Vex", state: "Stopped", result: "Success", creationTime: "2026-11-29T10:00:00Z", ...fields };
+  return {
+    id: `00000000-0000-4000-8000-${String(index).padStart(12, "0")}`,
+    type: "Vex",
+    state: "Stopped",
+    result: "Success",
+    creationTime: "2026-11-29T10:00:00Z",
+    ...fields,
+  };
 }
 function event(fields: Partial<RestoreSessionEvent>, order = 2): RestoreSessionEvent {
-  return { id: `10000000-0000-4000-8000-${String(order).padStart(12, "0")}`, type: "Restore", status: "Success", message: "", startTime: "2026-11-29T10:01:00Z", order, itemSizeBytes: 10, source: "a@b.c\\Inbox", ...fields };
+  return {
+    id: `10000000-0000-4000-8000-${String(order).padStart(12, "0")}`,
+    type: "Restore",
+    status: "Success",
+    message: "",
+    startTime: "2026-11-29T10:01:00Z",
+    order,
+    itemSizeBytes: 10,
+    source: "a@b.c\\Inbox",
+    ...fields,
+  };
 }
 
 describe("needs-v8", () => {
@@ -40,22 +57,46 @@ describe("needs-v8", () => {
   });
 
   it("a version the caller knows wins over the data", async () => {
-    const report = await aggregateReport(testkitInput(server.data, "default", "v8"), { generator, serverVersions: new Map([["default", "v7"]]) });
+    const report = await aggregateReport(testkitInput(server.data, "default", "v8"), {
+      generator,
+      serverVersions: new Map([["default", "v7"]]),
+    });
     expect(report.notes.find((note) => note.code === "needs-v8")?.text).toContain("default (v7)");
   });
 });
 
 describe("data-quality notes", () => {
   const input: ReportInput[] = [
-    { server: "default", session: session({ initiatedBy: "contoso.onmicrosoft.com", organization: "contoso.onmicrosoft.com", clientHost: "srv0101 (via: 127.0.0.1)" }, 1), events: [event({}, 2), event({ itemSizeBytes: undefined }, 3)] },
-    { server: "default", session: session({ initiatedBy: "CONTOSO\\jane", clientHost: "wks-1" }, 2), events: [event({ type: "None" }, 1), event({ startTime: "not a time", type: "Teleport" }, 2)] },
+    {
+      server: "default",
+      session: session(
+        { initiatedBy: "contoso.onmicrosoft.com", organization: "contoso.onmicrosoft.com", clientHost: "srv0101 (via: 127.0.0.1)" },
+        1,
+      ),
+      events: [event({}, 2), event({ itemSizeBytes: undefined }, 3)],
+    },
+    {
+      server: "default",
+      session: session({ initiatedBy: "CONTOSO\\jane", clientHost: "wks-1" }, 2),
+      events: [event({ type: "None" }, 1), event({ startTime: "not a time", type: "Teleport" }, 2)],
+    },
     { server: "default", session: session({ type: "Vxx" }, 3), events: [event({}, 2)] },
   ];
 
   it("counts each limit and says what it means", async () => {
     const report = await aggregateReport(input, { generator, serverVersions: new Map([["default", "v8"]]) });
     const byCode = new Map(report.notes.map((note) => [note.code, note]));
-    expect([...byCode.keys()].sort()).toEqual(["gateway-client-host", "initiator-is-organization", "no-initiator", "no-size", "no-time", "unknown-action-type", "unknown-service"].sort());
+    expect([...byCode.keys()].sort()).toEqual(
+      [
+        "gateway-client-host",
+        "initiator-is-organization",
+        "no-initiator",
+        "no-size",
+        "no-time",
+        "unknown-action-type",
+        "unknown-service",
+      ].sort(),
+    );
     expect(byCode.get("gateway-client-host")).toMatchObject({ count: 2 });
     expect(byCode.get("initiator-is-organization")).toMatchObject({ count: 2 });
     expect(byCode.get("no-initiator")).toMatchObject({ count: 1 });
@@ -76,7 +117,14 @@ describe("data-quality notes", () => {
 describe("selection", () => {
   it("keeps only the chosen organizations, action types, services, servers and period", async () => {
     const all = [...testkitInput(server.data, "a"), ...testkitInput(server.data, "b")];
-    const selection = { servers: ["b"], organizations: ["ABC.onmicrosoft.com"], actionTypes: ["Restore", "Save"], services: ["Vex", "Veod"], from: new Date("2026-11-29T00:00:00Z"), to: new Date("2026-11-29T20:00:00Z") };
+    const selection = {
+      servers: ["b"],
+      organizations: ["ABC.onmicrosoft.com"],
+      actionTypes: ["Restore", "Save"],
+      services: ["Vex", "Veod"],
+      from: new Date("2026-11-29T00:00:00Z"),
+      to: new Date("2026-11-29T20:00:00Z"),
+    };
     const report = await aggregateReport(all, { generator, selection });
     let expected = 0;
     for (const { server: name, session: s, events } of all) {

@@ -1,6 +1,10 @@
 // Realistic word lists the generator draws from. Some names carry commas and quotes on
 // purpose, so CSV and HTML output of consumers gets exercised.
-import type { ExactEvent as RestoreSessionEvent, ExactOrganization as BackupOrganization, ExactSession as RestoreSession } from "./types.js";
+import type {
+  ExactEvent as RestoreSessionEvent,
+  ExactOrganization as BackupOrganization,
+  ExactSession as RestoreSession,
+} from "./types.js";
 
 type SessionType = RestoreSession["type"];
 type EventType = NonNullable<RestoreSessionEvent["type"]>;
@@ -35,7 +39,7 @@ export const JOB_NAMES = [
   "SharePoint, OneDrive nightly",
 ] as const;
 
-export const RETRIEVAL_NAMES = ["Exchange data retrieval", "Archive retrieval, 2021", "Legal hold \"Q3\""] as const;
+export const RETRIEVAL_NAMES = ["Exchange data retrieval", "Archive retrieval, 2021", 'Legal hold "Q3"'] as const;
 
 export const PEOPLE = ["adele.vance", "alex.wilber", "megan.bowen", "lynne.robbins", "sean.o'brien", "diego.siciliani"] as const;
 

@@ -4,7 +4,14 @@
 import { parseArgs } from "node:util";
 import { DEFECT_DESCRIPTIONS, DEFECTS, type Defect } from "./defects.js";
 import { FAULT_DESCRIPTIONS, FAULT_KINDS } from "./faults.js";
-import { DEFAULT_PASSWORD, DEFAULT_SEED, DEFAULT_SESSIONS, DEFAULT_TOKEN_TTL_SECONDS, DEFAULT_USERNAME, type TestServerOptions } from "./options.js";
+import {
+  DEFAULT_PASSWORD,
+  DEFAULT_SEED,
+  DEFAULT_SESSIONS,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  DEFAULT_USERNAME,
+  type TestServerOptions,
+} from "./options.js";
 import { parseInstant } from "./time.js";
 import { TOKEN_DATES, type TokenDates } from "./tokens.js";
 import { API_VERSIONS, type ApiVersion } from "./versions.js";
@@ -73,16 +80,23 @@ function wholeNumber(flag: string, raw: string | undefined, min: number, max: nu
 }
 
 function oneOf<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(raw)) throw new UsageError(`--${flag} "${raw}" is unknown: use one of ${allowed.join(", ")}`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new UsageError(`--${flag} "${raw}" is unknown: use one of ${allowed.join(", ")}`);
   return raw as T;
 }
 
 function parseFlags(argv: string[]) {
   const options = Object.fromEntries(
-    Object.entries(CLI_OPTIONS).map(([name, { type, multiple, short }]) => [name, { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) }]),
+    Object.entries(CLI_OPTIONS).map(([name, { type, multiple, short }]) => [
+      name,
+      { type, ...(multiple ? { multiple } : {}), ...(short ? { short } : {}) },
+    ]),
   );
   try {
-    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values as Record<string, string | boolean | string[] | undefined>;
+    return parseArgs({ args: argv, strict: true, allowPositionals: false, options }).values as Record<
+      string,
+      string | boolean | string[] | undefined
+    >;
   } catch (error) {
     const message = (error as Error).message;
     const flag = /'(--[a-z-]+)/.exec(message)?.[1];
@@ -117,7 +131,8 @@ export function parseCliArgs(argv: string[]): TestServerOptions | undefined {
   const tokenDates = text("token-dates");
   if (tokenDates !== undefined) options.tokenDates = oneOf<TokenDates>("token-dates", tokenDates, TOKEN_DATES);
   const versions = text("versions");
-  if (versions !== undefined) options.versions = versions.split(",").map((version) => oneOf<ApiVersion>("versions", version.trim(), API_VERSIONS));
+  if (versions !== undefined)
+    options.versions = versions.split(",").map((version) => oneOf<ApiVersion>("versions", version.trim(), API_VERSIONS));
   const defects = v.defect as string[] | undefined;
   if (defects) options.defects = defects.map((defect) => oneOf<Defect>("defect", defect, DEFECTS));
   return options;

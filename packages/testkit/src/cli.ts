@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { helpText, parseCliArgs, UsageError } from "./cli-args.js";
-import { type TestServerOptions } from "./options.js";
+import type { TestServerOptions } from "./options.js";
 import { startTestServer } from "./server.js";
 
 async function main(): Promise<void> {

@@ -11,7 +11,11 @@ import { drawProfile, SALT_PROFILE, type Profile } from "./profile.js";
 import { Draw, hash32 } from "./random.js";
 import { formatUtcTicks, TICKS_PER_SECOND, type Ticks } from "./time.js";
 import { timelineOf, type Timeline } from "./timeline.js";
-import type { ExactEvent as RestoreSessionEvent, ExactOrganization as BackupOrganization, ExactSession as RestoreSession } from "./types.js";
+import type {
+  ExactEvent as RestoreSessionEvent,
+  ExactOrganization as BackupOrganization,
+  ExactSession as RestoreSession,
+} from "./types.js";
 import { eventIds, type V8EventFields, type V8SessionFields } from "./v8-fields.js";
 import { atLeast, type ApiVersion } from "./versions.js";
 

@@ -31,13 +31,7 @@ export const FAULT_DESCRIPTIONS: Record<FaultKind, string> = {
 };
 
 /** Faults that answer instead of the route (the request has no effect on the data). */
-export const REPLACING_KINDS: ReadonlySet<FaultKind> = new Set([
-  "status",
-  "retryAfter",
-  "resetBeforeHeaders",
-  "html",
-  "unauthorized",
-]);
+export const REPLACING_KINDS: ReadonlySet<FaultKind> = new Set(["status", "retryAfter", "resetBeforeHeaders", "html", "unauthorized"]);
 
 export interface FaultMatch {
   /** HTTP method, any case. Default: any. */

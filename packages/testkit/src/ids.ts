@@ -45,9 +45,7 @@ const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2
 
 /** The 8 hex digits of a 32-bit value. */
 function hex8(value: number): string {
-  return (
-    BYTE_HEX[(value >>> 24) & 255]! + BYTE_HEX[(value >>> 16) & 255]! + BYTE_HEX[(value >>> 8) & 255]! + BYTE_HEX[value & 255]!
-  );
+  return BYTE_HEX[(value >>> 24) & 255]! + BYTE_HEX[(value >>> 16) & 255]! + BYTE_HEX[(value >>> 8) & 255]! + BYTE_HEX[value & 255]!;
 }
 
 /** The UUID for number `n` (0 <= n < 2^40) under a key from `hash32`. */

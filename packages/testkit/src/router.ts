@@ -49,7 +49,12 @@ const ROUTES: Route[] = [
     method: "GET",
     handler: (ctx, { ids: [id], version }) => getOrganization(ctx, id!, version),
   },
-  { pattern: ["restoresessions", ":id", "statistics"], method: "GET", since: "v8", handler: (ctx, { ids: [id] }) => getStatistics(ctx, id!) },
+  {
+    pattern: ["restoresessions", ":id", "statistics"],
+    method: "GET",
+    since: "v8",
+    handler: (ctx, { ids: [id] }) => getStatistics(ctx, id!),
+  },
 ];
 
 /** Whether a path (no query) is the token endpoint's, in any case and with a trailing slash. */

@@ -61,7 +61,9 @@ function parsedOf(selection: ListSelection, offset: number, limit: number, versi
     limit,
     ...utc("startTimeFrom"),
     ...utc("startTimeTo"),
-    ...(atLeast(version, "v8") ? { ...utc("endTimeFrom"), ...utc("endTimeTo"), orderBy: selection.orderBy, orderAsc: selection.orderAsc } : {}),
+    ...(atLeast(version, "v8")
+      ? { ...utc("endTimeFrom"), ...utc("endTimeTo"), orderBy: selection.orderBy, orderAsc: selection.orderAsc }
+      : {}),
   };
 }
 

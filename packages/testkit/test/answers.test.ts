@@ -70,7 +70,10 @@ function parameterRequests(op: BoundOperation, known: Known): Request[] {
   if (op.secured) requests.push({ label: `${name} without a token`, method: op.method, path, token: false, expect: 401 });
   for (const param of inPath) {
     const values = pathValues(inPath, known);
-    for (const [wrong, status] of [["not-a-uuid", 400], [UNKNOWN_UUID, 404]] as const) {
+    for (const [wrong, status] of [
+      ["not-a-uuid", 400],
+      [UNKNOWN_UUID, 404],
+    ] as const) {
       const broken = pathFor(op.template, { ...values, [param.name]: wrong });
       requests.push({ label: `${name} ${param.name}=${wrong}`, method: op.method, path: broken, token: true, expect: status });
     }
@@ -107,18 +110,47 @@ function bodyRequests(op: BoundOperation, known: Known): Request[] {
       const grant = properties.grant_type?.const ?? "?";
       // Optional switches a version adds (v7's disable_antiforgery_token) are sent as a client would.
       const switches = Object.fromEntries(
-        Object.entries(properties).filter(([, p]) => [p.type].flat().includes("boolean")).map(([name]) => [name, true]),
+        Object.entries(properties)
+          .filter(([, p]) => [p.type].flat().includes("boolean"))
+          .map(([name]) => [name, true]),
       );
       const body = () =>
         encodeBody(contentType, {
           ...switches,
-          ...(grant === "password" ? { grant_type: grant, ...known.credentials } : { grant_type: grant, refresh_token: known.refreshToken ?? "" }),
+          ...(grant === "password"
+            ? { grant_type: grant, ...known.credentials }
+            : { grant_type: grant, refresh_token: known.refreshToken ?? "" }),
         });
-      requests.push({ label: `${name} ${grant} grant as ${contentType}`, method: op.method, path: op.template, token: false, contentType, body, expect: 200 });
+      requests.push({
+        label: `${name} ${grant} grant as ${contentType}`,
+        method: op.method,
+        path: op.template,
+        token: false,
+        contentType,
+        body,
+        expect: 200,
+      });
     }
-    const wrongPassword = () => encodeBody(contentType, { grant_type: "password", username: known.credentials.username, password: "wrong" });
-    requests.push({ label: `${name} wrong password as ${contentType}`, method: op.method, path: op.template, token: false, contentType, body: wrongPassword, expect: 401 });
-    requests.push({ label: `${name} no grant as ${contentType}`, method: op.method, path: op.template, token: false, contentType, body: () => encodeBody(contentType, {}), expect: 400 });
+    const wrongPassword = () =>
+      encodeBody(contentType, { grant_type: "password", username: known.credentials.username, password: "wrong" });
+    requests.push({
+      label: `${name} wrong password as ${contentType}`,
+      method: op.method,
+      path: op.template,
+      token: false,
+      contentType,
+      body: wrongPassword,
+      expect: 401,
+    });
+    requests.push({
+      label: `${name} no grant as ${contentType}`,
+      method: op.method,
+      path: op.template,
+      token: false,
+      contentType,
+      body: () => encodeBody(contentType, {}),
+      expect: 400,
+    });
   }
   return requests;
 }
@@ -150,7 +182,9 @@ async function walkEveryOperation(server: TestServer, operations: BoundOperation
   const walk: Walk = { problems: [], succeeded: new Set(), foreign: new Set(), answers: 0 };
   const links = new Set<string>();
   const data = server.data;
-  const index = [...Array(Math.min(data.sessionCount(), 60)).keys()].find((i) => data.events(i).length >= 2 && data.session(i).state === "Working")!;
+  const index = [...Array(Math.min(data.sessionCount(), 60)).keys()].find(
+    (i) => data.events(i).length >= 2 && data.session(i).state === "Working",
+  )!;
   const known: Known = {
     sessionId: data.session(index).id,
     eventId: data.events(index)[1]!.id,
@@ -166,7 +200,10 @@ async function walkEveryOperation(server: TestServer, operations: BoundOperation
     const text = await response.text();
     walk.answers++;
     const problems = checker.problems(op, { status: response.status, contentType: response.headers.get("content-type"), text });
-    if (Math.floor(response.status / 100) !== Math.floor(request.expect / 100) || (request.expect >= 400 && response.status !== request.expect)) {
+    if (
+      Math.floor(response.status / 100) !== Math.floor(request.expect / 100) ||
+      (request.expect >= 400 && response.status !== request.expect)
+    ) {
       problems.unshift(`answered ${response.status}, expected ${request.expect}`);
     }
     walk.problems.push(...problems.map((p) => `${request.label}: ${p}`));
@@ -225,7 +262,9 @@ describe.each(servedBundles())("every answer of the testkit's $version validates
     const tokenOps = operations.filter((op) => op.operation.requestBody);
     const loose = await walkEveryOperation(await start({ tokenDates: "rfc1123" }), tokenOps);
     // Each successful login and refresh, in each body type the bundle declares, has both dates refused.
-    const grants = tokenOps.flatMap((op) => bodyRequests(op, { credentials: { username: "", password: "" } } as Known)).filter((r) => r.expect === 200);
+    const grants = tokenOps
+      .flatMap((op) => bodyRequests(op, { credentials: { username: "", password: "" } } as Known))
+      .filter((r) => r.expect === 200);
     expect(grants.length).toBeGreaterThanOrEqual(2);
     expect(loose.problems).toHaveLength(grants.length * 2);
     for (const problem of loose.problems) expect(problem).toMatch(/ grant as .*: \/\.(issued|expires) must match format "date-time"/);

@@ -33,15 +33,50 @@ describe("POST /v6/Token and the bearer check", () => {
   });
 
   it.each([
-    ["a wrong password", { grant_type: "password", username: "SRV0101\\Administrator", password: "wrong" }, 401, "The user name or password is incorrect."],
-    ["an unknown user", { grant_type: "password", username: "someone", password: "s3cret" }, 401, "The user name or password is incorrect."],
-    ["an unknown refresh token", { grant_type: "refresh_token", refresh_token: "made-up" }, 401, "The refresh token is invalid or has expired."],
-    ["a password grant without password", { grant_type: "password", username: "SRV0101\\Administrator" }, 400, "The password grant needs username and password."],
+    [
+      "a wrong password",
+      { grant_type: "password", username: "SRV0101\\Administrator", password: "wrong" },
+      401,
+      "The user name or password is incorrect.",
+    ],
+    [
+      "an unknown user",
+      { grant_type: "password", username: "someone", password: "s3cret" },
+      401,
+      "The user name or password is incorrect.",
+    ],
+    [
+      "an unknown refresh token",
+      { grant_type: "refresh_token", refresh_token: "made-up" },
+      401,
+      "The refresh token is invalid or has expired.",
+    ],
+    [
+      "a password grant without password",
+      { grant_type: "password", username: "SRV0101\\Administrator" },
+      400,
+      "The password grant needs username and password.",
+    ],
     ["a refresh grant without token", { grant_type: "refresh_token" }, 400, "The refresh_token grant needs refresh_token."],
-    ["another grant type", { grant_type: "client_credentials" }, 400, 'The grant type "client_credentials" is not supported: use password or refresh_token.'],
+    [
+      "another grant type",
+      { grant_type: "client_credentials" },
+      400,
+      'The grant type "client_credentials" is not supported: use password or refresh_token.',
+    ],
     ["no grant type", {}, 400, "grant_type is required: use password or refresh_token."],
-    ["a username over 1024 characters", { grant_type: "password", username: "u".repeat(1025), password: "s3cret" }, 400, "username and password may hold at most 1024 characters."],
-    ["a refresh token over 8192 characters", { grant_type: "refresh_token", refresh_token: "r".repeat(8193) }, 400, "refresh_token may hold at most 8192 characters."],
+    [
+      "a username over 1024 characters",
+      { grant_type: "password", username: "u".repeat(1025), password: "s3cret" },
+      400,
+      "username and password may hold at most 1024 characters.",
+    ],
+    [
+      "a refresh token over 8192 characters",
+      { grant_type: "refresh_token", refresh_token: "r".repeat(8193) },
+      400,
+      "refresh_token may hold at most 8192 characters.",
+    ],
   ])("refuses %s with %i and a message saying what was wrong", async (_, fields, status, message) => {
     const answer = await call(server, "/v6/Token", tokenForm(fields as Record<string, string>));
     expect(answer.status).toBe(status);
@@ -55,11 +90,23 @@ describe("POST /v6/Token and the bearer check", () => {
     const json = await send("application/json", JSON.stringify({ grant_type: "password", ...server.credentials }));
     expect(json.status).toBe(200);
     expect((await call(server, "/v6/RestoreSessions", { token: json.body.access_token })).status).toBe(200);
-    const refreshed = await send("application/json; charset=utf-8", JSON.stringify({ grant_type: "refresh_token", refresh_token: json.body.refresh_token }));
+    const refreshed = await send(
+      "application/json; charset=utf-8",
+      JSON.stringify({ grant_type: "refresh_token", refresh_token: json.body.refresh_token }),
+    );
     expect(refreshed.status).toBe(200);
-    expect(await send("text/plain", "grant_type=password")).toMatchObject({ status: 400, body: { message: expect.stringMatching(/x-www-form-urlencoded or application\/json/) } });
-    expect(await send("application/json", "{grant_type")).toMatchObject({ status: 400, body: { message: "The token request body is not valid JSON." } });
-    expect(await send("application/json", "[]")).toMatchObject({ status: 400, body: { message: "The token request body must be a JSON object." } });
+    expect(await send("text/plain", "grant_type=password")).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/x-www-form-urlencoded or application\/json/) },
+    });
+    expect(await send("application/json", "{grant_type")).toMatchObject({
+      status: 400,
+      body: { message: "The token request body is not valid JSON." },
+    });
+    expect(await send("application/json", "[]")).toMatchObject({
+      status: 400,
+      body: { message: "The token request body must be a JSON object." },
+    });
     expect(await send("application/json", JSON.stringify({ grant_type: "password", username: 5, password: "x" }))).toMatchObject({
       status: 400,
       body: { message: 'The token request field "username" must be a string.' },

@@ -100,7 +100,8 @@ export class AnswerChecker {
     const declared = op.operation.responses[String(answer.status)] ?? op.operation.responses.default;
     if (!declared) return [`status ${answer.status} is not declared`];
     const json = declared.content?.["application/json"];
-    if (!json) return answer.text === "" ? [] : [`status ${answer.status} declares no body, got ${JSON.stringify(answer.text.slice(0, 80))}`];
+    if (!json)
+      return answer.text === "" ? [] : [`status ${answer.status} declares no body, got ${JSON.stringify(answer.text.slice(0, 80))}`];
     if (!/^application\/json\b/i.test(answer.contentType ?? "")) return [`content-type ${answer.contentType} is not application/json`];
     let body: unknown;
     try {
@@ -111,7 +112,9 @@ export class AnswerChecker {
     if (!json.schema) return [];
     const validate = this.validator(json.schema);
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message} (${JSON.stringify(pointerValue(body, e.instancePath))})`);
+    return (validate.errors ?? []).map(
+      (e) => `${e.instancePath || "/"} ${e.message} (${JSON.stringify(pointerValue(body, e.instancePath))})`,
+    );
   }
 
   validator(schema: Schema): ValidateFunction {

@@ -16,7 +16,10 @@ function startCli(args: string[]) {
       out += chunk;
       if (!out.includes("Press Ctrl+C")) return;
       const settings = Object.fromEntries(
-        out.split("\n").filter((line) => line.startsWith("VBM365_")).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
+        out
+          .split("\n")
+          .filter((line) => line.startsWith("VBM365_"))
+          .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]),
       );
       const stop = () =>
         new Promise<number | null>((done) => {

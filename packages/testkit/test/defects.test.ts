@@ -36,7 +36,7 @@ describe("defects (deliberately wrong servers for must-fail tests)", () => {
     });
   });
 
-  it("badDate sends creationTime \"yesterday\"", async () => {
+  it('badDate sends creationTime "yesterday"', async () => {
     await withDefect("badDate", async (server) => {
       const page = await call(server, "/v6/RestoreSessions");
       expect(page.body.results[0].creationTime).toBe("yesterday");

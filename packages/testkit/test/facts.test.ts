@@ -39,8 +39,10 @@ function timeProblems(server: TestServer, index: number, nowMs: number): string[
     const eventStart = ticks(event.startTime);
     const eventEnd = event.endTime == null ? undefined : ticks(event.endTime);
     if (eventStart < first || eventStart > last) say(`event ${event.order} starts at ${event.startTime}, outside the session`);
-    if (eventEnd !== undefined && (eventEnd < eventStart || eventEnd > last)) say(`event ${event.order} ends at ${event.endTime}, outside the session or before its start`);
-    if (event.status === "Running" && (session.state !== "Working" || eventEnd !== undefined)) say(`event ${event.order} is Running with an end or in a stopped session`);
+    if (eventEnd !== undefined && (eventEnd < eventStart || eventEnd > last))
+      say(`event ${event.order} ends at ${event.endTime}, outside the session or before its start`);
+    if (event.status === "Running" && (session.state !== "Working" || eventEnd !== undefined))
+      say(`event ${event.order} is Running with an end or in a stopped session`);
   }
   return out;
 }

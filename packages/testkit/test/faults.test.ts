@@ -88,8 +88,9 @@ describe("faults", () => {
 
   it("delayHeaders holds the headers back for delayMs, then answers normally", async () => {
     server.faults.inject({ kind: "delayHeaders", delayMs: 400 });
-    await expect(fetch(server.url + list, { headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(100) }))
-      .rejects.toThrow(/abort|timeout/i);
+    await expect(
+      fetch(server.url + list, { headers: { authorization: `Bearer ${server.token}` }, signal: AbortSignal.timeout(100) }),
+    ).rejects.toThrow(/abort|timeout/i);
     server.faults.inject({ kind: "delayHeaders", delayMs: 150 });
     const raw = await rawGet(server.url, list, server.token);
     expect(raw.firstByteMs).toBeGreaterThanOrEqual(140);
@@ -139,7 +140,13 @@ describe("faults", () => {
   });
 
   it("matches by method and path, lets `after` requests pass, fires `times` times", async () => {
-    const fault = server.faults.inject({ kind: "status", status: 503, match: { method: "get", path: "/V6/RESTORESESSIONS" }, after: 2, times: 2 });
+    const fault = server.faults.inject({
+      kind: "status",
+      status: 503,
+      match: { method: "get", path: "/V6/RESTORESESSIONS" },
+      after: 2,
+      times: 2,
+    });
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) statuses.push((await call(server, list)).status);
     expect(statuses).toEqual([200, 200, 503, 503, 200]);

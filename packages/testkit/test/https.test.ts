@@ -49,16 +49,19 @@ describe("HTTPS with a CA made at start-up", () => {
     }
   });
 
-  it.each(["resetBeforeHeaders", "resetMidBody"] as const)("%s resets a TLS connection too, and the server closes cleanly", async (kind) => {
-    const faulty = await startTestServer({ sessions: 3, https: true });
-    faulty.faults.inject({ kind });
-    const outcome = await httpsGet(`${faulty.url}/v6/RestoreSessions`, faulty.token, faulty.ca).then(
-      (answer) => `answered ${answer.status}`,
-      (error: NodeJS.ErrnoException) => error.code,
-    );
-    await faulty.close();
-    expect(outcome).toBe("ECONNRESET");
-  });
+  it.each(["resetBeforeHeaders", "resetMidBody"] as const)(
+    "%s resets a TLS connection too, and the server closes cleanly",
+    async (kind) => {
+      const faulty = await startTestServer({ sessions: 3, https: true });
+      faulty.faults.inject({ kind });
+      const outcome = await httpsGet(`${faulty.url}/v6/RestoreSessions`, faulty.token, faulty.ca).then(
+        (answer) => `answered ${answer.status}`,
+        (error: NodeJS.ErrnoException) => error.code,
+      );
+      await faulty.close();
+      expect(outcome).toBe("ECONNRESET");
+    },
+  );
 
   it("has no CA over plain HTTP", async () => {
     const plain = await startTestServer({ sessions: 1 });

@@ -63,7 +63,10 @@ describe("GET /v6/RestoreSessions paging", () => {
     // One tick later than the oldest match drops it: the comparison keeps all 7 digits.
     const oneTickLater = from.replace(/(\d)Z$/, (_, d: string) => `${(Number(d) + 1) % 10}Z`);
     if (!from.endsWith("9Z")) {
-      const narrowed = await walk(server, `/v6/RestoreSessions?limit=100&startTimeFrom=${encodeURIComponent(oneTickLater)}&startTimeTo=${encodeURIComponent(to)}`);
+      const narrowed = await walk(
+        server,
+        `/v6/RestoreSessions?limit=100&startTimeFrom=${encodeURIComponent(oneTickLater)}&startTimeTo=${encodeURIComponent(to)}`,
+      );
       expect(narrowed).toEqual(expected.slice(0, -1));
     }
   });
@@ -163,7 +166,10 @@ describe("a million sessions", () => {
       expect(page.body._links.next).toBeUndefined();
       const deep = await call(server, `/v6/RestoreSessions/${page.body.results[4].id}`);
       expect(deep.body).toEqual(page.body.results[4]);
-      const filtered = await call(server, `/v6/RestoreSessions?limit=1&startTimeTo=${encodeURIComponent(server.data.session(654_321).creationTime)}`);
+      const filtered = await call(
+        server,
+        `/v6/RestoreSessions?limit=1&startTimeTo=${encodeURIComponent(server.data.session(654_321).creationTime)}`,
+      );
       expect(filtered.body.results[0].id).toBe(server.data.session(654_321).id);
       // Generous bound: a million materialised sessions would take hundreds of MB.
       expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(50 * 1024 * 1024);

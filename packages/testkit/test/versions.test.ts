@@ -26,7 +26,9 @@ describe("which versions a server offers", () => {
   it("takes the versions from --versions and refuses unknown ones, in code and on the command line", async () => {
     expect(parseCliArgs(["--versions", "v6,v8"])).toEqual({ versions: ["v6", "v8"] });
     expect(() => parseCliArgs(["--versions", "v6,v9"])).toThrow('--versions "v9" is unknown: use one of v6, v7, v8');
-    await expect(startTestServer({ versions: [] })).rejects.toThrow("startTestServer: versions must be a non-empty list of v6, v7, v8, got []");
+    await expect(startTestServer({ versions: [] })).rejects.toThrow(
+      "startTestServer: versions must be a non-empty list of v6, v7, v8, got []",
+    );
   });
 });
 
@@ -86,7 +88,9 @@ describe("each version's differences", () => {
   });
 
   it("v8 Stop answers 204 and bumps eTag; v6 answers 200", async () => {
-    const working = sessions().map((s, i) => [s, i] as const).filter(([s]) => s.state === "Working");
+    const working = sessions()
+      .map((s, i) => [s, i] as const)
+      .filter(([s]) => s.state === "Working");
     expect(working.length).toBeGreaterThanOrEqual(2);
     const [[first, i], [second]] = working as [readonly [RestoreSession, number], readonly [RestoreSession, number]];
     expect((await call(server, `/v8/RestoreSessions/${first.id}`)).body.eTag).toBe(1);
@@ -117,11 +121,18 @@ describe("each version's differences", () => {
     const bodies = await Promise.all(["v6", "v7", "v8"].map(async (v) => (await call(server, `/${v}/RestoreSessions/${unknown}`)).body));
     const message = `Restore session with ID ${unknown} not found.`;
     expect(bodies).toEqual([{ message }, { message, errorCode: null }, { message, errorCode: "ResourceNotFound", stackTrace: null }]);
-    expect((await call(server, "/v8/RestoreSessions?limit=0")).body).toMatchObject({ errorCode: "ParameterValidationFailure", stackTrace: null });
+    expect((await call(server, "/v8/RestoreSessions?limit=0")).body).toMatchObject({
+      errorCode: "ParameterValidationFailure",
+      stackTrace: null,
+    });
   });
 
   it("v7 and v8 logins take disable_antiforgery_token, as a form field or a JSON boolean", async () => {
-    const form = await call(server, "/v7/token", tokenForm({ grant_type: "password", disable_antiforgery_token: "true", ...server.credentials }));
+    const form = await call(
+      server,
+      "/v7/token",
+      tokenForm({ grant_type: "password", disable_antiforgery_token: "true", ...server.credentials }),
+    );
     expect(form.status).toBe(200);
     const jsonLogin = await call(server, "/v8/token", {
       method: "POST",

@@ -24,7 +24,10 @@ function audit(args: string[], env: Record<string, string> = {}) {
 describe("the archive with the CLI installed by npm install -g", () => {
   it("archive sync fills an SQLite file that sessions --archive reads", async () => {
     const archive = join(scratch().root, "restores.db");
-    const synced = await audit(["archive", "sync", "--quiet", "--archive", archive], { VBM365_URL: server.url, VBM365_TOKEN: server.token });
+    const synced = await audit(["archive", "sync", "--quiet", "--archive", archive], {
+      VBM365_URL: server.url,
+      VBM365_TOKEN: server.token,
+    });
     expect([synced.code, synced.stderr]).toEqual([0, ""]);
     const read = await audit(["sessions", "--all", "--format", "json", "--archive", archive]);
     expect(read.code, read.stderr).toBe(0);

@@ -12,11 +12,39 @@ import { runAudit } from "./support/cli.js";
 const RUNS = 12;
 const WIDTH = 120;
 // Formula starts, controls, escapes, bidi controls, quoting characters and wide letters.
-const PIECES = ["=", "+", "-", "@", "\t", "\r", "\n", "\u001b", "[2J", "]0;", "\u0007", "\u009b", "\u007f", "\u202e", "\u2066", "\u2069",
-  "a", "Z", "7", " ", ",", "\"", "'", "漢", "é", "x".repeat(40)];
+const PIECES = [
+  "=",
+  "+",
+  "-",
+  "@",
+  "\t",
+  "\r",
+  "\n",
+  "\u001b",
+  "[2J",
+  "]0;",
+  "\u0007",
+  "\u009b",
+  "\u007f",
+  "\u202e",
+  "\u2066",
+  "\u2069",
+  "a",
+  "Z",
+  "7",
+  " ",
+  ",",
+  '"',
+  "'",
+  "漢",
+  "é",
+  "x".repeat(40),
+];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 8 }).map((parts) => parts.join(""));
 const TEXT_FIELDS = ["name", "initiatedBy", "clientHost", "organization"] as const;
-const sessionText = fc.record(Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) as Record<(typeof TEXT_FIELDS)[number], fc.Arbitrary<string>>);
+const sessionText = fc.record(
+  Object.fromEntries(TEXT_FIELDS.map((field) => [field, text])) as Record<(typeof TEXT_FIELDS)[number], fc.Arbitrary<string>>,
+);
 
 let served: Record<string, unknown>[] = [];
 let server: Server;

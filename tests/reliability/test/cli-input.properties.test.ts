@@ -23,13 +23,20 @@ const word = fc.stringMatching(/^[a-z0-9:.+-]{1,10}$/);
 
 /** A bad command line and the flag its message must name. */
 const badCommandLine = fc.oneof(
-  fc.oneof(fc.constantFrom("0", "10001", "1.5", "-3", "1e3", ""), word.filter((w) => !/^\d+$/.test(w) || Number(w) < 1 || Number(w) > 10000))
+  fc
+    .oneof(
+      fc.constantFrom("0", "10001", "1.5", "-3", "1e3", ""),
+      word.filter((w) => !/^\d+$/.test(w) || Number(w) < 1 || Number(w) > 10000),
+    )
     .map((value) => ({ args: ["sessions", `--page-size=${value}`], flag: "--page-size" })),
   word.filter((w) => !/^(\d+[wdhms])+$/.test(w)).map((value) => ({ args: ["sessions", `--since=${value}`], flag: "--since" })),
-  fc.oneof(word, fc.constantFrom("2024-02-30", "2023-02-29T10:00Z", "2024-13-01", "2024-01-01T25:00Z"))
+  fc
+    .oneof(word, fc.constantFrom("2024-02-30", "2023-02-29T10:00Z", "2024-13-01", "2024-01-01T25:00Z"))
     .filter((w) => !/^\d{4}-\d{2}-\d{2}/.test(w) || /02-30|02-29|13-01|T25/.test(w))
     .map((value) => ({ args: ["report", `--from=${value}`], flag: "--from" })),
-  word.filter((w) => !/^(vex|exchange|veod|onedrive|vesp|sharepoint|vet|teams)$/i.test(w)).map((value) => ({ args: ["sessions", `--type=${value}`], flag: "--type" })),
+  word
+    .filter((w) => !/^(vex|exchange|veod|onedrive|vesp|sharepoint|vet|teams)$/i.test(w))
+    .map((value) => ({ args: ["sessions", `--type=${value}`], flag: "--type" })),
   word.filter((w) => !/^(success|warning|failed)$/i.test(w)).map((value) => ({ args: ["check", `--result=${value}`], flag: "--result" })),
   word.filter((w) => !/^(table|json|ndjson|csv)$/i.test(w)).map((value) => ({ args: ["sessions", `--format=${value}`], flag: "--format" })),
   // A positional starting with "-" is read as an option (and refused as one), not as an id.
@@ -73,10 +80,19 @@ describe("audit CLI flags (fast-check, built CLI)", () => {
         const from = alignDown(older, digits) + BigInt(steps[0]) * unitOf(digits);
         const to = alignDown(newer, digits) + BigInt(steps[1]) * unitOf(digits);
         const [start, end] = from <= to ? [from, to] : [to, from];
-        const args = ["sessions", `--from=${writeInstant(start, offsets[0], digits)}`, `--to=${writeInstant(end, offsets[1], digits)}`, "--format=ndjson", `--page-size=${pageSize}`];
+        const args = [
+          "sessions",
+          `--from=${writeInstant(start, offsets[0], digits)}`,
+          `--to=${writeInstant(end, offsets[1], digits)}`,
+          "--format=ndjson",
+          `--page-size=${pageSize}`,
+        ];
         const run = await runAudit(args, env());
         expect(run.code, run.stderr).toBe(0);
-        const ids = run.stdout.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+        const ids = run.stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { id: string }).id);
         expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(start), startTimeTo: utc7(end) })]);
       }),
       { numRuns: GOOD_RUNS, endOnFailure: true },
@@ -89,7 +105,10 @@ describe("audit CLI flags (fast-check, built CLI)", () => {
     const after = sessionTicks[index]! + 1n;
     const run = await runAudit(["sessions", `--from=${utc7(after)}`, `--to=${utc7(after + 10_000_000n)}`, "--format=ndjson"], env());
     expect(run.code, run.stderr).toBe(0);
-    const ids = run.stdout.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = run.stdout
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(after), startTimeTo: utc7(after + 10_000_000n) })]);
   });
 
@@ -109,9 +128,20 @@ describe("audit CLI flags (fast-check, built CLI)", () => {
         const from = alignDown(older, digits) + BigInt(steps[0]) * unitOf(digits);
         const to = alignDown(newer, digits) + BigInt(steps[1]) * unitOf(digits);
         const [start, end] = from <= to ? [from, to] : [to, from];
-        const run = await runAudit(["sessions", `--from=${writeInstant(start, offsets[0], digits)}`, `--to=${writeInstant(end, offsets[1], digits)}`, "--format=ndjson"], env());
+        const run = await runAudit(
+          [
+            "sessions",
+            `--from=${writeInstant(start, offsets[0], digits)}`,
+            `--to=${writeInstant(end, offsets[1], digits)}`,
+            "--format=ndjson",
+          ],
+          env(),
+        );
         expect(run.code, run.stderr).toBe(0);
-        const ids = run.stdout.split("\n").filter(Boolean).map((line) => (JSON.parse(line) as { id: string }).id);
+        const ids = run.stdout
+          .split("\n")
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { id: string }).id);
         expect(ids).toEqual([...server.data.sessionIds({ startTimeFrom: utc7(start), startTimeTo: utc7(end) })]);
       }),
       { numRuns: 6, endOnFailure: true },

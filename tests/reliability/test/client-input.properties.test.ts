@@ -43,22 +43,31 @@ const badLimit = fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 10_001 }), n
 const badId = fc.oneof(
   fc.string().filter((text) => !UUID.test(text)),
   // Almost a uuid: one character changed, dropped or added.
-  fc.tuple(fc.uuid(), fc.nat(35), fc.constantFrom("g", "-", "", "00", " ", "Z")).map(([id, at, put]) => id.slice(0, at) + put + id.slice(at + 1)).filter((text) => !UUID.test(text)),
+  fc
+    .tuple(fc.uuid(), fc.nat(35), fc.constantFrom("g", "-", "", "00", " ", "Z"))
+    .map(([id, at, put]) => id.slice(0, at) + put + id.slice(at + 1))
+    .filter((text) => !UUID.test(text)),
 );
 const two = (min: number, max: number) => fc.integer({ min, max }).map((n) => String(n).padStart(2, "0"));
-const calendarDate = fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const calendarDate = fc
+  .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const badDate = fc.oneof(
   // Not a date at all.
   fc.string().filter((text) => !/^\s*\d{4}-\d{2}-\d{2}/.test(text)),
   // A time without a zone: would be read in the caller's local zone.
-  fc.tuple(calendarDate, two(0, 23), two(0, 59), fc.option(two(0, 59), { nil: undefined })).map(([day, h, m, s]) => `${day}T${h}:${m}${s ? `:${s}` : ""}`),
+  fc
+    .tuple(calendarDate, two(0, 23), two(0, 59), fc.option(two(0, 59), { nil: undefined }))
+    .map(([day, h, m, s]) => `${day}T${h}:${m}${s ? `:${s}` : ""}`),
   // A field out of range (hour 24 is ISO's end of day, so hours start at 25).
-  fc.oneof(
-    fc.tuple(fc.constant("2024"), fc.oneof(fc.constant("00"), two(13, 99)), two(1, 28), fc.constant("10"), fc.constant("00")),
-    fc.tuple(fc.constant("2024"), two(1, 12), fc.oneof(fc.constant("00"), two(32, 99)), fc.constant("10"), fc.constant("00")),
-    fc.tuple(fc.constant("2024"), two(1, 12), two(1, 28), two(25, 99), fc.constant("00")),
-    fc.tuple(fc.constant("2024"), two(1, 12), two(1, 28), two(0, 23), two(60, 99)),
-  ).map(([y, mo, d, h, mi]) => `${y}-${mo}-${d}T${h}:${mi}:00Z`),
+  fc
+    .oneof(
+      fc.tuple(fc.constant("2024"), fc.oneof(fc.constant("00"), two(13, 99)), two(1, 28), fc.constant("10"), fc.constant("00")),
+      fc.tuple(fc.constant("2024"), two(1, 12), fc.oneof(fc.constant("00"), two(32, 99)), fc.constant("10"), fc.constant("00")),
+      fc.tuple(fc.constant("2024"), two(1, 12), two(1, 28), two(25, 99), fc.constant("00")),
+      fc.tuple(fc.constant("2024"), two(1, 12), two(1, 28), two(0, 23), two(60, 99)),
+    )
+    .map(([y, mo, d, h, mi]) => `${y}-${mo}-${d}T${h}:${mi}:00Z`),
   fc.constant(new Date(Number.NaN)),
 );
 
@@ -68,7 +77,9 @@ describe("bad input is refused before any request (fast-check)", () => {
       fc.asyncProperty(badLimit, async (limit) => {
         await refused("limit", limit, () => spied.restoreSessions.list({ limit: limit as number }));
         await refused("pageSize", limit, () => spied.restoreSessions.iterate({ pageSize: limit as number }));
-        await refused("pageSize", limit, () => spied.restoreSessions.events("b7f43a7f-3508-4d04-8ec2-ece6944e916b", { pageSize: limit as number }));
+        await refused("pageSize", limit, () =>
+          spied.restoreSessions.events("b7f43a7f-3508-4d04-8ec2-ece6944e916b", { pageSize: limit as number }),
+        );
       }),
       { numRuns: REFUSALS },
     );
@@ -122,24 +133,41 @@ describe("bad input is refused before any request (fast-check)", () => {
   });
 
   it("an impossible calendar day (2024-02-30, 2023-02-29) is refused, not moved to the next month", async () => {
-    const impossible = fc.oneof(
-      fc.tuple(fc.integer({ min: 1990, max: 2090 }), fc.constantFrom(["02", 30], ["02", 31], ["04", 31], ["06", 31], ["09", 31], ["11", 31])),
-      // February 29th of a year that is not a leap year.
-      fc.integer({ min: 1990, max: 2090 }).filter((year) => new Date(Date.UTC(year, 1, 29)).getUTCDate() !== 29).map((year) => [year, ["02", 29]] as const),
-    ).map(([year, [month, day]]) => `${year}-${month}-${day}T10:00:00Z`);
-    await fc.assert(fc.asyncProperty(impossible, (date) => refused("startTimeFrom", date, () => spied.restoreSessions.list({ startTimeFrom: date }))), { numRuns: REFUSALS });
+    const impossible = fc
+      .oneof(
+        fc.tuple(
+          fc.integer({ min: 1990, max: 2090 }),
+          fc.constantFrom(["02", 30], ["02", 31], ["04", 31], ["06", 31], ["09", 31], ["11", 31]),
+        ),
+        // February 29th of a year that is not a leap year.
+        fc
+          .integer({ min: 1990, max: 2090 })
+          .filter((year) => new Date(Date.UTC(year, 1, 29)).getUTCDate() !== 29)
+          .map((year) => [year, ["02", 29]] as const),
+      )
+      .map(([year, [month, day]]) => `${year}-${month}-${day}T10:00:00Z`);
+    await fc.assert(
+      fc.asyncProperty(impossible, (date) => refused("startTimeFrom", date, () => spied.restoreSessions.list({ startTimeFrom: date }))),
+      { numRuns: REFUSALS },
+    );
   });
 
   it(`an offset above int32 (the spec's format; the server would answer 400) (${REFUSALS} runs)`, async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: INT32_MAX + 1, max: Number.MAX_SAFE_INTEGER }), (offset) => refused("offset", offset, () => spied.restoreSessions.list({ offset }))),
+      fc.asyncProperty(fc.integer({ min: INT32_MAX + 1, max: Number.MAX_SAFE_INTEGER }), (offset) =>
+        refused("offset", offset, () => spied.restoreSessions.list({ offset })),
+      ),
       { numRuns: REFUSALS },
     );
   });
 
   it(`a date with more than 7 fractional digits (the server reads at most 7 and answers 400) (${REFUSALS} runs)`, async () => {
     const tooFine = fc
-      .tuple(fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-01-01T00:00:00Z"), noInvalidDate: true }), fc.integer({ min: 8, max: 12 }), fc.nat(9))
+      .tuple(
+        fc.date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2090-01-01T00:00:00Z"), noInvalidDate: true }),
+        fc.integer({ min: 8, max: 12 }),
+        fc.nat(9),
+      )
       .map(([date, digits, last]) => `${date.toISOString().slice(0, 19)}.${"0".repeat(digits - 1)}${last}Z`);
     await fc.assert(
       fc.asyncProperty(tooFine, async (date) => {
@@ -216,16 +244,23 @@ describe("good input round-trips through the testkit server (fast-check)", () =>
   it(`any uuid reaches the server as sent: a known one answers, an unknown one is a 404 naming it (${ROUND_TRIPS} runs)`, async () => {
     const ids = [...server.data.sessionIds()];
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.uuid(), fc.constantFrom(...ids), fc.constantFrom(...ids).map((id) => id.toUpperCase())), async (id) => {
-        const known = server.data.indexOf(id.toLowerCase()) >= 0;
-        const answer = await vbm.restoreSessions.get(id).catch((error: unknown) => error);
-        if (known) expect((answer as { id: string }).id).toBe(id.toLowerCase());
-        else {
-          expect(answer).toBeInstanceOf(Vbm365ApiError);
-          expect((answer as Vbm365ApiError).status).toBe(404);
-          expect((answer as Error).message).toContain(id);
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uuid(),
+          fc.constantFrom(...ids),
+          fc.constantFrom(...ids).map((id) => id.toUpperCase()),
+        ),
+        async (id) => {
+          const known = server.data.indexOf(id.toLowerCase()) >= 0;
+          const answer = await vbm.restoreSessions.get(id).catch((error: unknown) => error);
+          if (known) expect((answer as { id: string }).id).toBe(id.toLowerCase());
+          else {
+            expect(answer).toBeInstanceOf(Vbm365ApiError);
+            expect((answer as Vbm365ApiError).status).toBe(404);
+            expect((answer as Error).message).toContain(id);
+          }
+        },
+      ),
       { numRuns: ROUND_TRIPS },
     );
   });

@@ -34,7 +34,12 @@ function crossSiteGet(path: string): Promise<number> {
         host: url.hostname,
         port: url.port,
         path,
-        headers: { "sec-fetch-site": "cross-site", "sec-fetch-mode": "no-cors", "sec-fetch-dest": "image", referer: "https://evil.example/" },
+        headers: {
+          "sec-fetch-site": "cross-site",
+          "sec-fetch-mode": "no-cors",
+          "sec-fetch-dest": "image",
+          referer: "https://evil.example/",
+        },
       },
       (res) => {
         res.resume();

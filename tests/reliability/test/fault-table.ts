@@ -51,7 +51,12 @@ const SLACK = 4000;
 const TIMEOUTS_BOUND = ALL_ATTEMPTS * FAST.timeoutMs + FAST.retry.retries * FAST.retry.maxDelayMs + SLACK;
 
 const once = (kind: FaultSpec["kind"], extra: Partial<FaultSpec> = {}): FaultSpec => ({ kind, match: DATA_CALL, ...extra });
-const always = (kind: FaultSpec["kind"], extra: Partial<FaultSpec> = {}): FaultSpec => ({ kind, match: DATA_CALL, times: Infinity, ...extra });
+const always = (kind: FaultSpec["kind"], extra: Partial<FaultSpec> = {}): FaultSpec => ({
+  kind,
+  match: DATA_CALL,
+  times: Infinity,
+  ...extra,
+});
 
 export const FAULT_CASES: FaultCase[] = [
   {
@@ -119,7 +124,8 @@ export const FAULT_CASES: FaultCase[] = [
   },
   {
     fault: "Connection reset before the headers, every attempt",
-    outcome: "sent again at once (it looks like a stale kept-alive connection), then the normal retries; then `Vbm365NetworkError` (`no answer (...)`) with the socket error as `cause`",
+    outcome:
+      "sent again at once (it looks like a stale kept-alive connection), then the normal retries; then `Vbm365NetworkError` (`no answer (...)`) with the socket error as `cause`",
     call: "list",
     faults: () => [always("resetBeforeHeaders")],
     expected: { kind: "networkError", requests: ALL_ATTEMPTS + 1 },
@@ -185,7 +191,8 @@ export const FAULT_CASES: FaultCase[] = [
   },
   {
     fault: "HTML error page with status 200 (a proxy)",
-    outcome: "`Vbm365ApiError` status 200 (`... body is not JSON (a proxy's page?)`) with the parse error as `cause`; not retried (a proxy answers the same again)",
+    outcome:
+      "`Vbm365ApiError` status 200 (`... body is not JSON (a proxy's page?)`) with the parse error as `cause`; not retried (a proxy answers the same again)",
     call: "list",
     faults: () => [once("html", { status: 200 })],
     expected: { kind: "typedError", requests: 1 },
@@ -252,7 +259,8 @@ export const FAULT_CASES: FaultCase[] = [
   },
   {
     fault: "HTTP 307 on the token endpoint (a redirect)",
-    outcome: "never followed nor retried: `Vbm365ApiError` status 307 naming the target host; the credentials go nowhere else (a 307/308 with a `Location` elsewhere reaches it 0 times, packages/client/test/redirects.test.ts)",
+    outcome:
+      "never followed nor retried: `Vbm365ApiError` status 307 naming the target host; the credentials go nowhere else (a 307/308 with a `Location` elsewhere reaches it 0 times, packages/client/test/redirects.test.ts)",
     call: "login",
     faults: () => [{ kind: "status", status: 307, match: TOKEN_CALL }],
     expected: { kind: "apiError", status: 307, requests: 1 },

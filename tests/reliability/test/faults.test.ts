@@ -68,7 +68,10 @@ async function check(fault: FaultCase): Promise<void> {
         expect(error).toBeInstanceOf(Vbm365TimeoutError);
         expect((error as Error).cause, "the timeout keeps what aborted the request").toBeInstanceOf(Error);
       } else if (expected.kind === "typedError") {
-        expect([Vbm365ApiError, Vbm365NetworkError].some((type) => error instanceof type), String(error)).toBe(true);
+        expect(
+          [Vbm365ApiError, Vbm365NetworkError].some((type) => error instanceof type),
+          String(error),
+        ).toBe(true);
         expect((error as Error).cause).toBeInstanceOf(Error);
       } else {
         expect(error).toBeInstanceOf(Vbm365NetworkError);

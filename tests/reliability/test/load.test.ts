@@ -18,7 +18,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-it(`${WALKS} concurrent walks over ${SESSIONS} sessions share one login, and one renewal after the tokens expire mid-load`, { timeout: 240_000 }, async () => {
+it(`${WALKS} concurrent walks over ${SESSIONS} sessions share one login, and one renewal after the tokens expire mid-load`, {
+  timeout: 240_000,
+}, async () => {
   const expected = [...server.data.sessionIds()];
   // Default retries (3, with backoff); a long deadline, because on a busy shared machine
   // 400 requests in flight can each take longer than the default 30 s to read.

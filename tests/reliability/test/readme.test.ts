@@ -36,7 +36,9 @@ export function renderHostileFindings(): string {
     const proofs = row.proofs.map((proof) => `\`${proof.file.split("/").pop()}\`: ${proof.title}`).join("; ");
     return `| ${cell(row.finding)} | ${cell(row.defence)} | ${cell(proofs)} |`;
   });
-  return [FINDINGS_START, "| What broke | What the product does now | Proven by |", "| --- | --- | --- |", ...rows, FINDINGS_END].join("\n");
+  return [FINDINGS_START, "| What broke | What the product does now | Proven by |", "| --- | --- | --- |", ...rows, FINDINGS_END].join(
+    "\n",
+  );
 }
 
 // Keeps the README's rendered block in step with its source; UPDATE_README=1 rewrites it.

@@ -126,7 +126,10 @@ describe("the dashboard serves no secret", () => {
   });
 
   it("a dashboard with a refused token", async () => {
-    const withToken = await startDashboardServer({ target: { url: proxy.url, auth: { token: SECRET_TOKEN } }, log: (line) => logLines.push(line) });
+    const withToken = await startDashboardServer({
+      target: { url: proxy.url, auth: { token: SECRET_TOKEN } },
+      log: (line) => logLines.push(line),
+    });
     try {
       const response = await fetch(new URL("/api/sessions", withToken.url), { headers: { "x-dashboard-request": "1" } });
       expect(response.status).toBe(502);

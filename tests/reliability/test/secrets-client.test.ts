@@ -90,7 +90,12 @@ describe("client errors carry no secret", () => {
   });
 
   it("network errors: connection refused, reset, and a cut body", async () => {
-    probe.checkError("refused", await failure(() => createVbm365Client({ baseUrl: "http://127.0.0.1:9", auth: { token: SECRET_TOKEN }, ...FAST }).restoreSessions.list()));
+    probe.checkError(
+      "refused",
+      await failure(() =>
+        createVbm365Client({ baseUrl: "http://127.0.0.1:9", auth: { token: SECRET_TOKEN }, ...FAST }).restoreSessions.list(),
+      ),
+    );
     server.faults.inject({ kind: "resetBeforeHeaders", times: Infinity, match: { path: "/v6/Token" } });
     probe.checkError("reset at login", await failure(() => login().restoreSessions.list()));
     server.faults.clear();
@@ -115,7 +120,9 @@ describe("client errors carry no secret", () => {
   });
 
   it("the probe itself finds a secret hidden in a cause's non-enumerable field", () => {
-    const hidden = new Error("outer", { cause: Object.defineProperty(new Error("inner"), "request", { value: { authorization: `Bearer ${SECRET_TOKEN}` } }) });
+    const hidden = new Error("outer", {
+      cause: Object.defineProperty(new Error("inner"), "request", { value: { authorization: `Bearer ${SECRET_TOKEN}` } }),
+    });
     expect(() => new SecretProbe(() => [SECRET_TOKEN]).checkError("planted", hidden)).toThrow(/contains the secret/);
   });
 

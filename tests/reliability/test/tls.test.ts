@@ -29,7 +29,8 @@ afterAll(async () => {
 
 function causeCodes(error: unknown): string {
   const codes: string[] = [];
-  for (let current = error; current; current = (current as { cause?: unknown }).cause) codes.push(String((current as { code?: unknown }).code ?? ""));
+  for (let current = error; current; current = (current as { cause?: unknown }).cause)
+    codes.push(String((current as { code?: unknown }).code ?? ""));
   return codes.join(" ");
 }
 
@@ -93,7 +94,10 @@ describe("TLS: the audit CLI", () => {
   it("works with VBM365_CA_FILE, every session once", async () => {
     const run = await runAudit(["sessions", "--all", "--format", "ndjson", "--page-size", "50"], { ...env(), VBM365_CA_FILE: caFile });
     expect(run.code, run.stderr).toBe(0);
-    const ids = run.stdout.trim().split("\n").map((line) => (JSON.parse(line) as { id: string }).id);
+    const ids = run.stdout
+      .trim()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as { id: string }).id);
     expect(ids).toEqual([...server.data.sessionIds()]);
   });
 
@@ -117,7 +121,11 @@ describe("TLS: Node's own NODE_TLS_REJECT_UNAUTHORIZED=0", () => {
   // Not an option of ours: Node's process-wide switch. We only show what it does, so the
   // README can say it plainly; Node prints its warning to stderr whenever it is set.
   it("is honoured by Node in the CLI, with Node's warning on stderr", async () => {
-    const run = await runAudit(["sessions", "--all", "--format", "ndjson"], { VBM365_URL: server.url, VBM365_TOKEN: server.token, NODE_TLS_REJECT_UNAUTHORIZED: "0" });
+    const run = await runAudit(["sessions", "--all", "--format", "ndjson"], {
+      VBM365_URL: server.url,
+      VBM365_TOKEN: server.token,
+      NODE_TLS_REJECT_UNAUTHORIZED: "0",
+    });
     expect(run.stderr).toMatch(/NODE_TLS_REJECT_UNAUTHORIZED.*insecure/);
     expect({ code: run.code }).toEqual({ code: 0 });
   });

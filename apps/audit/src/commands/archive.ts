@@ -29,13 +29,24 @@ const SERVER_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
 async function archiveSync(ctx: CliContext, values: Values): Promise<number> {
   const overlapText = str(values, "overlap");
-  const overlapMs = overlapText === undefined ? undefined : parseDuration(overlapText, "--overlap", { maxMs: 366 * 86_400_000, text: "at most 366d, such as 24h" });
+  const overlapMs =
+    overlapText === undefined
+      ? undefined
+      : parseDuration(overlapText, "--overlap", { maxMs: 366 * 86_400_000, text: "at most 366d, such as 24h" });
   // --config, --server, --tag, --all-servers: the configuration file's servers (fleet/archive-sync.ts).
-  if (wantsFleet(values)) return fleetArchiveSync(ctx, values, { ...(overlapMs === undefined ? {} : { overlapMs }), quiet: values.quiet === true, summaryLine });
+  if (wantsFleet(values))
+    return fleetArchiveSync(ctx, values, { ...(overlapMs === undefined ? {} : { overlapMs }), quiet: values.quiet === true, summaryLine });
   const server = str(values, "name") ?? "default";
-  if (!SERVER_NAME.test(server)) throw new UsageError(`--name '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`, "archive");
+  if (!SERVER_NAME.test(server))
+    throw new UsageError(
+      `--name '${server}' is not a server name: use letters, digits, '.', '_' or '-' (at most 63), such as vbm01`,
+      "archive",
+    );
   if (str(values, "url") === undefined && !ctx.env.VBM365_URL) {
-    throw new UsageError("no server to archive: set VBM365_URL=https://vbm.example:4443 (with VBM365_TOKEN or VBM365_USERNAME) or give --url", "archive");
+    throw new UsageError(
+      "no server to archive: set VBM365_URL=https://vbm.example:4443 (with VBM365_TOKEN or VBM365_USERNAME) or give --url",
+      "archive",
+    );
   }
   const choice = resolveApiVersion(str(values, "api-version"), ctx.env);
   const settings = await resolveConnection(str(values, "url"), { value: choice.option, source: choice.source }, ctx, { mock: false });
@@ -78,7 +89,20 @@ function summaryLine(summary: SyncSummary, label: string): string {
 }
 
 const STATUS_SHAPE: RowShape = {
-  columns: ["server", "url", "apiVersion", "sessions", "pruned", "events", "oldest", "newest", "lastSyncStarted", "lastSyncFinished", "lastSyncOutcome", "lastSyncMessage"],
+  columns: [
+    "server",
+    "url",
+    "apiVersion",
+    "sessions",
+    "pruned",
+    "events",
+    "oldest",
+    "newest",
+    "lastSyncStarted",
+    "lastSyncFinished",
+    "lastSyncOutcome",
+    "lastSyncMessage",
+  ],
   tableColumns: ["server", "sessions", "pruned", "events", "oldest", "newest", "lastSyncFinished", "lastSyncOutcome"],
   keepWhole: ["server", "oldest", "newest"],
 };
@@ -111,14 +135,19 @@ async function archiveStatusCommand(ctx: CliContext, values: Values): Promise<nu
   }));
   const out = str(values, "out");
   const target = await openOutput(out, ctx.stdout);
-  const written = await writeRows((async function* () { yield* rows; })(), {
-    format,
-    shape: STATUS_SHAPE,
-    target,
-    color: out === undefined && useColor(ctx.stdout, ctx.env),
-    csvRaw: values["csv-raw"] === true,
-    tableWidth: out === undefined ? tableWidth(ctx) : undefined,
-  });
+  const written = await writeRows(
+    (async function* () {
+      yield* rows;
+    })(),
+    {
+      format,
+      shape: STATUS_SHAPE,
+      target,
+      color: out === undefined && useColor(ctx.stdout, ctx.env),
+      csvRaw: values["csv-raw"] === true,
+      tableWidth: out === undefined ? tableWidth(ctx) : undefined,
+    },
+  );
   if (out !== undefined) ctx.stderr.write(`vbm365-audit: wrote ${countOf(written, "server")} to ${out} (${format})\n`);
   return EXIT.ok;
 }

@@ -76,11 +76,7 @@ export function resolveSelection(values: Values, ctx: CliContext): SessionSelect
   // With --ended-from/--ended-to and no start window, the end-time window is the window:
   // the default --since 24h would silently drop sessions that started earlier and ended in it.
   const all = values.all === true || (v8.byEndTime && since === undefined && from === undefined && to === undefined);
-  const window = resolveWindow(
-    { since, from, to, all },
-    ctx.now(),
-    "24h",
-  );
+  const window = resolveWindow({ since, from, to, all }, ctx.now(), "24h");
   const filter = buildSessionFilter({
     type: list(values, "type"),
     result: list(values, "result"),
@@ -95,7 +91,12 @@ export function resolveSelection(values: Values, ctx: CliContext): SessionSelect
     const started = Date.parse(session.creationTime);
     return (fromMs === undefined || started >= fromMs) && (toMs === undefined || started <= toMs);
   };
-  return { window, pageSize: resolvePageSize(values), matches: (session) => inWindow(session) && v8.matches(session) && filter(session), v8 };
+  return {
+    window,
+    pageSize: resolvePageSize(values),
+    matches: (session) => inWindow(session) && v8.matches(session) && filter(session),
+    v8,
+  };
 }
 
 /**

@@ -7,7 +7,17 @@ import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
-import { EVENT_SHAPE, REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, eventRow, isRestoredItem, reportRow, sessionRow, statisticsFields } from "../rows.js";
+import {
+  EVENT_SHAPE,
+  REPORT_SHAPE,
+  REPORT_SHAPE_V8,
+  SESSION_SHAPE,
+  eventRow,
+  isRestoredItem,
+  reportRow,
+  sessionRow,
+  statisticsFields,
+} from "../rows.js";
 import { useColor } from "../terminal.js";
 import { countOf } from "../words.js";
 import { refuseDocumentFlags, reportDocumentCommand, wantsReportDocument } from "./report-document.js";
@@ -75,7 +85,9 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
   const api = await connectOrArchive(ctx, values, { v8Flags: selection.v8.flags });
   const withStatistics = api.version === "v8";
   if (!withStatistics) {
-    ctx.stderr.write(`vbm365-audit: the server speaks REST API ${api.version}: the report has no statistics columns (restored, failed, skipped items need v8)\n`);
+    ctx.stderr.write(
+      `vbm365-audit: the server speaks REST API ${api.version}: the report has no statistics columns (restored, failed, skipped items need v8)\n`,
+    );
   }
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
     const items: Row[] = [];

@@ -25,7 +25,9 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   if (first === "--version" || first === "-V") return { kind: "version" };
   if (first.startsWith("-")) {
-    throw new UsageError(`expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|servers|archive`);
+    throw new UsageError(
+      `expected a command before '${first.split("=")[0]}': run vbm365-audit sessions|events|report|stop|check|servers|archive`,
+    );
   }
   if (!Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
   const command = first as CommandName;
@@ -33,7 +35,8 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   for (const arg of rest) {
     const flag = arg.split("=")[0]!;
     const hint = SECRET_FLAGS.get(flag);
-    if (hint) throw new UsageError(`${flag} is not accepted on the command line (it would be visible in shell history and ps): ${hint}`, command);
+    if (hint)
+      throw new UsageError(`${flag} is not accepted on the command line (it would be visible in shell history and ps): ${hint}`, command);
   }
   if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command };
 
@@ -46,12 +49,20 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   }
   const expected = spec.positionals;
   if (parsed.positionals.length < expected.length) {
-    throw new UsageError(`'${command}' needs <${expected[parsed.positionals.length]}>: vbm365-audit ${command} <${expected.join("> <")}>`, command);
+    throw new UsageError(
+      `'${command}' needs <${expected[parsed.positionals.length]}>: vbm365-audit ${command} <${expected.join("> <")}>`,
+      command,
+    );
   }
   if (parsed.positionals.length > expected.length) {
     throw new UsageError(`unexpected argument '${parsed.positionals[expected.length]}' for '${command}'`, command);
   }
-  return { kind: "run", command, values: parsed.values as Record<string, string | boolean | string[] | undefined>, positionals: parsed.positionals };
+  return {
+    kind: "run",
+    command,
+    values: parsed.values as Record<string, string | boolean | string[] | undefined>,
+    positionals: parsed.positionals,
+  };
 }
 
 function unknownCommand(name: string): UsageError {

@@ -17,7 +17,10 @@ import { list, resolveSelection, selectedSessions, str, type SessionSelection, t
 import { archiveReportInput, type ReportDocumentInput } from "./report-archive-input.js";
 
 /** The formats this file answers; the row formats stay with the listings. */
-const DOCUMENT_FORMATS = new Map([["html", "html"], ["aggregates", "aggregates"]] as const);
+const DOCUMENT_FORMATS = new Map([
+  ["html", "html"],
+  ["aggregates", "aggregates"],
+] as const);
 type DocumentFormat = "html" | "aggregates";
 
 /** The single server of VBM365_URL, as the report names it (a fleet names each of its servers). */
@@ -34,7 +37,8 @@ function documentFormat(values: Values): { format: DocumentFormat; out: string |
   const out = str(values, "out");
   const requested = str(values, "format")?.toLowerCase();
   const format = requested === undefined ? "html" : DOCUMENT_FORMATS.get(requested as DocumentFormat);
-  if (html !== undefined && format !== "html") throw new UsageError(`--html writes HTML, and --format asks for ${requested}: drop one of them`);
+  if (html !== undefined && format !== "html")
+    throw new UsageError(`--html writes HTML, and --format asks for ${requested}: drop one of them`);
   if (html !== undefined && out !== undefined) throw new UsageError("--html FILE and --out FILE both name the output: keep one");
   if (format === undefined) throw new UsageError(`--format '${requested}' is not known: use table, json, ndjson, csv, html or aggregates`);
   if (html === "" || out === "") throw new UsageError("the output file name is empty: give a path such as restores.html");
@@ -47,14 +51,20 @@ function documentFormat(values: Values): { format: DocumentFormat; out: string |
 
 function actionTypes(values: Values): string[] {
   const known = new Map(ACTION_TYPES.map((type) => [type.toLowerCase(), type]));
-  return (list(values, "action") ?? []).flatMap((value) => value.split(",")).map((value) => {
-    const type = known.get(value.trim().toLowerCase());
-    if (!type) throw new UsageError(`--action '${value}' is not known: use ${ACTION_TYPES.join(", ")}`);
-    return type;
-  });
+  return (list(values, "action") ?? [])
+    .flatMap((value) => value.split(","))
+    .map((value) => {
+      const type = known.get(value.trim().toLowerCase());
+      if (!type) throw new UsageError(`--action '${value}' is not known: use ${ACTION_TYPES.join(", ")}`);
+      return type;
+    });
 }
 
-const organizations = (values: Values) => (list(values, "organization") ?? []).flatMap((value) => value.split(",")).map((value) => value.trim()).filter(Boolean);
+const organizations = (values: Values) =>
+  (list(values, "organization") ?? [])
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 /** `restores.html` -> `restores.actions.csv`: the full action table beside the report. */
 export function csvBeside(path: string): string {
@@ -71,7 +81,8 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
   const selection = resolveSelection(values, ctx);
   const types = actionTypes(values);
   const orgs = organizations(values);
-  const source = values.archive !== undefined ? await archiveReportInput(ctx, values, selection) : await liveReportInput(ctx, values, selection);
+  const source =
+    values.archive !== undefined ? await archiveReportInput(ctx, values, selection) : await liveReportInput(ctx, values, selection);
 
   const target = await openOutput(out, ctx.stdout);
   // The CSV of every action goes beside a report file; to stdout there is nowhere beside.
@@ -92,9 +103,10 @@ export async function reportDocumentCommand(ctx: CliContext, values: Values): Pr
       ...(writer ? { onAction: (row) => writer.write(row) } : {}),
     });
     await writer?.flush();
-    const text = format === "html"
-      ? await renderReportHtml(aggregates, csvPath ? { csvFileName: basename(csvPath) } : {})
-      : `${JSON.stringify(aggregates, null, 2)}\n`;
+    const text =
+      format === "html"
+        ? await renderReportHtml(aggregates, csvPath ? { csvFileName: basename(csvPath) } : {})
+        : `${JSON.stringify(aggregates, null, 2)}\n`;
     await finish(target, text);
     if (csv) await finish(csv, "");
     if (out !== undefined) {
@@ -121,7 +133,11 @@ async function liveReportInput(ctx: CliContext, values: Values, selection: Sessi
     };
     yield* mapOrdered(sessions, SESSION_CONCURRENCY, withEvents);
   }
-  return { inputs: inputs(), serverVersions: new Map([[SERVER_NAME, api.version]]), how: `vbm365-audit report from the live server (REST API ${api.version})` };
+  return {
+    inputs: inputs(),
+    serverVersions: new Map([[SERVER_NAME, api.version]]),
+    how: `vbm365-audit report from the live server (REST API ${api.version})`,
+  };
 }
 
 async function finish(target: OutputTarget, text: string): Promise<void> {
@@ -137,6 +153,7 @@ function writeAll(stream: Writable, text: string, end: boolean, done: (error?: E
 /** --action and --organization narrow the document only: the row formats would ignore them. */
 export function refuseDocumentFlags(values: Values): void {
   for (const flag of ["action", "organization"]) {
-    if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to the report document only: add --html FILE, --format html or --format aggregates`);
+    if (values[flag] !== undefined)
+      throw new UsageError(`--${flag} applies to the report document only: add --html FILE, --format html or --format aggregates`);
   }
 }

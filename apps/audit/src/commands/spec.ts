@@ -60,12 +60,22 @@ export const COMMANDS = {
   events: { options: { ...common, ...output, ...archive }, positionals: ["sessionId"] },
   report: { options: { ...common, ...output, ...window, ...v8Filters, ...filters, ...reportDocument, ...archive }, positionals: [] },
   stop: { options: { ...common, yes: { type: "boolean", short: "y" } }, positionals: ["sessionId"] },
-  check: { options: { ...common, ...window, ...filters, ...archive, "max-running": { type: "string" }, prtg: { type: "boolean" } }, positionals: [] },
+  check: {
+    options: { ...common, ...window, ...filters, ...archive, "max-running": { type: "string" }, prtg: { type: "boolean" } },
+    positionals: [],
+  },
   servers: { options: SERVERS_OPTIONS, positionals: [] },
   // --server, --tag and --all-servers (common) pick configured servers to sync; --name names
   // the VBM365_URL server in the archive.
   archive: {
-    options: { ...common, ...output, ...archive, name: { type: "string" }, overlap: { type: "string" }, quiet: { type: "boolean", short: "q" } },
+    options: {
+      ...common,
+      ...output,
+      ...archive,
+      name: { type: "string" },
+      overlap: { type: "string" },
+      quiet: { type: "boolean", short: "q" },
+    },
     positionals: ["action"],
   },
 } as const satisfies Record<string, { options: Options; positionals: readonly string[] }>;
@@ -97,7 +107,9 @@ const OUTPUT_HELP = `  -f, --format FORMAT   table, json, ndjson or csv (default
   --csv-raw             CSV cells exactly as the server sent them: by default a cell starting with
                         = + - @ tab or CR gets a leading ' so spreadsheets do not run it as a formula`;
 
-const WINDOW_HELP = (defaultSince: string) => `  --since DURATION      sessions started in the last DURATION: 90m, 24h, 7d, 2w, 1h30m, at most
+const WINDOW_HELP = (
+  defaultSince: string,
+) => `  --since DURATION      sessions started in the last DURATION: 90m, 24h, 7d, 2w, 1h30m, at most
                         36500d (default ${defaultSince})
   --from DATE, --to DATE  sessions started in [from, to]; ISO 8601, local time unless it has
                         Z or an offset: 2026-11-27, 2026-11-27T08:00, 2026-11-27T08:00:00+02:00

@@ -24,8 +24,16 @@ export interface FleetSyncOptions {
 }
 
 export async function fleetArchiveSync(ctx: CliContext, values: Values, options: FleetSyncOptions): Promise<number> {
-  if (values.url !== undefined) throw new UsageError("--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one", "archive");
-  if (values.name !== undefined) throw new UsageError("--name names the VBM365_URL server; configured servers are archived under their names in the configuration file: drop --name", "archive");
+  if (values.url !== undefined)
+    throw new UsageError(
+      "--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one",
+      "archive",
+    );
+  if (values.name !== undefined)
+    throw new UsageError(
+      "--name names the VBM365_URL server; configured servers are archived under their names in the configuration file: drop --name",
+      "archive",
+    );
   const plan = planFleet(ctx, values, { everyByDefault: false });
   const flag = values["api-version"] as string | undefined;
   if (flag !== undefined) resolveApiVersion(flag, {});
@@ -61,12 +69,23 @@ export async function fleetArchiveSync(ctx: CliContext, values: Values, options:
   return fleetExitCode(results, failures);
 }
 
-async function syncOne(ctx: CliContext, archive: ArchiveSync, server: ServerSettings, flag: string | undefined, signal: AbortSignal, overlapMs: number | undefined): Promise<SyncSummary> {
+async function syncOne(
+  ctx: CliContext,
+  archive: ArchiveSync,
+  server: ServerSettings,
+  flag: string | undefined,
+  signal: AbortSignal,
+  overlapMs: number | undefined,
+): Promise<SyncSummary> {
   // --api-version pins every server alike; otherwise each server's own setting from the file.
   const apiVersion = flag !== undefined ? resolveApiVersion(flag, {}).option : server.apiVersion;
   const clientOf = await serverClientFactory(ctx, server, signal);
   try {
-    return await archive.sync(clientOf(apiVersion), { server: server.name, url: redactUrl(server.baseUrl), ...(overlapMs === undefined ? {} : { overlapMs }) });
+    return await archive.sync(clientOf(apiVersion), {
+      server: server.name,
+      url: redactUrl(server.baseUrl),
+      ...(overlapMs === undefined ? {} : { overlapMs }),
+    });
   } catch (error) {
     throw archiveFailure(error);
   }

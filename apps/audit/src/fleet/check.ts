@@ -14,7 +14,12 @@ import { serverFailure } from "./failures.js";
 import { planFleet } from "./fleet-servers.js";
 
 const RANK: Record<CheckState, number> = { OK: 0, UNKNOWN: 1, WARNING: 2, CRITICAL: 3 };
-const EXIT_OF: Record<CheckState, number> = { OK: CHECK_EXIT.ok, WARNING: CHECK_EXIT.warning, CRITICAL: CHECK_EXIT.critical, UNKNOWN: CHECK_EXIT.unknown };
+const EXIT_OF: Record<CheckState, number> = {
+  OK: CHECK_EXIT.ok,
+  WARNING: CHECK_EXIT.warning,
+  CRITICAL: CHECK_EXIT.critical,
+  UNKNOWN: CHECK_EXIT.unknown,
+};
 const MAX_RUNNING_RANGE = { minMs: 60_000, maxMs: 365 * 86_400_000, text: "from 1m to 365d, such as 2h" };
 
 interface ServerState {
@@ -49,7 +54,9 @@ export async function fleetCheckCommand(ctx: CliContext, values: Values): Promis
   states.sort((a, b) => RANK[b.state] - RANK[a.state]);
   const worst = states[0]?.state ?? "UNKNOWN";
   const total = sumCounts(states);
-  const byState = (["CRITICAL", "WARNING", "UNKNOWN", "OK"] as const).map((state) => [state, states.filter((s) => s.state === state).length] as const).filter(([, n]) => n > 0);
+  const byState = (["CRITICAL", "WARNING", "UNKNOWN", "OK"] as const)
+    .map((state) => [state, states.filter((s) => s.state === state).length] as const)
+    .filter(([, n]) => n > 0);
   const summary = `${countOf(states.length, "server")}: ${byState.map(([state, n]) => `${n} ${state}`).join(", ")}; ${total.failed} failed, ${total.warning} with warnings, ${total.longRunning} Working longer than ${formatDuration(maxRunningMs)} (${countOf(total.sessions, "restore session")} ${selection.window.label})`;
   if (prtg) {
     // PRTG reads one line: the value is the fleet's problem sessions plus the servers it could not ask.

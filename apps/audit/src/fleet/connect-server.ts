@@ -21,7 +21,8 @@ export async function connectServer(
 ): Promise<ServerConnection> {
   const flag = values["api-version"] as string | undefined;
   // --api-version pins every server alike; otherwise each server's own setting from the file.
-  const choice: VersionChoice = flag !== undefined ? resolveApiVersion(flag, {}) : { option: server.apiVersion, source: "the configuration file" };
+  const choice: VersionChoice =
+    flag !== undefined ? resolveApiVersion(flag, {}) : { option: server.apiVersion, source: "the configuration file" };
   const v8Flags = options.v8Flags ?? [];
   requireV8Flags(v8Flags, choice.option, choice, server.baseUrl);
   const clientOf = await serverClientFactory(ctx, server, options.signal);

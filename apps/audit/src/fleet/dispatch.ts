@@ -18,6 +18,10 @@ const FLEET_RUNNERS: Record<string, Runner> = {
 export function fleetRunner(command: "sessions" | "report" | "check", values: Values): Runner | undefined {
   // --archive reads the archive, which holds every server's rows: no server is asked.
   if (!wantsFleet(values) || values.archive !== undefined) return undefined;
-  if (values.url !== undefined) throw new UsageError("--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one", command);
+  if (values.url !== undefined)
+    throw new UsageError(
+      "--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one",
+      command,
+    );
   return FLEET_RUNNERS[command];
 }

@@ -32,7 +32,8 @@ export function serverFailure(result: ServerResult<unknown> & { ok: false }, ctx
   const { error, server } = result;
   const reason = failureReason(error);
   let described: { message: string; exitCode: number };
-  if (error instanceof ServerDeadlineError) described = { message: `${error.message}: check the server, or allow more with --server-timeout`, exitCode: EXIT.unavailable };
+  if (error instanceof ServerDeadlineError)
+    described = { message: `${error.message}: check the server, or allow more with --server-timeout`, exitCode: EXIT.unavailable };
   else if (error instanceof ConfigFileError) described = { message: error.message, exitCode: EXIT.usage };
   else if (error instanceof UsageError) described = { message: error.message, exitCode: EXIT.usage };
   else described = describeFailure(error, server.baseUrl);

@@ -30,7 +30,9 @@ export function readFleetConfig(ctx: CliContext, values: Values): FleetConfig {
   try {
     const located = locateConfig({ flag: values.config as string | undefined, env: ctx.env });
     if (!located) {
-      throw new UsageError(`no configuration file: looked for ${searchedPlaces({ env: ctx.env }).join(" and ")}: create one (see 'Fleet' in the README) or pass --config FILE`);
+      throw new UsageError(
+        `no configuration file: looked for ${searchedPlaces({ env: ctx.env }).join(" and ")}: create one (see 'Fleet' in the README) or pass --config FILE`,
+      );
     }
     return loadConfig(located.path, ctx.env);
   } catch (error) {
@@ -43,9 +45,12 @@ export function planFleet(ctx: CliContext, values: Values, options: { everyByDef
   const config = readFleetConfig(ctx, values);
   const names = values.server as string[] | undefined;
   const tags = values.tag as string[] | undefined;
-  const all = values["all-servers"] === true || (options.everyByDefault && !names && !tags) || (config.servers.length === 1 && !names && !tags);
+  const all =
+    values["all-servers"] === true || (options.everyByDefault && !names && !tags) || (config.servers.length === 1 && !names && !tags);
   if (!all && !names && !tags) {
-    throw new UsageError(`${config.path} has ${config.servers.length} servers: pick with --server NAME or --tag KEY=VALUE, or ask them all with --all-servers`);
+    throw new UsageError(
+      `${config.path} has ${config.servers.length} servers: pick with --server NAME or --tag KEY=VALUE, or ask them all with --all-servers`,
+    );
   }
   let servers: ServerSettings[];
   try {
@@ -59,7 +64,9 @@ export function planFleet(ctx: CliContext, values: Values, options: { everyByDef
     config,
     servers,
     parallel: parseParallel(values.parallel as string | undefined) ?? config.parallel ?? DEFAULT_PARALLEL,
-    ...(timeout !== undefined ? { deadlineMs: parseDuration(timeout, "--server-timeout", { minMs: 1000, maxMs: 86_400_000, text: "from 1s to 24h, such as 90s" }) } : {}),
+    ...(timeout !== undefined
+      ? { deadlineMs: parseDuration(timeout, "--server-timeout", { minMs: 1000, maxMs: 86_400_000, text: "from 1s to 24h, such as 90s" }) }
+      : {}),
   };
 }
 

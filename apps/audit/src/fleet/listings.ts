@@ -3,7 +3,15 @@
 // across the fleet and written once every server has answered or been given up on.
 import { runFleet, type ServerSettings } from "@vbm365/app-support";
 import type { RestoreSession } from "@vbm365/client";
-import { resolveFormat, resolveSelection, selectedSessions, str, tableWidth, type SessionSelection, type Values } from "../commands/common.js";
+import {
+  resolveFormat,
+  resolveSelection,
+  selectedSessions,
+  str,
+  tableWidth,
+  type SessionSelection,
+  type Values,
+} from "../commands/common.js";
 import type { CliContext } from "../context.js";
 import { mapOrdered } from "../ordered.js";
 import { openOutput, writeRows } from "../output/write.js";
@@ -21,7 +29,13 @@ interface ServerRows {
   v8: boolean;
 }
 
-type RowsOfServer = (ctx: CliContext, server: ServerSettings, values: Values, selection: SessionSelection, signal: AbortSignal) => Promise<ServerRows>;
+type RowsOfServer = (
+  ctx: CliContext,
+  server: ServerSettings,
+  values: Values,
+  selection: SessionSelection,
+  signal: AbortSignal,
+) => Promise<ServerRows>;
 
 export function fleetSessionsCommand(ctx: CliContext, values: Values): Promise<number> {
   return runListing(ctx, values, sessionRowsOf, () => SESSION_SHAPE, "restore session");
@@ -31,7 +45,13 @@ export function fleetReportCommand(ctx: CliContext, values: Values): Promise<num
   return runListing(ctx, values, reportRowsOf, (anyV8) => (anyV8 ? REPORT_SHAPE_V8 : REPORT_SHAPE), "restored item");
 }
 
-async function runListing(ctx: CliContext, values: Values, rowsOf: RowsOfServer, shapeOf: (anyV8: boolean) => RowShape, noun: string): Promise<number> {
+async function runListing(
+  ctx: CliContext,
+  values: Values,
+  rowsOf: RowsOfServer,
+  shapeOf: (anyV8: boolean) => RowShape,
+  noun: string,
+): Promise<number> {
   const selection = resolveSelection(values, ctx);
   const format = resolveFormat(values, ctx);
   const plan = planFleet(ctx, values, { everyByDefault: false });
@@ -40,7 +60,11 @@ async function runListing(ctx: CliContext, values: Values, rowsOf: RowsOfServer,
   reportFailures(failures, ctx);
 
   const answered = results.flatMap((result) => (result.ok ? [result.value] : []));
-  const rows = sortRows(answered.flatMap((part) => part.rows), sortKeyOf(values, noun), values.asc === true);
+  const rows = sortRows(
+    answered.flatMap((part) => part.rows),
+    sortKeyOf(values, noun),
+    values.asc === true,
+  );
   const out = str(values, "out");
   const target = await openOutput(out, ctx.stdout);
   async function* all(): AsyncGenerator<Row> {
@@ -65,7 +89,13 @@ function sortKeyOf(values: Values, noun: string): string {
   return String(values.sort ?? "").toLowerCase() === "endtime" ? "endTimeUtc" : "creationTimeUtc";
 }
 
-async function sessionRowsOf(ctx: CliContext, server: ServerSettings, values: Values, selection: SessionSelection, signal: AbortSignal): Promise<ServerRows> {
+async function sessionRowsOf(
+  ctx: CliContext,
+  server: ServerSettings,
+  values: Values,
+  selection: SessionSelection,
+  signal: AbortSignal,
+): Promise<ServerRows> {
   const { api, version } = await connectServer(ctx, server, values, { signal, v8Flags: selection.v8.flags });
   const rows: Row[] = [];
   for await (const session of selectedSessions(api, selection, ctx, false)) rows.push({ server: server.name, ...sessionRow(session) });
@@ -75,12 +105,19 @@ async function sessionRowsOf(ctx: CliContext, server: ServerSettings, values: Va
 // As in the single-server report: a few sessions' events fetched ahead, in order.
 const SESSION_CONCURRENCY = 4;
 
-async function reportRowsOf(ctx: CliContext, server: ServerSettings, values: Values, selection: SessionSelection, signal: AbortSignal): Promise<ServerRows> {
+async function reportRowsOf(
+  ctx: CliContext,
+  server: ServerSettings,
+  values: Values,
+  selection: SessionSelection,
+  signal: AbortSignal,
+): Promise<ServerRows> {
   const { api, version } = await connectServer(ctx, server, values, { signal, v8Flags: selection.v8.flags });
   const v8 = version === "v8";
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
     const items: Row[] = [];
-    for await (const event of api.events(session.id)) if (isRestoredItem(event)) items.push({ server: server.name, ...reportRow(session, event) });
+    for await (const event of api.events(session.id))
+      if (isRestoredItem(event)) items.push({ server: server.name, ...reportRow(session, event) });
     if (!v8 || items.length === 0) return items;
     const statistics = statisticsFields(await api.statistics(session.id));
     return items.map((item) => ({ ...item, ...statistics }));

@@ -29,7 +29,9 @@ function listedRow(server: ServerSettings): Row {
     server: server.name,
     url: server.baseUrl,
     apiVersion: server.apiVersion,
-    tags: Object.entries(server.tags).map(([key, value]) => `${key}=${value}`).join(","),
+    tags: Object.entries(server.tags)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(","),
     // How it logs in, never with what: the user name is no secret, the password and token are.
     login: server.credentials.kind === "token" ? "token" : `user ${server.credentials.username}`,
     caFile: server.caFile ?? null,
@@ -54,9 +56,24 @@ export async function serversCommand(ctx: CliContext, values: Values): Promise<n
     reportFailures(failures, ctx);
     rows = results.map((result, index) => {
       const listed = rows[index]!;
-      if (result.ok) return { ...listed, status: "ok", version: result.value.version, roundTripMs: result.value.roundTripMs, reason: null, message: null };
+      if (result.ok)
+        return {
+          ...listed,
+          status: "ok",
+          version: result.value.version,
+          roundTripMs: result.value.roundTripMs,
+          reason: null,
+          message: null,
+        };
       const failure = failures.find((candidate) => candidate.server === result.server.name)!;
-      return { ...listed, status: "failed", version: null, roundTripMs: null, reason: failure.reason, message: `${failure.message} (after ${formatMs(result.ms)})` };
+      return {
+        ...listed,
+        status: "failed",
+        version: null,
+        roundTripMs: null,
+        reason: failure.reason,
+        message: `${failure.message} (after ${formatMs(result.ms)})`,
+      };
     });
     exitCode = fleetExitCode(results, failures);
   }

@@ -8,10 +8,13 @@ import { planFleet } from "./fleet-servers.js";
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 export async function connectConfigured(ctx: CliContext, values: Values, v8Flags: readonly string[]): Promise<AuditApi> {
-  if (values.url !== undefined) throw new UsageError("--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one");
+  if (values.url !== undefined)
+    throw new UsageError("--url and the configured servers (--config, --server, --tag, --all-servers) cannot be combined: pick one");
   const { servers } = planFleet(ctx, values, { everyByDefault: false });
   if (servers.length !== 1) {
-    throw new UsageError(`this command works on one server, and the selection has ${servers.length} (${servers.map((s) => s.name).join(", ")}): name one with --server NAME`);
+    throw new UsageError(
+      `this command works on one server, and the selection has ${servers.length} (${servers.map((s) => s.name).join(", ")}): name one with --server NAME`,
+    );
   }
   const server = servers[0]!;
   ctx.server = server.baseUrl;

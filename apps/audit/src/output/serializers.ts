@@ -70,7 +70,10 @@ function renderTable(rows: Row[], shape: RowShape, color: boolean, maxWidth: num
   // cli-table3 measures display width (wide characters count twice); its top border has
   // one dash per column of width, so the natural widths are read back from it.
   const border = natural.split("\n")[0]!.replace(/\u001b\[[0-9;]*m/g, "");
-  const widths = border.slice(1, -1).split("┬").map((segment) => segment.length);
+  const widths = border
+    .slice(1, -1)
+    .split("┬")
+    .map((segment) => segment.length);
   const whole = new Set(shape.keepWhole.map((key) => shape.tableColumns.indexOf(key)));
   const fitted = fitColumns(widths, whole, maxWidth);
   const fits = fitted.shown.length === all.length && fitted.widths.every((width, i) => width === widths[i]);

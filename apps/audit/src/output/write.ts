@@ -32,7 +32,9 @@ export async function openOutput(path: string | undefined, stdout: Writable): Pr
   await new Promise<void>((resolve, reject) => {
     stream.once("open", () => resolve());
     stream.once("error", (error: NodeJS.ErrnoException) =>
-      reject(new CliError(`cannot write --out ${path}: ${error.code ?? error.message}: check the folder exists and is writable`, EXIT.ioError)),
+      reject(
+        new CliError(`cannot write --out ${path}: ${error.code ?? error.message}: check the folder exists and is writable`, EXIT.ioError),
+      ),
     );
   });
   // Ctrl-C, a kill or a closed terminal (SIGHUP) mid-export must not leave a half file behind either.

@@ -53,7 +53,9 @@ export function createArchiveSource(setting: string, live: SessionSource, caps: 
     apiSetting: live.apiSetting,
     async apiVersion() {
       // The oldest version among the archived servers: v8 views only when every session has v8 data.
-      const spoken = (await (await reader()).status()).map((server) => VERSIONS.indexOf(server.apiVersion as ApiVersion)).filter((index) => index >= 0);
+      const spoken = (await (await reader()).status())
+        .map((server) => VERSIONS.indexOf(server.apiVersion as ApiVersion))
+        .filter((index) => index >= 0);
       return VERSIONS[spoken.length > 0 ? Math.min(...spoken) : 0]!;
     },
     async statistics(id) {
@@ -74,7 +76,11 @@ export function createArchiveSource(setting: string, live: SessionSource, caps: 
 export function archiveSafeError(error: unknown): SafeError | undefined {
   if (error instanceof NotArchived) return { status: 404, message: "No restore session with that id in the restore archive." };
   if (error instanceof ArchiveError) {
-    return { status: 503, message: "The restore archive (VBM365_ARCHIVE) cannot be read; the dashboard's log says why. Run 'vbm365-audit archive sync' to create or repair it." };
+    return {
+      status: 503,
+      message:
+        "The restore archive (VBM365_ARCHIVE) cannot be read; the dashboard's log says why. Run 'vbm365-audit archive sync' to create or repair it.",
+    };
   }
   return undefined;
 }

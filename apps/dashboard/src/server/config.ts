@@ -69,10 +69,15 @@ export function checkExposure(host: string, accessToken: string | undefined): vo
 }
 
 export function parseHosts(raw: string | undefined): string[] {
-  const hosts = (raw ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const hosts = (raw ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   for (const host of hosts) {
     if (!/^([a-z0-9-]+(\.[a-z0-9-]+)*\.?|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(host)) {
-      throw new ConfigError(`DASHBOARD_ALLOWED_HOSTS: "${host.slice(0, 60)}" is not a host name or name:port (give them comma-separated, such as dashboard.example.com,dashboard:8443).`);
+      throw new ConfigError(
+        `DASHBOARD_ALLOWED_HOSTS: "${host.slice(0, 60)}" is not a host name or name:port (give them comma-separated, such as dashboard.example.com,dashboard:8443).`,
+      );
     }
   }
   return hosts;
@@ -82,7 +87,9 @@ export function parseAccessToken(raw: string | undefined): string | undefined {
   if (raw === undefined || raw === "") return undefined;
   // Never echoed: the message says what is wrong with it, not what it is.
   if (raw.length < minAccessTokenChars || !/^[\x21-\x7e]+$/.test(raw)) {
-    throw new ConfigError(`DASHBOARD_ACCESS_TOKEN must be at least ${minAccessTokenChars} printable characters without spaces (e.g. from \`openssl rand -hex 32\`).`);
+    throw new ConfigError(
+      `DASHBOARD_ACCESS_TOKEN must be at least ${minAccessTokenChars} printable characters without spaces (e.g. from \`openssl rand -hex 32\`).`,
+    );
   }
   return raw;
 }

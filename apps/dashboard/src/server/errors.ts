@@ -15,7 +15,8 @@ export interface SafeError {
 
 const unreachable: SafeError = {
   status: 502,
-  message: "Could not reach the VBM365 server. Check VBM365_URL, that the server is up, and VBM365_CA_FILE if it uses a private certificate.",
+  message:
+    "Could not reach the VBM365 server. Check VBM365_URL, that the server is up, and VBM365_CA_FILE if it uses a private certificate.",
 };
 
 export function toSafeError(error: unknown): SafeError {
@@ -37,7 +38,8 @@ function fromProblem(problem: Problem): SafeError {
     case "versionNotServed":
       return {
         status: 502,
-        message: "The VBM365 server does not serve this REST API version's restore sessions at VBM365_URL (HTTP 404). Check VBM365_URL, or VBM365_API_VERSION if it pins a version the server lacks.",
+        message:
+          "The VBM365 server does not serve this REST API version's restore sessions at VBM365_URL (HTTP 404). Check VBM365_URL, or VBM365_API_VERSION if it pins a version the server lacks.",
       };
     case "credentials":
       return {
@@ -49,7 +51,10 @@ function fromProblem(problem: Problem): SafeError {
     case "badAnswer":
       // A redirect the client refused is named by its status; a 2xx it could not read is not a page.
       if (problem.status >= 300) return { status: 502, message: `The VBM365 server answered HTTP ${problem.status}.` };
-      return { status: 502, message: "The VBM365 server's answer is not what the dashboard expects (not a valid page of restore sessions)." };
+      return {
+        status: 502,
+        message: "The VBM365 server's answer is not what the dashboard expects (not a valid page of restore sessions).",
+      };
     case "rejected":
       return { status: 502, message: "The VBM365 server answered HTTP 400." };
     case "serverError":
@@ -61,10 +66,16 @@ function fromProblem(problem: Problem): SafeError {
 
 // The client ends a walk that a server would make endless or wrong; fixed messages, as above.
 const walkStopped: Record<WalkStop, SafeError> = {
-  shape: { status: 502, message: "The VBM365 server sent a page without a list of restore sessions; nothing is shown rather than an empty table." },
+  shape: {
+    status: 502,
+    message: "The VBM365 server sent a page without a list of restore sessions; nothing is shown rather than an empty table.",
+  },
   offset: { status: 502, message: "The VBM365 server's pages do not advance (it ignores the offset); the dashboard stopped reading." },
   repeated: { status: 502, message: "The VBM365 server sent the same sessions page after page; the dashboard stopped reading." },
-  maxPages: { status: 422, message: "This window needs more pages from VBM365 than the dashboard reads for one window; choose a narrower one." },
+  maxPages: {
+    status: 422,
+    message: "This window needs more pages from VBM365 than the dashboard reads for one window; choose a narrower one.",
+  },
   maxDuration: { status: 422, message: "Reading this window from VBM365 takes too long; choose a narrower one." },
 };
 

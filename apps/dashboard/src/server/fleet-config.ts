@@ -39,4 +39,3 @@ export async function openFleet(config: FleetConfig, caps: WindowCaps = defaultW
   );
   return { config, source: createFleetSource(members), secrets };
 }
-

@@ -37,8 +37,16 @@ export function createFleetSource(members: readonly FleetMember[]): FleetSource 
   const owner = new Map<string, FleetMember>();
   const byName = new Map(members.map((member) => [member.name, member]));
 
-  const answered = (member: FleetMember, patch: Health) => health.set(member.name, { ...health.get(member.name), ...patch, reachable: true, reason: undefined, lastAnswer: new Date().toISOString() });
-  const failed = (member: FleetMember, error: unknown) => health.set(member.name, { ...health.get(member.name), reachable: false, reason: failureReason(error) });
+  const answered = (member: FleetMember, patch: Health) =>
+    health.set(member.name, {
+      ...health.get(member.name),
+      ...patch,
+      reachable: true,
+      reason: undefined,
+      lastAnswer: new Date().toISOString(),
+    });
+  const failed = (member: FleetMember, error: unknown) =>
+    health.set(member.name, { ...health.get(member.name), reachable: false, reason: failureReason(error) });
 
   async function loadOne(member: FleetMember, from: Date, to: Date, signal: AbortSignal): Promise<FleetSession[]> {
     const deadline = AbortSignal.timeout(member.deadlineMs);

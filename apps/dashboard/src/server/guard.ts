@@ -75,7 +75,12 @@ export function checkAccessToken(req: IncomingMessage, token: string | undefined
   if (token === undefined) return;
   const given = req.headers[accessTokenHeader];
   if (typeof given !== "string" || !timingSafeEqual(digest(given), digest(token))) {
-    throw new HttpError(401, "This dashboard needs its access token (DASHBOARD_ACCESS_TOKEN); enter it on the page.", {}, { accessToken: true });
+    throw new HttpError(
+      401,
+      "This dashboard needs its access token (DASHBOARD_ACCESS_TOKEN); enter it on the page.",
+      {},
+      { accessToken: true },
+    );
   }
 }
 

@@ -76,9 +76,10 @@ export interface DashboardServer {
 }
 
 // dist/lib/server/ when built, src/server/ when the tests run the source: both find dist/public.
-const builtPage = [new URL("../../public/", import.meta.url), new URL("../../dist/public/", import.meta.url)]
-  .map((url) => fileURLToPath(url))
-  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL("../../public/", import.meta.url));
+const builtPage =
+  [new URL("../../public/", import.meta.url), new URL("../../dist/public/", import.meta.url)]
+    .map((url) => fileURLToPath(url))
+    .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL("../../public/", import.meta.url));
 
 export async function startDashboardServer(options: DashboardServerOptions = {}): Promise<DashboardServer> {
   const host = options.host ?? defaultHost;
@@ -103,7 +104,11 @@ export async function startDashboardServer(options: DashboardServerOptions = {})
     ...(fleet ? { fleet: fleet.source } : {}),
     allowedHosts: () => allowlist,
     accessToken,
-    secrets: [...(target ? ["token" in target.auth ? target.auth.token : target.auth.password] : []), ...(fleet?.secrets ?? []), accessToken],
+    secrets: [
+      ...(target ? ["token" in target.auth ? target.auth.token : target.auth.password] : []),
+      ...(fleet?.secrets ?? []),
+      accessToken,
+    ],
     log: options.log ?? ((line) => console.error(line)),
   });
   const server = createServer(

@@ -5,7 +5,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
 import type { RestoreSession } from "@vbm365/client";
-import { ACTION_TYPES, aggregateReport, reportCharts, renderChartSvg, renderReportHtml, type ReportAggregates, type ReportInput } from "@vbm365/report";
+import {
+  ACTION_TYPES,
+  aggregateReport,
+  reportCharts,
+  renderChartSvg,
+  renderReportHtml,
+  type ReportAggregates,
+  type ReportInput,
+} from "@vbm365/report";
 import type { ReportResponse } from "../shared/report-api.js";
 import { HttpError } from "./http-error.js";
 import { BadRequest, parseSessionsQuery, readParams } from "./query.js";
@@ -40,7 +48,12 @@ async function buildReport(url: URL, context: ApiContext, gone: AbortSignal, ver
   const sessions = read.sessions.filter((session) => matchesFilters(session, query));
   const apiVersion = await context.source.apiVersion();
   return aggregateReport(withEvents(sessions, context, gone), {
-    selection: { from: query.from, to: query.to, ...(organization ? { organizations: [organization] } : {}), ...(action ? { actionTypes: [action] } : {}) },
+    selection: {
+      from: query.from,
+      to: query.to,
+      ...(organization ? { organizations: [organization] } : {}),
+      ...(action ? { actionTypes: [action] } : {}),
+    },
     serverVersions: new Map([[SERVER_NAME, apiVersion]]),
     generator: { tool: "vbm365 dashboard", version, how: `the dashboard's Report view, from the live server (REST API ${apiVersion})` },
     tableLimit: TABLE_LIMIT,
@@ -48,7 +61,14 @@ async function buildReport(url: URL, context: ApiContext, gone: AbortSignal, ver
 }
 
 /** Answers the two report routes. */
-export async function routeReport(method: string, res: ServerResponse, url: URL, gone: AbortSignal, context: ApiContext, version: string): Promise<void> {
+export async function routeReport(
+  method: string,
+  res: ServerResponse,
+  url: URL,
+  gone: AbortSignal,
+  context: ApiContext,
+  version: string,
+): Promise<void> {
   allow(method, ["GET"]);
   const report = await buildReport(url, context, gone, version);
   if (url.pathname === "/api/report/html") {
@@ -64,7 +84,13 @@ export async function routeReport(method: string, res: ServerResponse, url: URL,
     return;
   }
   const charts = await Promise.all(
-    reportCharts(report).map(async (chart) => ({ id: chart.id, title: chart.title, description: chart.description, table: chart.table, svg: await renderChartSvg(chart) })),
+    reportCharts(report).map(async (chart) => ({
+      id: chart.id,
+      title: chart.title,
+      description: chart.description,
+      table: chart.table,
+      svg: await renderChartSvg(chart),
+    })),
   );
   const body: ReportResponse = { report, charts };
   sendJson(res, 200, body);
@@ -72,7 +98,8 @@ export async function routeReport(method: string, res: ServerResponse, url: URL,
 
 export function isReportRoute(pathname: string): boolean {
   if (!pathname.startsWith("/api/report")) return false;
-  if (!REPORT_ROUTES.includes(pathname)) throw new HttpError(404, `No such report route; the dashboard answers ${REPORT_ROUTES.join(" and ")}.`);
+  if (!REPORT_ROUTES.includes(pathname))
+    throw new HttpError(404, `No such report route; the dashboard answers ${REPORT_ROUTES.join(" and ")}.`);
   return true;
 }
 

@@ -90,7 +90,10 @@ export async function routeApi(req: IncomingMessage, res: ServerResponse, url: U
     };
     return sendJson(res, 200, body);
   }
-  throw new HttpError(404, "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id}, /api/sessions/{id}/statistics, /api/report and /api/report/html.");
+  throw new HttpError(
+    404,
+    "No such API route. The dashboard answers /api/config, /api/version, /api/sessions, /api/sessions/{id}, /api/sessions/{id}/statistics, /api/report and /api/report/html.",
+  );
 }
 
 /**

@@ -52,7 +52,9 @@ export function summarize(read: ReadWindow, query: SessionsQuery): SessionsRespo
       result: countBy(matched, (session) => session.result),
       type: countBy(matched, (session) => session.type),
       state: countBy(matched, (session) => session.state),
-      ...(read.sessions.some((session) => serverOf(session) !== undefined) ? { server: countBy(matched, (session) => serverOf(session) ?? "") } : {}),
+      ...(read.sessions.some((session) => serverOf(session) !== undefined)
+        ? { server: countBy(matched, (session) => serverOf(session) ?? "") }
+        : {}),
     },
     timeline: timeline(matched, query.from, query.to),
     initiators: distinct(inWindow.map((session) => session.initiatedBy ?? "")).slice(0, 500),
@@ -84,11 +86,7 @@ function sortedOnce(sessions: readonly RestoreSession[], key: SessionsQuery["sor
   return cached;
 }
 
-export function sortSessions(
-  sessions: readonly RestoreSession[],
-  key: SessionsQuery["sort"],
-  dir: SessionsQuery["dir"],
-): RestoreSession[] {
+export function sortSessions(sessions: readonly RestoreSession[], key: SessionsQuery["sort"], dir: SessionsQuery["dir"]): RestoreSession[] {
   const sign = dir === "asc" ? 1 : -1;
   const isTime = key === "creationTime" || key === "endTime";
   // Keys are computed once per session, not once per comparison: windows hold tens of thousands.

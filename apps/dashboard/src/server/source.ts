@@ -1,6 +1,13 @@
 // The dashboard's only way to the VBM365 server: a few fixed calls through @vbm365/client.
 // No path or query from the browser is passed on; ids are validated before they get here.
-import { createVbm365Client, type ApiVersion, type ApiVersionOption, type RestoreSession, type RestoreSessionEvent, type RestoreStatistics } from "@vbm365/client";
+import {
+  createVbm365Client,
+  type ApiVersion,
+  type ApiVersionOption,
+  type RestoreSession,
+  type RestoreSessionEvent,
+  type RestoreStatistics,
+} from "@vbm365/client";
 import { checkEvent, checkSession, checkStatistics } from "./answer-check.js";
 import type { TargetSettings } from "./config.js";
 
@@ -91,7 +98,8 @@ export function capped(caps: WindowCaps) {
     add(session: RestoreSession): void {
       bytes += JSON.stringify(session).length;
       if (sessions.length === caps.sessions || bytes > caps.bytes) {
-        const limit = sessions.length === caps.sessions ? `${caps.sessions.toLocaleString("en-US")} sessions` : `${sizeOf(caps.bytes)} of sessions`;
+        const limit =
+          sessions.length === caps.sessions ? `${caps.sessions.toLocaleString("en-US")} sessions` : `${sizeOf(caps.bytes)} of sessions`;
         const message = `This window holds more than ${limit}, the most the dashboard keeps for one window; choose a narrower one.`;
         throw new WindowTooLarge(message, Number.isFinite(oldest) ? new Date(oldest) : undefined);
       }

@@ -72,9 +72,7 @@ export function createWindowStore(load: LoadWindow, options: WindowStoreOptions 
   function start(bounds: { from: Date; to: Date }): Entry {
     const controller = new AbortController();
     const entry: Entry = { at: Date.now(), controller, waiters: 0, settled: false, value: undefined! };
-    entry.value = load(bounds.from, bounds.to, controller.signal).then(
-      (sessions) => ({ sessions, ...bounds, fetchedAt: new Date() }),
-    );
+    entry.value = load(bounds.from, bounds.to, controller.signal).then((sessions) => ({ sessions, ...bounds, fetchedAt: new Date() }));
     entry.value.then(
       () => (entry.settled = true),
       () => {

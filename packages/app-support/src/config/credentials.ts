@@ -13,7 +13,12 @@ export interface CredentialFields {
   password?: SecretRef;
 }
 
-export function readCredentialFields(reader: YamlReader, field: string, pairs: Map<string, Pair<unknown, unknown>>, resolvePath: (path: string) => string): CredentialFields {
+export function readCredentialFields(
+  reader: YamlReader,
+  field: string,
+  pairs: Map<string, Pair<unknown, unknown>>,
+  resolvePath: (path: string) => string,
+): CredentialFields {
   const token = pairs.get("token");
   const username = pairs.get("username");
   const password = pairs.get("password");
@@ -23,13 +28,25 @@ export function readCredentialFields(reader: YamlReader, field: string, pairs: M
     ...(token ? { token: readSecretRef(reader, `${field}.token`, token.value, resolvePath) } : {}),
     ...(username ? { username: reader.string(`${field}.username`, username.value).value } : {}),
   };
-  if (token && (username || password)) throw reader.error(`${field}.token`, token.key, "give either token or username and password, not both");
-  if (username && !password) throw reader.error(`${field}.password`, username.key, "missing: username needs a password reference, such as { env: NAME }, { file: PATH } or { command: ... }");
+  if (token && (username || password))
+    throw reader.error(`${field}.token`, token.key, "give either token or username and password, not both");
+  if (username && !password)
+    throw reader.error(
+      `${field}.password`,
+      username.key,
+      "missing: username needs a password reference, such as { env: NAME }, { file: PATH } or { command: ... }",
+    );
   if (password && !username) throw reader.error(`${field}.username`, password.key, "missing: password needs a username");
   return fields;
 }
 
-export function credentialsOf(place: FieldPlace, name: string, own: CredentialFields, defaults: CredentialFields, env: NodeJS.ProcessEnv): CredentialSource {
+export function credentialsOf(
+  place: FieldPlace,
+  name: string,
+  own: CredentialFields,
+  defaults: CredentialFields,
+  env: NodeJS.ProcessEnv,
+): CredentialSource {
   const chosen = own.token || own.username ? own : defaults;
   if (chosen.token) {
     const ref = chosen.token;
@@ -39,5 +56,8 @@ export function credentialsOf(place: FieldPlace, name: string, own: CredentialFi
     const ref = chosen.password;
     return { kind: "login", username: chosen.username, readPassword: () => readSecret(ref, env) };
   }
-  throw configError(place, `server '${name}' has no credentials: add a token reference such as { env: NAME }, or a username with a password reference, here or under defaults`);
+  throw configError(
+    place,
+    `server '${name}' has no credentials: add a token reference such as { env: NAME }, or a username with a password reference, here or under defaults`,
+  );
 }

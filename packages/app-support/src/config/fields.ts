@@ -10,7 +10,11 @@ const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 const TAG_KEY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,62}$/;
 
 export function serverName(text: Located<string>): string {
-  if (!NAME.test(text.value)) throw configError(text.place, `'${text.value.slice(0, 40)}' is not a usable name: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit`);
+  if (!NAME.test(text.value))
+    throw configError(
+      text.place,
+      `'${text.value.slice(0, 40)}' is not a usable name: letters, digits, '.', '_' and '-', at most 63, starting with a letter or digit`,
+    );
   return text.value;
 }
 
@@ -40,7 +44,8 @@ export function tags(reader: YamlReader, field: string, node: unknown): Record<s
   for (const [key, pair] of reader.map(field, node, "any")) {
     if (!TAG_KEY.test(key)) throw reader.error(`${field}.${key}`, pair.key, "tag names are letters, digits, '.', '_' and '-'");
     const value = reader.string(`${field}.${key}`, pair.value).value;
-    if (value.includes(",") || value.includes("=")) throw reader.error(`${field}.${key}`, pair.value, "a tag value may not contain ',' or '='");
+    if (value.includes(",") || value.includes("="))
+      throw reader.error(`${field}.${key}`, pair.value, "a tag value may not contain ',' or '='");
     result[key] = value;
   }
   return result;

@@ -55,7 +55,10 @@ export function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv =
   const top = reader.map("", doc.contents, TOP_FIELDS);
 
   const defaultsNode = top.get("defaults")?.value;
-  const defaults = defaultsNode === undefined ? { credentials: {} } : readShared(reader, "defaults", reader.map("defaults", defaultsNode, SHARED_FIELDS), resolvePath);
+  const defaults =
+    defaultsNode === undefined
+      ? { credentials: {} }
+      : readShared(reader, "defaults", reader.map("defaults", defaultsNode, SHARED_FIELDS), resolvePath);
 
   const serversPair = top.get("servers");
   if (!serversPair) throw reader.error("servers", doc.contents, "missing: list the servers, each with at least name and url");
@@ -67,7 +70,11 @@ export function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv =
     const key = server.name.toLowerCase();
     if (seen.has(key)) {
       const first = seen.get(key);
-      throw reader.error(`servers[${index}].name`, node, `'${server.name}' is already the name of another server${first ? ` (line ${first})` : ""}: names must be unique`);
+      throw reader.error(
+        `servers[${index}].name`,
+        node,
+        `'${server.name}' is already the name of another server${first ? ` (line ${first})` : ""}: names must be unique`,
+      );
     }
     seen.set(key, reader.lineOf(node));
     return server;
@@ -83,7 +90,12 @@ export function parseConfig(text: string, path: string, env: NodeJS.ProcessEnv =
   };
 }
 
-function readShared(reader: YamlReader, field: string, pairs: ReturnType<YamlReader["map"]>, resolvePath: (path: string) => string): Shared {
+function readShared(
+  reader: YamlReader,
+  field: string,
+  pairs: ReturnType<YamlReader["map"]>,
+  resolvePath: (path: string) => string,
+): Shared {
   const value = (key: string) => pairs.get(key)?.value;
   const version = value("apiVersion");
   const ca = value("caFile");
@@ -96,7 +108,14 @@ function readShared(reader: YamlReader, field: string, pairs: ReturnType<YamlRea
   };
 }
 
-function readServer(reader: YamlReader, field: string, node: unknown, defaults: Shared, resolvePath: (path: string) => string, env: NodeJS.ProcessEnv): ServerSettings {
+function readServer(
+  reader: YamlReader,
+  field: string,
+  node: unknown,
+  defaults: Shared,
+  resolvePath: (path: string) => string,
+  env: NodeJS.ProcessEnv,
+): ServerSettings {
   const pairs = reader.map(field, node, SERVER_FIELDS);
   const nameNode = pairs.get("name");
   if (!nameNode) throw reader.error(`${field}.name`, node, "missing: every server needs a name, such as name: contoso-eu");

@@ -37,11 +37,20 @@ export function searchedPlaces(options: LocateOptions): string[] {
 
 export function locateConfig(options: LocateOptions): LocatedConfig | undefined {
   const cwd = options.cwd ?? process.cwd();
-  const explicit = options.flag !== undefined ? { text: options.flag, source: "--config" } : options.env.VBM365_CONFIG ? { text: options.env.VBM365_CONFIG, source: "VBM365_CONFIG" } : undefined;
+  const explicit =
+    options.flag !== undefined
+      ? { text: options.flag, source: "--config" }
+      : options.env.VBM365_CONFIG
+        ? { text: options.env.VBM365_CONFIG, source: "VBM365_CONFIG" }
+        : undefined;
   if (explicit) {
     const path = resolve(cwd, explicit.text);
     // Named on purpose: a typo must not fall back to another file silently.
-    if (!existsSync(path)) throw new ConfigFileError(`${explicit.source} ${explicit.text}: no such file: check the path, or create it (see 'Fleet' in the README)`, "");
+    if (!existsSync(path))
+      throw new ConfigFileError(
+        `${explicit.source} ${explicit.text}: no such file: check the path, or create it (see 'Fleet' in the README)`,
+        "",
+      );
     return { path, source: explicit.source };
   }
   const [inCwd, inUserFolder] = searchedPlaces(options) as [string, string];

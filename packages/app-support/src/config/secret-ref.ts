@@ -19,14 +19,19 @@ export const SECRET_COMMAND_TIMEOUT_MS = 30_000;
 export function readSecretRef(reader: YamlReader, field: string, node: unknown, resolvePath: (path: string) => string): SecretRef {
   if (isScalar(node) && node.value !== null) {
     // Never echo it: the value itself is the secret.
-    throw reader.error(field, node, `a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: "vault ..." }`);
+    throw reader.error(
+      field,
+      node,
+      `a secret written in the file is refused: reference it instead, with { env: VARIABLE }, { file: PATH } or { command: "vault ..." }`,
+    );
   }
   const pairs = reader.map(field, node, ["env", "file", "command"]);
   if (pairs.size !== 1) throw reader.error(field, node, "give exactly one of env, file or command");
   const [kind, pair] = [...pairs][0]!;
   const text = reader.string(`${field}.${kind}`, pair.value);
   if (kind === "env") {
-    if (!ENV_NAME.test(text.value)) throw configError(text.place, `'${text.value.slice(0, 40)}' is not a variable name: use letters, digits and _`);
+    if (!ENV_NAME.test(text.value))
+      throw configError(text.place, `'${text.value.slice(0, 40)}' is not a variable name: use letters, digits and _`);
     return { kind, name: text.value, place: text.place };
   }
   if (kind === "file") return { kind, path: resolvePath(text.value), place: text.place };
@@ -38,7 +43,11 @@ export async function readSecret(ref: SecretRef, env: NodeJS.ProcessEnv): Promis
   switch (ref.kind) {
     case "env": {
       const value = env[ref.name];
-      if (!value) throw configError(ref.place, `the variable ${ref.name} is ${value === undefined ? "not set" : "empty"}: export it before running, or change the reference`);
+      if (!value)
+        throw configError(
+          ref.place,
+          `the variable ${ref.name} is ${value === undefined ? "not set" : "empty"}: export it before running, or change the reference`,
+        );
       return value;
     }
     case "file":
@@ -57,7 +66,10 @@ async function readSecretFile(path: string, place: FieldPlace): Promise<string> 
   }
   // Like ssh with a private key: a secret others can read is no longer a secret.
   if ((mode & 0o077) !== 0) {
-    throw configError(place, `${path} can be read by group or others (mode ${(mode & 0o777).toString(8).padStart(3, "0")}): run chmod 600 '${path}'`);
+    throw configError(
+      place,
+      `${path} can be read by group or others (mode ${(mode & 0o777).toString(8).padStart(3, "0")}): run chmod 600 '${path}'`,
+    );
   }
   const text = (await readFile(path, "utf8")).replace(/\r?\n$/, "");
   if (text === "") throw configError(place, `${path} is empty: write the secret into it`);
@@ -69,12 +81,15 @@ function runSecretCommand(command: string, place: FieldPlace, env: NodeJS.Proces
     execFile("/bin/sh", ["-c", command], { env, timeout: SECRET_COMMAND_TIMEOUT_MS, maxBuffer: 64 * 1024 }, (error, stdout) => {
       // Its output is the secret, so it is never quoted; its exit status and the command are.
       if (error) {
-        const why = error.killed ? `did not finish in ${SECRET_COMMAND_TIMEOUT_MS / 1000} s` : `exited with status ${String(error.code ?? "unknown")}`;
+        const why = error.killed
+          ? `did not finish in ${SECRET_COMMAND_TIMEOUT_MS / 1000} s`
+          : `exited with status ${String(error.code ?? "unknown")}`;
         reject(configError(place, `the command '${command.slice(0, 80)}' ${why}: run it by hand to see why`));
         return;
       }
       const secret = stdout.replace(/\r?\n$/, "");
-      if (secret === "") reject(configError(place, `the command '${command.slice(0, 80)}' printed nothing: it must print the secret on stdout`));
+      if (secret === "")
+        reject(configError(place, `the command '${command.slice(0, 80)}' printed nothing: it must print the secret on stdout`));
       else resolve(secret);
     });
   });

@@ -34,7 +34,8 @@ export class YamlReader {
     for (const pair of (node as YAMLMap<unknown, unknown>).items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       const at = join(field, key);
-      if (known !== "any" && !known.includes(key)) throw this.error(at, pair.key, `unknown field '${key.slice(0, 40)}': the fields here are ${known.join(", ")}`);
+      if (known !== "any" && !known.includes(key))
+        throw this.error(at, pair.key, `unknown field '${key.slice(0, 40)}': the fields here are ${known.join(", ")}`);
       pairs.set(key, pair);
     }
     return pairs;
@@ -67,7 +68,8 @@ export function join(field: string, key: string): string {
 
 function describeFound(node: unknown): string {
   if (node === null || node === undefined) return ", and it is empty";
-  if (isScalar(node)) return node.value === null ? ", and it is empty" : `, not ${typeof node.value === "string" ? "text" : typeof node.value}`;
+  if (isScalar(node))
+    return node.value === null ? ", and it is empty" : `, not ${typeof node.value === "string" ? "text" : typeof node.value}`;
   if (isSeq(node)) return ", not a list";
   if (isMap(node)) return ", not a mapping";
   return "";

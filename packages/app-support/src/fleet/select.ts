@@ -19,7 +19,8 @@ export function isFleetChoice(choice: ServerChoice): boolean {
 
 export function parseTag(text: string): [string, string] {
   const at = text.indexOf("=");
-  if (at <= 0 || at === text.length - 1) throw new SelectionError(`--tag '${text.slice(0, 60)}' must be KEY=VALUE, such as --tag customer=contoso`);
+  if (at <= 0 || at === text.length - 1)
+    throw new SelectionError(`--tag '${text.slice(0, 60)}' must be KEY=VALUE, such as --tag customer=contoso`);
   return [text.slice(0, at).trim(), text.slice(at + 1).trim()];
 }
 
@@ -32,14 +33,19 @@ export function selectServers(servers: readonly ServerSettings[], choice: Server
   const chosen = new Set<ServerSettings>();
   for (const name of choice.names ?? []) {
     const server = byName.get(name.toLowerCase());
-    if (!server) throw new SelectionError(`no server named '${name.slice(0, 60)}' in the configuration: the servers are ${servers.map((s) => s.name).join(", ")}`);
+    if (!server)
+      throw new SelectionError(
+        `no server named '${name.slice(0, 60)}' in the configuration: the servers are ${servers.map((s) => s.name).join(", ")}`,
+      );
     chosen.add(server);
   }
   const wanted = (choice.tags ?? []).map(parseTag);
   if (wanted.length > 0) {
     const matching = servers.filter((server) => wanted.every(([key, value]) => server.tags[key]?.toLowerCase() === value.toLowerCase()));
     if (matching.length === 0) {
-      throw new SelectionError(`no server has ${wanted.map(([key, value]) => `${key}=${value}`).join(" and ")}: the tags in use are ${tagsInUse(servers) || "none"}`);
+      throw new SelectionError(
+        `no server has ${wanted.map(([key, value]) => `${key}=${value}`).join(" and ")}: the tags in use are ${tagsInUse(servers) || "none"}`,
+      );
     }
     for (const server of matching) chosen.add(server);
   }

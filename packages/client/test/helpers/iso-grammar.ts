@@ -11,18 +11,37 @@ const FORMS: Record<IsoForm, RegExp> = {
 export function referenceParse(text: string, form: IsoForm): IsoDateTime | undefined {
   const match = FORMS[form].exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const zone = match[8]?.toUpperCase();
   const offset = zone?.slice(1).replace(":", "").padEnd(4, "0") ?? "0000";
   const [offsetHours, offsetMinutes] = [Number(offset.slice(0, 2)), Number(offset.slice(2))];
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
   date.setUTCHours(hour, minute, second);
-  const back = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+  const back = [
+    date.getUTCFullYear(),
+    date.getUTCMonth() + 1,
+    date.getUTCDate(),
+    date.getUTCHours(),
+    date.getUTCMinutes(),
+    date.getUTCSeconds(),
+  ];
   const asWritten = back.every((value, index) => value === [year, month, day, hour, minute, second][index]);
   if (!asWritten || offsetHours > 23 || offsetMinutes > 59) return undefined;
   return {
-    year, month, day, hour, minute, second,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second,
     fraction: match[7] ?? "",
     offsetMinutes: zone === undefined ? undefined : (zone.startsWith("-") ? -1 : 1) * (offsetHours * 60 + offsetMinutes),
     hasTime: match[4] !== undefined,

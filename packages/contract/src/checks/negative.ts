@@ -1,7 +1,17 @@
 // The negative contract: what a server must refuse, and that it refuses with the error body.
 import { randomUUID } from "node:crypto";
 import { NotCallable, type ContractContext } from "../context.js";
-import { fillPath, ownLimitNote, ownLimits, pathParameters, queryParameters, successStatuses, type JsonSchema, type Operation, type Parameter } from "../spec.js";
+import {
+  fillPath,
+  ownLimitNote,
+  ownLimits,
+  pathParameters,
+  queryParameters,
+  successStatuses,
+  type JsonSchema,
+  type Operation,
+  type Parameter,
+} from "../spec.js";
 import { validateResponse } from "../validate.js";
 import type { Violation } from "../violations.js";
 import { isWrite, whenCallable } from "./operation.js";
@@ -24,7 +34,10 @@ function authViolations(op: Operation, request: string, status: number, violatio
 }
 
 function tokenCheck(op: Operation, variant: "no-token" | "bad-token"): Check {
-  const title = variant === "no-token" ? "without a token is refused with 401 and the error body" : "with a token the server never issued is refused with 401";
+  const title =
+    variant === "no-token"
+      ? "without a token is refused with 401 and the error body"
+      : "with a token the server never issued is refused with 401";
   return {
     id: `${op.operationId}/${variant}`,
     title: `${op.operationId}: ${op.method} ${op.path} ${title}`,
@@ -52,7 +65,8 @@ export function malformedValues(param: Parameter): Malformed[] {
   const schema = (param.schema ?? {}) as JsonSchema & { format?: string; minimum?: number; maximum?: number; type?: unknown };
   const own = ownLimits(param.schema);
   const values: Malformed[] = [];
-  const beyond = (keyword: "minimum" | "maximum", value: string): Malformed => (own.has(keyword) ? { value, ownLimit: ownLimitNote(keyword, schema[keyword]) } : { value });
+  const beyond = (keyword: "minimum" | "maximum", value: string): Malformed =>
+    own.has(keyword) ? { value, ownLimit: ownLimitNote(keyword, schema[keyword]) } : { value };
   if (schema.format === "date-time") values.push({ value: "notadate" });
   if (typeof schema.minimum === "number") values.push(beyond("minimum", String(schema.minimum - 1)));
   if (typeof schema.maximum === "number") values.push(beyond("maximum", String(schema.maximum + 1)));
@@ -60,7 +74,9 @@ export function malformedValues(param: Parameter): Malformed[] {
 }
 
 function malformedQueryCheck(op: Operation, param: Parameter, { value, ownLimit }: Malformed): Check {
-  const title = ownLimit ? `is refused with 4xx and the error body, or accepted with a warning (${ownLimit})` : "is refused with 4xx and the error body";
+  const title = ownLimit
+    ? `is refused with 4xx and the error body, or accepted with a warning (${ownLimit})`
+    : "is refused with 4xx and the error body";
   return {
     id: `${op.operationId}/malformed-query/${param.name}=${value}`,
     title: `${op.operationId}: ${param.name}=${value} ${title}`,
@@ -73,14 +89,26 @@ function malformedQueryCheck(op: Operation, param: Parameter, { value, ownLimit 
         if (!ownLimit) return pass(validateResponse(op, request, res, { statuses: ["4xx"] }).violations);
         const accepted = res.status >= 200 && res.status < 300;
         const { violations, warnings } = validateResponse(op, request, res, { statuses: ["4xx", ...successStatuses(op)] });
-        if (accepted) warnings.push({ operationId: op.operationId, request, kind: "status", rule: "own-limit", pointer: "", expected: `4xx (${ownLimit}, so accepting it is allowed)`, actual: String(res.status) });
+        if (accepted)
+          warnings.push({
+            operationId: op.operationId,
+            request,
+            kind: "status",
+            rule: "own-limit",
+            pointer: "",
+            expected: `4xx (${ownLimit}, so accepting it is allowed)`,
+            actual: String(res.status),
+          });
         return { violations, warnings };
       }),
   };
 }
 
 function badIdCheck(op: Operation, param: Parameter, variant: "non-uuid" | "unknown"): Check {
-  const title = variant === "non-uuid" ? `a {${param.name}} that is not a uuid is refused with 4xx and the error body` : `an unknown {${param.name}} is answered with 404 and the error body`;
+  const title =
+    variant === "non-uuid"
+      ? `a {${param.name}} that is not a uuid is refused with 4xx and the error body`
+      : `an unknown {${param.name}} is answered with 404 and the error body`;
   return {
     id: `${op.operationId}/${variant}-${param.name}`,
     title: `${op.operationId}: ${title}`,

@@ -31,7 +31,14 @@ function firstOutOfOrder(items: Item[], field: string, ascending: boolean): { in
   return undefined;
 }
 
-async function checkDirection(ctx: ContractContext, op: Operation, orderBy: string, ascending: boolean, expectedIds: Set<string>, complete: boolean): Promise<Violation[]> {
+async function checkDirection(
+  ctx: ContractContext,
+  op: Operation,
+  orderBy: string,
+  ascending: boolean,
+  expectedIds: Set<string>,
+  complete: boolean,
+): Promise<Violation[]> {
   const field = fieldOfOrder(orderBy);
   const sorted = await readReference(ctx, op, { orderBy, orderAsc: String(ascending) });
   const request = `${op.method} ${sorted.basePath}?orderBy=${orderBy}&orderAsc=${String(ascending)}`;
@@ -51,7 +58,15 @@ async function checkDirection(ctx: ContractContext, op: Operation, orderBy: stri
   const got = new Set(sorted.items.map((i) => String(i.id)));
   const missing = [...expectedIds].filter((id) => !got.has(id));
   if (complete && (missing.length > 0 || got.size !== expectedIds.size)) {
-    violations.push({ operationId: op.operationId, request, kind: "order", rule: "same-items", pointer: "/results", expected: `the ${expectedIds.size} items of the unordered page, reordered`, actual: `${got.size} items, ${missing.length} of them missing` });
+    violations.push({
+      operationId: op.operationId,
+      request,
+      kind: "order",
+      rule: "same-items",
+      pointer: "/results",
+      expected: `the ${expectedIds.size} items of the unordered page, reordered`,
+      actual: `${got.size} items, ${missing.length} of them missing`,
+    });
   }
   return violations;
 }
@@ -71,7 +86,8 @@ function orderCheck(op: Operation, orderBy: string): Check {
         if (!reference.complete) return skip("more items than one page holds: the order is judged on the whole set");
         const ids = new Set(reference.items.map((i) => String(i.id)));
         const violations: Violation[] = [];
-        for (const ascending of [true, false]) violations.push(...(await checkDirection(ctx, op, orderBy, ascending, ids, reference.complete)));
+        for (const ascending of [true, false])
+          violations.push(...(await checkDirection(ctx, op, orderBy, ascending, ids, reference.complete)));
         return pass(violations);
       }),
   };

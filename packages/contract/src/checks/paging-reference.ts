@@ -24,7 +24,12 @@ export interface Reference {
 }
 
 /** One page as large as the spec allows: the set a walk must reproduce. */
-export async function readReference(ctx: ContractContext, op: Operation, query: Record<string, string> = {}, values?: Record<string, string>): Promise<Reference> {
+export async function readReference(
+  ctx: ContractContext,
+  op: Operation,
+  query: Record<string, string> = {},
+  values?: Record<string, string>,
+): Promise<Reference> {
   const basePath = fillPath(op.path, values ?? (await ctx.pathValues(op)));
   const limit = maxLimit(op);
   const { request, res } = await ctx.call(op, { path: basePath, query: { ...query, limit: String(limit) } });
@@ -33,7 +38,15 @@ export async function readReference(ctx: ContractContext, op: Operation, query: 
   const items = (Array.isArray(page?.results) ? page.results : []) as Item[];
   const complete = items.length < limit;
   if (complete && page?._links?.next) {
-    violations.push({ operationId: op.operationId, request, kind: "paging", rule: "next-on-last-page", pointer: "/_links/next", expected: "absent: the page holds fewer items than the limit", actual: JSON.stringify(page._links.next.href) });
+    violations.push({
+      operationId: op.operationId,
+      request,
+      kind: "paging",
+      rule: "next-on-last-page",
+      pointer: "/_links/next",
+      expected: "absent: the page holds fewer items than the limit",
+      actual: JSON.stringify(page._links.next.href),
+    });
   }
   return { items, complete, violations, basePath };
 }

@@ -63,12 +63,14 @@ function checkPage(walk: Walk, request: string, page: Page, asked: Request, page
   const v = paging(walk, request);
   for (const name of ["offset", "limit"] as const) {
     const value = asked.query[name];
-    if (value !== undefined && page[name] !== Number(value)) v(`${name}-echo`, `/${name}`, `${value} (as requested)`, JSON.stringify(page[name]));
+    if (value !== undefined && page[name] !== Number(value))
+      v(`${name}-echo`, `/${name}`, `${value} (as requested)`, JSON.stringify(page[name]));
   }
   (page.results as Item[]).forEach((item, index) => {
     const id = String(item.id);
     const first = walk.seen.get(id);
-    if (first !== undefined) v("duplicate-id", `/results/${index}/id`, "each id once in the whole walk", `${id} again (first seen on page ${first})`);
+    if (first !== undefined)
+      v("duplicate-id", `/results/${index}/id`, "each id once in the whole walk", `${id} again (first seen on page ${first})`);
     else walk.seen.set(id, pageNo);
   });
 }
@@ -93,7 +95,12 @@ function nextRequest(walk: Walk, request: string, page: Page, pageNo: number): R
   }
   if (pageNo >= maxPages) {
     const why = reference.complete ? `${total} items in pages of ${limit}` : "VBM365_CONTRACT_MAX_PAGES";
-    v("endless-next", "/_links/next", `the walk to end within ${maxPages} pages (${why})`, `still a next link after page ${pageNo}: ${JSON.stringify(href)}`);
+    v(
+      "endless-next",
+      "/_links/next",
+      `the walk to end within ${maxPages} pages (${why})`,
+      `still a next link after page ${pageNo}: ${JSON.stringify(href)}`,
+    );
     return undefined;
   }
   walk.visited.add(href.toLowerCase());
@@ -107,7 +114,15 @@ function checkNoneMissing(walk: Walk): void {
   if (!reference.complete) return;
   const missing = reference.items.map((i) => String(i.id)).filter((id) => !walk.seen.has(id));
   if (missing.length === 0) return;
-  walk.violations.push({ operationId: op.operationId, request: `${op.method} ${reference.basePath} (walk)`, kind: "paging", rule: "missing-id", pointer: "/results", expected: `all ${reference.items.length} ids of the single large page`, actual: `${missing.length} never seen, such as ${missing[0]}` });
+  walk.violations.push({
+    operationId: op.operationId,
+    request: `${op.method} ${reference.basePath} (walk)`,
+    kind: "paging",
+    rule: "missing-id",
+    pointer: "/results",
+    expected: `all ${reference.items.length} ids of the single large page`,
+    actual: `${missing.length} never seen, such as ${missing[0]}`,
+  });
 }
 
 export interface WalkOptions {

@@ -23,7 +23,8 @@ export interface Check {
   run(ctx: ContractContext): Promise<CheckOutcome>;
 }
 
-export const pass = (violations: Violation[] = [], warnings: Violation[] = []): CheckOutcome => (warnings.length > 0 ? { violations, warnings } : { violations });
+export const pass = (violations: Violation[] = [], warnings: Violation[] = []): CheckOutcome =>
+  warnings.length > 0 ? { violations, warnings } : { violations };
 export const skip = (reason: string, uncovered = false): CheckOutcome => ({ violations: [], skipped: reason, uncovered });
 
 /** Why Prism (a stateless mock) cannot take part in a check. */

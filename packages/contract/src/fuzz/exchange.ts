@@ -18,12 +18,19 @@ function percentEveryByte(value: string): string {
 /** The request line (path and query) in a spelling; never holds a header or a body. */
 export function requestLine(r: FuzzRequest, spelling: Spelling = "plain"): string {
   const path = r.op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(r.values[name] ?? ""));
-  const pairs = r.query.map(([k, v]) => `${encodeURIComponent(k)}=${spelling === "percent-encoded" ? percentEveryByte(v) : encodeURIComponent(v)}`);
+  const pairs = r.query.map(
+    ([k, v]) => `${encodeURIComponent(k)}=${spelling === "percent-encoded" ? percentEveryByte(v) : encodeURIComponent(v)}`,
+  );
   if (spelling === "unknown-parameter") pairs.push(`${unknownParameter}=1`);
   return `${path}${pairs.length > 0 ? `?${pairs.join("&")}` : ""}`;
 }
 
-export async function sendRequest(target: Target, r: FuzzRequest, spelling: Spelling = "plain", token = target.token): Promise<HttpResponse> {
+export async function sendRequest(
+  target: Target,
+  r: FuzzRequest,
+  spelling: Spelling = "plain",
+  token = target.token,
+): Promise<HttpResponse> {
   const headers: Record<string, string> = {};
   if (r.auth === "token" && r.op.secured) headers.authorization = `Bearer ${token}`;
   if (r.auth === "bogus") headers.authorization = "Bearer vbm365-fuzz-token-never-issued";

@@ -29,7 +29,8 @@ function whole(env: NodeJS.ProcessEnv, name: string, flag: string, fallback: num
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
-  if (!(value >= min) || !Number.isSafeInteger(value)) throw new ContractSettingsError(`${flag} must be a whole number, ${min} or more, not "${raw}".`);
+  if (!(value >= min) || !Number.isSafeInteger(value))
+    throw new ContractSettingsError(`${flag} must be a whole number, ${min} or more, not "${raw}".`);
   return value;
 }
 
@@ -44,9 +45,12 @@ export function fuzzOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): FuzzOp
     throw new ContractSettingsError(`--property must be one of ${propertyNames.join(", ")}, not "${property}".`);
   }
   const path = env.VBM365_FUZZ_PATH || undefined;
-  if (path !== undefined && !/^\d+(:\d+)*$/.test(path)) throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
-  if (path !== undefined && property === undefined) throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
-  if (path !== undefined && property === "sequences") throw new ContractSettingsError("a sequence replays with --seed and --runs alone (as printed with its failure), not with --path.");
+  if (path !== undefined && !/^\d+(:\d+)*$/.test(path))
+    throw new ContractSettingsError(`--path must be fast-check's replay path such as 12:0:3, not "${path}".`);
+  if (path !== undefined && property === undefined)
+    throw new ContractSettingsError("--path replays one property: give --property too (both are printed with a failure).");
+  if (path !== undefined && property === "sequences")
+    throw new ContractSettingsError("a sequence replays with --seed and --runs alone (as printed with its failure), not with --path.");
   const apiVersion = versionSetting(env);
   const specPath = env.VBM365_FUZZ_SPEC || undefined;
   if (specPath && apiVersion !== "auto") throw new ContractSettingsError("give --spec FILE or --api-version VERSION, not both.");

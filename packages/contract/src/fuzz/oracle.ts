@@ -41,19 +41,53 @@ export function judge(r: FuzzRequest, line: string, res: HttpResponse): Judged {
   const request = `${r.op.method} ${line}`;
   if (res.status >= 500) {
     const body = res.text ? ` (${describeValue(redactText(res.text).slice(0, 200))})` : "";
-    return { violations: [{ operationId: r.op.operationId, request, kind: "status", rule: "5xx", pointer: "", expected: `never a 5xx; ${r.expect} for this request`, actual: `${res.status}${body}` }], warnings: [] };
+    return {
+      violations: [
+        {
+          operationId: r.op.operationId,
+          request,
+          kind: "status",
+          rule: "5xx",
+          pointer: "",
+          expected: `never a 5xx; ${r.expect} for this request`,
+          actual: `${res.status}${body}`,
+        },
+      ],
+      warnings: [],
+    };
   }
   // Beyond a limit of our own, the server may also accept the value: its 2xx is then held
   // to the declared body, and ownLimitWarning says it accepted.
   const allowed = r.ownLimit ? [...statuses(r, r.expect), ...successStatuses(r.op)] : statuses(r, r.expect);
   const { violations, warnings } = validateResponse(r.op, request, res, { statuses: allowed });
   const leaked = r.expect === "401" && res.status >= 200 && res.status < 300;
-  if (leaked) return { violations: [{ operationId: r.op.operationId, request, kind: "auth", pointer: "", expected: "401 and no data", actual: `${res.status} with data` }], warnings: [] };
+  if (leaked)
+    return {
+      violations: [
+        {
+          operationId: r.op.operationId,
+          request,
+          kind: "auth",
+          pointer: "",
+          expected: "401 and no data",
+          actual: `${res.status} with data`,
+        },
+      ],
+      warnings: [],
+    };
   return { violations, warnings };
 }
 
 /** A value beyond a limit of this spec's own that the server accepted: worth a warning, never a failure. */
 export function ownLimitWarning(r: FuzzRequest, line: string, res: HttpResponse): Violation | undefined {
   if (!r.ownLimit || res.status < 200 || res.status >= 300) return undefined;
-  return { operationId: r.op.operationId, request: `${r.op.method} ${line}`, kind: "status", rule: "own-limit", pointer: "", expected: `4xx for ${r.because} (${r.ownLimit}, so accepting it is allowed)`, actual: String(res.status) };
+  return {
+    operationId: r.op.operationId,
+    request: `${r.op.method} ${line}`,
+    kind: "status",
+    rule: "own-limit",
+    pointer: "",
+    expected: `4xx for ${r.because} (${r.ownLimit}, so accepting it is allowed)`,
+    actual: String(res.status),
+  };
 }

@@ -30,7 +30,9 @@ export function knownValues(pool: Pool, op: Operation): Record<string, string>[]
 
 export async function discoverPool(ctx: ContractContext): Promise<Pool> {
   const pool: Pool = { tuples: new Map(), times: [] };
-  const lists = ctx.operations.filter((op) => op.method === "GET" && op.paged).sort((a, b) => pathParameters(a).length - pathParameters(b).length);
+  const lists = ctx.operations
+    .filter((op) => op.method === "GET" && op.paged)
+    .sort((a, b) => pathParameters(a).length - pathParameters(b).length);
   for (const list of lists) {
     // The by-id template one level below the list, e.g. `/v6/RestoreSessions/{restoreSessionId}`.
     const byId = ctx.operations.find((op) => new RegExp(`^${escape(list.path)}/\\{[^}/]+\\}$`, "i").test(op.path));

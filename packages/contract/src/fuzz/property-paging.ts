@@ -40,7 +40,15 @@ function outsideWindow(w: Walk, request: string, items: readonly unknown[]): Vio
       const after = /from$/i.test(name);
       // Whether an item exactly on the bound is in is not documented: both are accepted.
       if (at === undefined || (after ? at >= limit : at <= limit)) continue;
-      violations.push({ operationId: w.op.operationId, request, kind: "filter", rule: "filter-across-pages", pointer: `/results/${index}/${field}`, expected: `${after ? "at or after" : "at or before"} ${name}=${bound} on every page`, actual: JSON.stringify(raw) });
+      violations.push({
+        operationId: w.op.operationId,
+        request,
+        kind: "filter",
+        rule: "filter-across-pages",
+        pointer: `/results/${index}/${field}`,
+        expected: `${after ? "at or after" : "at or before"} ${name}=${bound} on every page`,
+        actual: JSON.stringify(raw),
+      });
     }
   });
   return violations;
@@ -61,7 +69,8 @@ function walksOf(op: Operation, pool: Pool): fc.Arbitrary<Walk> | undefined {
 
 export const pagingProperty: PropertyBuilder = (ctx, pool, tally) => {
   const name = "paging";
-  const title = "a walk by _links.next with any limit and window: each id once, none missing, it ends, every item inside the window on every page";
+  const title =
+    "a walk by _links.next with any limit and window: each id once, none missing, it ends, every item inside the window on every page";
   if (!ctx.target.capabilities.stateful) return { name, title, skipped: statelessReason.paging };
   const walks = ctx.operations.filter((op) => op.method === "GET" && op.paged).flatMap((op) => walksOf(op, pool) ?? []);
   if (walks.length === 0) return { name, title, skipped: "no paged list has items to walk" };

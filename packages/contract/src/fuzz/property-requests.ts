@@ -16,7 +16,9 @@ const spellingText: Record<Spelling, string> = {
   "percent-encoded": "sent as written, and with every byte of the query values percent-encoded",
   "unknown-parameter": "sent as written, and with an extra query parameter the spec does not name",
 };
-const spellings = fc.constantFrom(...exchangeSpellings).map((spelling) => Object.defineProperty({ spelling }, fc.toStringMethod, { value: () => spellingText[spelling], enumerable: false }));
+const spellings = fc
+  .constantFrom(...exchangeSpellings)
+  .map((spelling) => Object.defineProperty({ spelling }, fc.toStringMethod, { value: () => spellingText[spelling], enumerable: false }));
 
 const why: Record<Exclude<Spelling, "plain">, string> = {
   "percent-encoded": "the same answer with every byte of the query values percent-encoded",
@@ -25,9 +27,11 @@ const why: Record<Exclude<Spelling, "plain">, string> = {
 
 export const requestsProperty: PropertyBuilder = (ctx, pool, tally) => {
   const name = "requests";
-  const title = "any request from the spec: never a 5xx, the status it earned with the declared body, the same answer twice and in an equivalent spelling";
+  const title =
+    "any request from the spec: never a 5xx, the status it earned with the declared body, the same answer twice and in an equivalent spelling";
   const arbs = ctx.operations.flatMap((op) => requestsFor(op, pool, ctx.target) ?? []);
-  if (arbs.length === 0) return { name, title, skipped: "no operation can be called: the lists gave no ids and no token form could be filled" };
+  if (arbs.length === 0)
+    return { name, title, skipped: "no operation can be called: the lists gave no ids and no token form could be filled" };
   const property = fc.asyncProperty(fc.oneof(...arbs), spellings, async (r, { spelling }) => {
     const line = requestLine(r);
     const res = await sendRequest(ctx.target, r);

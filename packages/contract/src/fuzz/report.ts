@@ -9,7 +9,9 @@ export function replayCommand(report: FuzzReport, property: string, path?: strin
 
 export function formatFuzzReport(report: FuzzReport): string {
   const { options } = report;
-  const lines = [`Fuzz against ${report.target}: seed ${report.seed}, up to ${options.runs} runs per property, at most ${options.maxTimeMs / 1000} s`];
+  const lines = [
+    `Fuzz against ${report.target}: seed ${report.seed}, up to ${options.runs} runs per property, at most ${options.maxTimeMs / 1000} s`,
+  ];
   lines.push(`  API version: ${report.apiVersion} (${report.versionReason})`);
   for (const r of report.results) {
     if (r.skipped) {
@@ -26,7 +28,9 @@ export function formatFuzzReport(report: FuzzReport): string {
     lines.push(`  ${r.name}: FAILED after ${r.runs} runs, shrunk in ${r.failure.shrinks} steps to:`);
     for (const line of r.failure.counterexample.split("\n")) lines.push(`    ${line}`);
     for (const line of r.failure.error.split("\n")) lines.push(`    ${line}`);
-    lines.push(`    replay: ${replayCommand(report, r.name, r.replayByPath ? r.failure.path : undefined)} (with the same VBM365_* settings)`);
+    lines.push(
+      `    replay: ${replayCommand(report, r.name, r.replayByPath ? r.failure.path : undefined)} (with the same VBM365_* settings)`,
+    );
   }
   // Last, as the run's account: what was checked, and what only warns.
   lines.push(...formatTally(report.tally));

@@ -36,7 +36,11 @@ const secretField = /password|token|secret/i;
 export function describeRequest(r: FuzzRequest): string {
   const path = r.op.path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(r.values[name] ?? ""));
   const query = r.query.length === 0 ? "" : `?${new URLSearchParams(r.query).toString()}`;
-  const form = r.form ? ` form ${Object.entries(r.form).map(([k, v]) => `${k}=${secretField.test(k) ? "<redacted>" : v}`).join("&")}` : "";
+  const form = r.form
+    ? ` form ${Object.entries(r.form)
+        .map(([k, v]) => `${k}=${secretField.test(k) ? "<redacted>" : v}`)
+        .join("&")}`
+    : "";
   const auth = r.auth === "none" ? " without a token" : r.auth === "bogus" ? " with a token the server never issued" : "";
   return `${r.op.method} ${path}${query}${form}${auth}, expecting ${r.expect}${r.because === "valid" ? "" : ` (${r.because})`}`;
 }
@@ -93,16 +97,20 @@ function unknownIds(op: Operation, known: Record<string, string>[], stateful: bo
   const uuidParams = params.filter((p) => (p.schema as { format?: string } | undefined)?.format === "uuid");
   if (uuidParams.length > 0 && known.length > 0) {
     arbs.push(
-      fc.tuple(fc.constantFrom(...known), fc.constantFrom(...uuidParams), fc.uuid({ version: 4 })).map(([values, p, id]) =>
-        base(op, { ...values, [p.name]: id }, expect, `{${p.name}} names nothing on the server`),
-      ),
+      fc
+        .tuple(fc.constantFrom(...known), fc.constantFrom(...uuidParams), fc.uuid({ version: 4 }))
+        .map(([values, p, id]) => base(op, { ...values, [p.name]: id }, expect, `{${p.name}} names nothing on the server`)),
     );
   }
   const last = params.at(-1)?.name;
-  const crossed = known.flatMap((a) => known.filter((b) => params.slice(0, -1).some((p) => a[p.name] !== b[p.name])).map((b) => [a, b] as const));
+  const crossed = known.flatMap((a) =>
+    known.filter((b) => params.slice(0, -1).some((p) => a[p.name] !== b[p.name])).map((b) => [a, b] as const),
+  );
   if (last && params.length > 1 && crossed.length > 0) {
     arbs.push(
-      fc.constantFrom(...crossed.slice(0, 50)).map(([a, b]) => base(op, { ...a, [last]: b[last]! }, expect, `{${last}} belongs to another ${params.at(-2)!.name}`)),
+      fc
+        .constantFrom(...crossed.slice(0, 50))
+        .map(([a, b]) => base(op, { ...a, [last]: b[last]! }, expect, `{${last}} belongs to another ${params.at(-2)!.name}`)),
     );
   }
   return arbs;
@@ -127,22 +135,42 @@ export function requestsFor(op: Operation, pool: Pool, target: Target): fc.Arbit
   if (withValues) {
     // A valid write would change the server on every run (stop every listed session): writes
     // get only requests that must be refused, and the contract check does the one real Stop.
-    if (!isWrite(op)) valid = fc.tuple(withValues, validQuery(op, pool)).map(([values, query]) => ({ ...base(op, values, "2xx", "valid"), query, form }));
+    if (!isWrite(op))
+      valid = fc.tuple(withValues, validQuery(op, pool)).map(([values, query]) => ({ ...base(op, values, "2xx", "valid"), query, form }));
     for (const p of queryParameters(op)) {
       const value = brokenValue(p.schema);
-      if (value) broken.push(fc.tuple(withValues, value).map(([values, b]) => ({ ...base(op, values, "4xx", `${p.name}=${b.value} is ${b.breaks}`), query: [[p.name, b.value]], form, ownLimit: b.ownLimit })));
+      if (value)
+        broken.push(
+          fc.tuple(withValues, value).map(([values, b]) => ({
+            ...base(op, values, "4xx", `${p.name}=${b.value} is ${b.breaks}`),
+            query: [[p.name, b.value]],
+            form,
+            ownLimit: b.ownLimit,
+          })),
+        );
     }
     for (const p of pathParameters(op)) {
       const value = brokenValue(p.schema);
-      if (value) broken.push(fc.tuple(withValues, value).map(([values, b]) => ({ ...base(op, { ...values, [p.name]: b.value }, "4xx", `{${p.name}} is ${b.breaks}`), ownLimit: b.ownLimit })));
+      if (value)
+        broken.push(
+          fc.tuple(withValues, value).map(([values, b]) => ({
+            ...base(op, { ...values, [p.name]: b.value }, "4xx", `{${p.name}} is ${b.breaks}`),
+            ownLimit: b.ownLimit,
+          })),
+        );
     }
     if (op.secured) {
       broken.push(withValues.map((values) => ({ ...base(op, values, "401", "no token"), auth: "none" as const })));
-      if (target.capabilities.validatesTokens) broken.push(withValues.map((values) => ({ ...base(op, values, "401", "a token never issued"), auth: "bogus" as const })));
+      if (target.capabilities.validatesTokens)
+        broken.push(withValues.map((values) => ({ ...base(op, values, "401", "a token never issued"), auth: "bogus" as const })));
     }
-    if (form) broken.push(fc.tuple(withValues, brokenForms(form)).map(([values, b]) => ({ ...base(op, values, "4xx", b.because), form: b.form })));
+    if (form)
+      broken.push(fc.tuple(withValues, brokenForms(form)).map(([values, b]) => ({ ...base(op, values, "4xx", b.because), form: b.form })));
   }
   broken.push(...unknownIds(op, known, target.capabilities.stateful));
-  const weighted = [...(valid ? [{ arbitrary: valid, weight: Math.max(1, broken.length) }] : []), ...broken.map((arbitrary) => ({ arbitrary, weight: 1 }))];
+  const weighted = [
+    ...(valid ? [{ arbitrary: valid, weight: Math.max(1, broken.length) }] : []),
+    ...broken.map((arbitrary) => ({ arbitrary, weight: 1 })),
+  ];
   return weighted.length === 0 ? undefined : fc.oneof(...weighted).map(printable);
 }

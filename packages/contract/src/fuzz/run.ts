@@ -54,7 +54,10 @@ const builders: PropertyBuilder[] = [requestsProperty, pagingProperty, sequences
 
 function finding(details: fc.RunDetails<unknown>): FuzzFinding | undefined {
   if (!details.failed) return undefined;
-  const error = details.errorInstance instanceof FuzzFailure ? details.errorInstance.message : String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance);
+  const error =
+    details.errorInstance instanceof FuzzFailure
+      ? details.errorInstance.message
+      : String((details.errorInstance as Error | undefined)?.message ?? details.errorInstance);
   const args = (details.counterexample ?? []) as unknown[];
   const counterexample = args.map((arg) => fc.stringify(arg)).join("\n");
   return { counterexample, error, path: details.counterexamplePath ?? "", shrinks: details.numShrinks };
@@ -68,7 +71,16 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
   const tally = newTally();
   const properties = builders.map((build) => build(ctx, pool, tally));
   for (const [index, prop] of properties.entries()) {
-    const base = { name: prop.name, title: prop.title, notChecked: prop.notChecked ?? [], replayByPath: prop.replayByPath ?? true, runs: 0, discarded: 0, ms: 0, interrupted: false };
+    const base = {
+      name: prop.name,
+      title: prop.title,
+      notChecked: prop.notChecked ?? [],
+      replayByPath: prop.replayByPath ?? true,
+      runs: 0,
+      discarded: 0,
+      ms: 0,
+      interrupted: false,
+    };
     if (options.property && prop.name !== options.property) {
       results.push({ ...base, skipped: `only --property ${options.property} was asked for` });
       continue;
@@ -80,9 +92,24 @@ export async function runFuzz(doc: OpenApiDocument, target: Target, options: Fuz
     // What is left of the time, shared by the properties still to run.
     const share = Math.max(1, Math.floor((deadline - Date.now()) / (properties.length - index)));
     const started = Date.now();
-    const details = await prop.check({ seed: options.seed, numRuns: options.runs, interruptAfterTimeLimit: share, path: options.path, endOnFailure: false });
-    results.push({ ...base, runs: details.numRuns, discarded: details.numSkips, ms: Date.now() - started, interrupted: details.interrupted, failure: finding(details) });
+    const details = await prop.check({
+      seed: options.seed,
+      numRuns: options.runs,
+      interruptAfterTimeLimit: share,
+      path: options.path,
+      endOnFailure: false,
+    });
+    results.push({
+      ...base,
+      runs: details.numRuns,
+      discarded: details.numSkips,
+      ms: Date.now() - started,
+      interrupted: details.interrupted,
+      failure: finding(details),
+    });
   }
-  const versionReason = options.specPath ? `${target.versionReason}; requests generated from --spec ${options.specPath}` : target.versionReason;
+  const versionReason = options.specPath
+    ? `${target.versionReason}; requests generated from --spec ${options.specPath}`
+    : target.versionReason;
   return { target: target.name, apiVersion: target.apiVersion, versionReason, seed: options.seed, options, results, tally };
 }

@@ -26,7 +26,11 @@ export function whereLinkLeads(href: string, ignored: readonly string[]): string
 /** The body with every `href` replaced by where it leads; undefined when it is not JSON. */
 function promisedData(text: string, ignored: readonly string[]): { data: unknown } | undefined {
   try {
-    return { data: JSON.parse(text, (key, value: unknown) => (key === "href" && typeof value === "string" ? whereLinkLeads(value, ignored) : value)) };
+    return {
+      data: JSON.parse(text, (key, value: unknown) =>
+        key === "href" && typeof value === "string" ? whereLinkLeads(value, ignored) : value,
+      ),
+    };
   } catch {
     return undefined;
   }
@@ -54,7 +58,8 @@ export function firstDifference(a: unknown, b: unknown, pointer = ""): string | 
 
 function valueAt(value: unknown, pointer: string): unknown {
   let current = value;
-  for (const raw of pointer.split("/").slice(1)) current = (current as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
+  for (const raw of pointer.split("/").slice(1))
+    current = (current as Record<string, unknown> | undefined)?.[raw.replace(/~1/g, "/").replace(/~0/g, "~")];
   return current;
 }
 
@@ -74,8 +79,26 @@ function difference(first: HttpResponse, second: HttpResponse, ignored: readonly
  * Two answers that must be the same in what the contract promises. `ignored` names query
  * parameters the server is expected to ignore (so links may carry them or not).
  */
-export function sameAnswer(r: FuzzRequest, line: string, first: HttpResponse, second: HttpResponse, rule: string, why: string, ignored: readonly string[] = []): Violation[] {
+export function sameAnswer(
+  r: FuzzRequest,
+  line: string,
+  first: HttpResponse,
+  second: HttpResponse,
+  rule: string,
+  why: string,
+  ignored: readonly string[] = [],
+): Violation[] {
   const differ = difference(first, second, ignored);
   if (differ === undefined) return [];
-  return [{ operationId: r.op.operationId, request: `${r.op.method} ${line}`, kind: "consistency", rule, pointer: "", expected: why, actual: differ }];
+  return [
+    {
+      operationId: r.op.operationId,
+      request: `${r.op.method} ${line}`,
+      kind: "consistency",
+      rule,
+      pointer: "",
+      expected: why,
+      actual: differ,
+    },
+  ];
 }

@@ -41,7 +41,13 @@ async function exchange(real: Real, r: FuzzRequest): Promise<{ status: number; b
   return { status: res.status, body, violations };
 }
 
-const request = (op: Operation, values: Record<string, string>, expect: Expectation, because: string, form?: Record<string, string>): FuzzRequest => ({
+const request = (
+  op: Operation,
+  values: Record<string, string>,
+  expect: Expectation,
+  because: string,
+  form?: Record<string, string>,
+): FuzzRequest => ({
   op,
   values,
   query: [],
@@ -96,7 +102,8 @@ export class List implements Command {
     failOn(violations);
     const listed = model.listed.get(this.byIdPath) ?? [];
     for (const item of (body as { results?: { id?: unknown }[] } | undefined)?.results ?? []) {
-      if (typeof item.id === "string" && !listed.some((t) => t[this.childParam] === item.id)) listed.push({ ...parent, [this.childParam]: item.id });
+      if (typeof item.id === "string" && !listed.some((t) => t[this.childParam] === item.id))
+        listed.push({ ...parent, [this.childParam]: item.id });
     }
     model.listed.set(this.byIdPath, listed);
   }
@@ -119,13 +126,31 @@ export class GetListed implements Command {
     const { status, body, violations } = await exchange(real, r);
     const line = `${this.op.method} ${requestLine(r)}`;
     if (status === 404) {
-      failOn([{ operationId: this.op.operationId, request: line, kind: "consistency", rule: "listed-id-404", pointer: "", expected: "200: the id was listed earlier in this run", actual: "404" }]);
+      failOn([
+        {
+          operationId: this.op.operationId,
+          request: line,
+          kind: "consistency",
+          rule: "listed-id-404",
+          pointer: "",
+          expected: "200: the id was listed earlier in this run",
+          actual: "404",
+        },
+      ]);
     }
     const own = Object.values(values).at(-1);
     const id = (body as { id?: unknown } | undefined)?.id;
     // The item itself must be the one asked for (a stateless mock answers any id with its example).
     if (this.stateful && this.op.path === tupleKey(this.op) && status === 200 && id !== own) {
-      violations.push({ operationId: this.op.operationId, request: line, kind: "consistency", rule: "listed-id-mismatch", pointer: "/id", expected: JSON.stringify(own), actual: JSON.stringify(id) });
+      violations.push({
+        operationId: this.op.operationId,
+        request: line,
+        kind: "consistency",
+        rule: "listed-id-mismatch",
+        pointer: "/id",
+        expected: JSON.stringify(own),
+        actual: JSON.stringify(id),
+      });
     }
     failOn(violations);
   }
@@ -154,7 +179,12 @@ export class GetUnderOtherParent implements Command {
   check = (model: Readonly<Model>) => this.pair(model as Model) !== undefined;
   async run(model: Model, real: Real) {
     const [child, other] = this.pair(model)!;
-    const r = request(this.op, { ...other, [this.childParam]: child[this.childParam]! }, "404", `{${this.childParam}} was listed under another parent`);
+    const r = request(
+      this.op,
+      { ...other, [this.childParam]: child[this.childParam]! },
+      "404",
+      `{${this.childParam}} was listed under another parent`,
+    );
     const { violations } = await exchange(real, r);
     failOn(violations.map((v) => (v.kind === "status" ? { ...v, kind: "consistency" as const, rule: "child-under-other-parent" } : v)));
   }

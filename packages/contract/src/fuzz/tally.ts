@@ -52,7 +52,9 @@ export function formatTally(tally: Tally): string[] {
     lines.push("  warnings: none");
     return lines;
   }
-  lines.push(`  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${tally.warnings.size}`);
+  lines.push(
+    `  warnings (not failures: limits of this spec's own and forms it lets through, see x-vbm365-own-limit and x-vbm365-lenient-format in openapi/README.md): ${tally.warnings.size}`,
+  );
   for (const [line, n] of tally.warnings) lines.push(`    warning: ${line}${n > 1 ? ` (seen ${n} times)` : ""}`);
   return lines;
 }

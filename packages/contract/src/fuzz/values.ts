@@ -38,7 +38,10 @@ const zone: fc.Arbitrary<"Z" | number> = fc.oneof(
 export function dateTime(near: readonly bigint[] = []): fc.Arbitrary<string> {
   const anywhere = fc.bigInt({ min: minTicks, max: maxTicks });
   // Up to a second either side, so a bound falls between two real items, or on one.
-  const close = near.length === 0 ? anywhere : fc.tuple(fc.constantFrom(...near), fc.bigInt({ min: -10_000_000n, max: 10_000_000n })).map(([t, d]) => t + d);
+  const close =
+    near.length === 0
+      ? anywhere
+      : fc.tuple(fc.constantFrom(...near), fc.bigInt({ min: -10_000_000n, max: 10_000_000n })).map(([t, d]) => t + d);
   return fc
     .tuple(fc.oneof({ arbitrary: close, weight: 3 }, { arbitrary: anywhere, weight: 1 }), zone, fc.integer({ min: 0, max: 7 }))
     .map(([ticks, z, digits]) => formatIsoTicks(ticks, digits, z === "Z" ? undefined : z));
@@ -78,8 +81,10 @@ export function brokenValue(raw: JsonSchema | undefined): fc.Arbitrary<Broken> |
     own.has(keyword) ? { value, breaks, ownLimit: ownLimitNote(keyword, schema[keyword]) } : { value, breaks };
   const broken: Broken[] = [];
   if (schema.type === "integer") {
-    if (typeof schema.minimum === "number") broken.push(beyond("minimum", String(schema.minimum - 1), `below the minimum ${schema.minimum}`));
-    if (typeof schema.maximum === "number") broken.push(beyond("maximum", String(schema.maximum + 1), `above the maximum ${schema.maximum}`));
+    if (typeof schema.minimum === "number")
+      broken.push(beyond("minimum", String(schema.minimum - 1), `below the minimum ${schema.minimum}`));
+    if (typeof schema.maximum === "number")
+      broken.push(beyond("maximum", String(schema.maximum + 1), `above the maximum ${schema.maximum}`));
     broken.push(
       { value: "1.5", breaks: "not a whole number" },
       { value: "abc", breaks: "not a number" },

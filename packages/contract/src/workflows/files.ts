@@ -67,7 +67,12 @@ async function bundleAll(files: string[]): Promise<Map<string, ArazzoDocument>> 
   try {
     const { status, output } = await redocly(["bundle", ...files, "--ext", "json", "--output", out, "--config", workflowsLintConfig]);
     if (status !== 0) throw new Error(`redocly bundle of the workflows failed:\n${output}`);
-    return new Map(files.map((file) => [file, JSON.parse(readFileSync(join(out, basename(file).replace(/\.yaml$/, ".json")), "utf8")) as ArazzoDocument]));
+    return new Map(
+      files.map((file) => [
+        file,
+        JSON.parse(readFileSync(join(out, basename(file).replace(/\.yaml$/, ".json")), "utf8")) as ArazzoDocument,
+      ]),
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

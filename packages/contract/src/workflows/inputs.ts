@@ -16,9 +16,15 @@ interface Listed {
 }
 
 async function newestSessions(target: Target, limit: number): Promise<Listed[]> {
-  const url = new URL(`${target.apiVersion}/RestoreSessions?limit=${limit}`, target.baseUrl.endsWith("/") ? target.baseUrl : `${target.baseUrl}/`);
+  const url = new URL(
+    `${target.apiVersion}/RestoreSessions?limit=${limit}`,
+    target.baseUrl.endsWith("/") ? target.baseUrl : `${target.baseUrl}/`,
+  );
   const res = await send({ method: "GET", url: url.href, headers: { authorization: `Bearer ${target.token}` } }, { ca: target.ca });
-  if (res.status !== 200) throw new ContractSettingsError(`GET /${target.apiVersion}/RestoreSessions answered ${res.status}, so the workflows have no window to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.`);
+  if (res.status !== 200)
+    throw new ContractSettingsError(
+      `GET /${target.apiVersion}/RestoreSessions answered ${res.status}, so the workflows have no window to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.`,
+    );
   return ((JSON.parse(res.text) as { results?: Listed[] }).results ?? []).filter((s) => typeof s.creationTime === "string");
 }
 
@@ -45,20 +51,31 @@ function checkedInstant(name: string, value: string): string {
   const fields = parseIsoDateTime(value);
   // The server's own form is exactly what formatting the instant again writes: UTC, seven digits.
   if (!fields || formatIsoTicks(isoTicks(fields)) !== value) {
-    throw new ContractSettingsError(`${name} must be UTC with seven fractional digits, as the server writes creationTime, such as 2022-03-12T00:00:00.0000000Z, not "${value}".`);
+    throw new ContractSettingsError(
+      `${name} must be UTC with seven fractional digits, as the server writes creationTime, such as 2022-03-12T00:00:00.0000000Z, not "${value}".`,
+    );
   }
   return value;
 }
 
-export async function workflowInputs(target: Target, needs: Set<string>, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
+export async function workflowInputs(
+  target: Target,
+  needs: Set<string>,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Record<string, string>> {
   const inputs: Record<string, string> = { serverUrl: target.baseUrl.replace(/\/+$/, "") };
   const sessions = needs.has("startTimeFrom") || needs.has("sessionId") ? await newestSessions(target, 100) : [];
   if (needs.has("startTimeFrom") || needs.has("startTimeTo")) {
     const times = sessions.slice(0, windowSessions).map((s) => Date.parse(s.creationTime));
-    if (!env.VBM365_WORKFLOW_FROM && times.length === 0) throw new ContractSettingsError("the server lists no sessions to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.");
+    if (!env.VBM365_WORKFLOW_FROM && times.length === 0)
+      throw new ContractSettingsError("the server lists no sessions to audit: set VBM365_WORKFLOW_FROM and VBM365_WORKFLOW_TO.");
     const taken = new Set(sessions.map((s) => Math.floor(Date.parse(s.creationTime) / 1000)));
-    inputs.startTimeFrom = env.VBM365_WORKFLOW_FROM ? checkedInstant("VBM365_WORKFLOW_FROM", env.VBM365_WORKFLOW_FROM) : freeSecond(Math.floor(Math.min(...times) / 1000) - 1, -1, taken);
-    inputs.startTimeTo = env.VBM365_WORKFLOW_TO ? checkedInstant("VBM365_WORKFLOW_TO", env.VBM365_WORKFLOW_TO) : freeSecond(Math.floor(Math.max(...times) / 1000) + 1, 1, taken);
+    inputs.startTimeFrom = env.VBM365_WORKFLOW_FROM
+      ? checkedInstant("VBM365_WORKFLOW_FROM", env.VBM365_WORKFLOW_FROM)
+      : freeSecond(Math.floor(Math.min(...times) / 1000) - 1, -1, taken);
+    inputs.startTimeTo = env.VBM365_WORKFLOW_TO
+      ? checkedInstant("VBM365_WORKFLOW_TO", env.VBM365_WORKFLOW_TO)
+      : freeSecond(Math.floor(Math.max(...times) / 1000) + 1, 1, taken);
   }
   if (needs.has("sessionId")) {
     const running = env.VBM365_WORKFLOW_SESSION || sessions.find((s) => s.state === "Working")?.id;

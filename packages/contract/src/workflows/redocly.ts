@@ -25,7 +25,14 @@ export function redocly(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs =
     child.on("error", reject);
     child.on("close", (code) => {
       clearTimeout(timer);
-      resolve({ status: code ?? 1, output: output.split("\n").filter((line) => !/[║╔╚]/.test(line)).join("\n").trim() });
+      resolve({
+        status: code ?? 1,
+        output: output
+          .split("\n")
+          .filter((line) => !/[║╔╚]/.test(line))
+          .join("\n")
+          .trim(),
+      });
     });
   });
 }

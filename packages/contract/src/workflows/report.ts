@@ -3,7 +3,10 @@
 import type { WorkflowReport } from "./run.js";
 
 export function formatWorkflowReport(report: WorkflowReport): string {
-  const lines = [`Arazzo workflows (redocly respect) against ${report.target}`, `  API version: ${report.apiVersion} (${report.versionReason})`];
+  const lines = [
+    `Arazzo workflows (redocly respect) against ${report.target}`,
+    `  API version: ${report.apiVersion} (${report.versionReason})`,
+  ];
   for (const r of report.results) {
     const name = `${r.file} / ${r.workflowId}`;
     if (r.skipped) lines.push(`  ${name}: skipped because ${r.skipped}`);

@@ -82,7 +82,13 @@ function walkSteps(steps: ExecutedStep[] = [], failures: string[]): number {
     count++;
     for (const check of step.checks ?? []) {
       // The condition, or the first line of the message (the rest is a snippet of the body).
-      const what = check.condition ?? (check.message ?? "").split("\n").find((line) => line.trim() !== "")?.trim() ?? "";
+      const what =
+        check.condition ??
+        (check.message ?? "")
+          .split("\n")
+          .find((line) => line.trim() !== "")
+          ?.trim() ??
+        "";
       if (!check.passed) failures.push(redactText(`${step.stepId}: ${check.name}: ${what}`));
     }
   }
@@ -99,7 +105,15 @@ export async function runWorkflows(target: Target, options: WorkflowOptions = {}
   const entries = infos.filter((w) => w.entry && (!options.workflow || w.workflowId === options.workflow));
   const needs = new Set(entries.flatMap((w) => w.inputs));
   const inputs = await workflowInputs(target, needs, options.env);
-  const results: WorkflowResult[] = entries.map((w) => ({ file: basename(w.file), workflowId: w.workflowId, summary: w.summary, skipped: skipReason(w, target, inputs), passed: false, steps: 0, failures: [] }));
+  const results: WorkflowResult[] = entries.map((w) => ({
+    file: basename(w.file),
+    workflowId: w.workflowId,
+    summary: w.summary,
+    skipped: skipReason(w, target, inputs),
+    passed: false,
+    steps: 0,
+    failures: [],
+  }));
   const runnable = entries.filter((w) => !results.find((r) => r.workflowId === w.workflowId)!.skipped);
   if (runnable.length === 0) return { ...header, results };
 
@@ -115,13 +129,30 @@ export async function runWorkflows(target: Target, options: WorkflowOptions = {}
     const copies = writeForVersion([...new Set(runnable.map((w) => w.file))], arazzo, target.apiVersion, operations, scratch);
     const files = [...copies.values()];
     const servers = [...new Set(runnable.map((w) => `${w.source}=${inputs.serverUrl}`))];
-    const args = ["respect", ...files, ...runnable.flatMap((w) => ["--workflow", w.workflowId]), ...servers.flatMap((s) => ["--server", s]), "--input", JSON.stringify(inputs), "--json-output", jsonOutput, "--max-steps", String(options.maxSteps ?? 500), "--execution-timeout", "60000"];
+    const args = [
+      "respect",
+      ...files,
+      ...runnable.flatMap((w) => ["--workflow", w.workflowId]),
+      ...servers.flatMap((s) => ["--server", s]),
+      "--input",
+      JSON.stringify(inputs),
+      "--json-output",
+      jsonOutput,
+      "--max-steps",
+      String(options.maxSteps ?? 500),
+      "--execution-timeout",
+      "60000",
+    ];
     const { output } = await redocly(args, env);
     let parsed: RespectOutput;
     try {
       parsed = JSON.parse(readFileSync(jsonOutput, "utf8")) as RespectOutput;
     } catch {
-      return { ...header, results: results.map((r) => (r.skipped ? r : { ...r, failures: ["Respect ran nothing (see its output)"] })), error: redactText(output) };
+      return {
+        ...header,
+        results: results.map((r) => (r.skipped ? r : { ...r, failures: ["Respect ran nothing (see its output)"] })),
+        error: redactText(output),
+      };
     }
     // Workflow ids are unique across the files (Respect's --workflow names them alone).
     for (const file of Object.values(parsed.files)) {

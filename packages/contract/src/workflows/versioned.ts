@@ -37,7 +37,8 @@ export function forVersion(doc: ArazzoDocument, version: ApiVersion, operations:
   for (const workflow of copy.workflows) {
     for (const step of workflow.steps as VersionedStep[]) {
       const op = operations.find((o) => o.operationId === step.operationId);
-      for (const criterion of step.successCriteria ?? []) if (!criterion.type) criterion.condition = declaredStatus(criterion.condition, op);
+      for (const criterion of step.successCriteria ?? [])
+        if (!criterion.type) criterion.condition = declaredStatus(criterion.condition, op);
       const payload = step.requestBody?.payload;
       if (version !== "v6" && step.operationId === "token" && payload?.grant_type === "password") payload.disable_antiforgery_token = true;
     }
@@ -49,7 +50,13 @@ export function forVersion(doc: ArazzoDocument, version: ApiVersion, operations:
  * Writes the copies into `dir` under their own names (JSON, which is YAML too), and
  * returns their paths in the order of `files`.
  */
-export function writeForVersion(files: string[], docs: Map<string, ArazzoDocument>, version: ApiVersion, operations: Operation[], dir: string): Map<string, string> {
+export function writeForVersion(
+  files: string[],
+  docs: Map<string, ArazzoDocument>,
+  version: ApiVersion,
+  operations: Operation[],
+  dir: string,
+): Map<string, string> {
   const written = new Map<string, string>();
   for (const file of files) {
     const copy = join(dir, basename(file));

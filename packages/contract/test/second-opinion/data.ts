@@ -89,7 +89,8 @@ function eventsOf(next: () => number, session: Omit<Session, "events">): Session
       target: "Original location",
     });
   }
-  if (session.state === "Stopped") event({ type: "None", status: "Success", endTicks: session.endTicks, title: "Restore session finished", message: "Session finished" });
+  if (session.state === "Stopped")
+    event({ type: "None", status: "Success", endTicks: session.endTicks, title: "Restore session finished", message: "Session finished" });
   return events;
 }
 

@@ -71,12 +71,26 @@ function sessionsFor(state: ServerState, v: Version, query: Map<string, string>)
   });
 }
 
-function page(state: ServerState, v: Version, path: string, rawQuery: string, items: Record<string, unknown>[], query: Map<string, string>): Reply {
+function page(
+  state: ServerState,
+  v: Version,
+  path: string,
+  rawQuery: string,
+  items: Record<string, unknown>[],
+  query: Map<string, string>,
+): Reply {
   const limit = integer(query, "limit", 30, 10_000);
   const offset = integer(query, "offset", 0, 2_147_483_647);
   // An unknown parameter must change nothing; this defect lets it drop the limit.
-  const ignoresLimit = state.defects.has("unknownParameterChangesPage") && [...query.keys()].some((k) => !["limit", "offset", "starttimefrom", "starttimeto", "endtimefrom", "endtimeto", "orderby", "orderasc"].includes(k));
-  return { status: 200, body: renderPage(items, { path, rawQuery, offset, limit: ignoresLimit ? 30 : limit }, v, state.setId, state.defects) };
+  const ignoresLimit =
+    state.defects.has("unknownParameterChangesPage") &&
+    [...query.keys()].some(
+      (k) => !["limit", "offset", "starttimefrom", "starttimeto", "endtimefrom", "endtimeto", "orderby", "orderasc"].includes(k),
+    );
+  return {
+    status: 200,
+    body: renderPage(items, { path, rawQuery, offset, limit: ignoresLimit ? 30 : limit }, v, state.setId, state.defects),
+  };
 }
 
 function find(state: ServerState, id: string | undefined): Session | undefined {
@@ -92,20 +106,39 @@ export function handleData(state: ServerState, v: Version, method: string, segme
   const path = `/${v}/${segments.join("/")}`;
   try {
     const query = queryOf(rawQuery);
-    if (method === "GET" && route === "restoresessions") return page(state, v, path, rawQuery, sessionsFor(state, v, query).map((s) => renderSession(s, v, state.defects)), query);
+    if (method === "GET" && route === "restoresessions")
+      return page(
+        state,
+        v,
+        path,
+        rawQuery,
+        sessionsFor(state, v, query).map((s) => renderSession(s, v, state.defects)),
+        query,
+      );
     if (!session) return notFound(`Restore session ${segments[1] ?? ""}`);
     if (method === "GET" && route === "restoresessions/{id}") return { status: 200, body: renderSession(session, v, state.defects) };
     if (method === "POST" && route === "restoresessions/{id}/stop") {
-      if (session.state === "Working") Object.assign(session, { state: "Stopped", endTicks: BigInt(Date.now()) * 10_000n, eTag: session.eTag + 1 });
+      if (session.state === "Working")
+        Object.assign(session, { state: "Stopped", endTicks: BigInt(Date.now()) * 10_000n, eTag: session.eTag + 1 });
       return { status: v === "v8" ? 204 : 200 };
     }
-    if (method === "GET" && route === "restoresessions/{id}/events") return page(state, v, path, rawQuery, session.events.map((e) => renderEvent(e, session, v)), query);
+    if (method === "GET" && route === "restoresessions/{id}/events")
+      return page(
+        state,
+        v,
+        path,
+        rawQuery,
+        session.events.map((e) => renderEvent(e, session, v)),
+        query,
+      );
     if (method === "GET" && route === "restoresessions/{id}/events/{id}") {
       const event = session.events.find((e) => e.id.toLowerCase() === segments[3]!.toLowerCase());
       return event ? { status: 200, body: renderEvent(event, session, v) } : notFound(`Event ${segments[3]}`);
     }
-    if (method === "GET" && route === "restoresessions/{id}/organization") return { status: 200, body: renderOrganization(session.organization, v) };
-    if (method === "GET" && route === "restoresessions/{id}/statistics" && v === "v8") return { status: 200, body: renderStatistics(session) };
+    if (method === "GET" && route === "restoresessions/{id}/organization")
+      return { status: 200, body: renderOrganization(session.organization, v) };
+    if (method === "GET" && route === "restoresessions/{id}/statistics" && v === "v8")
+      return { status: 200, body: renderStatistics(session) };
     return notFound("The resource");
   } catch (e) {
     if (e instanceof BadRequest) return error(400, e.message, v, "ParameterValidationFailure");

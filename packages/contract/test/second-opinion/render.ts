@@ -48,10 +48,20 @@ export function renderEvent(e: SessionEvent, s: Session, v: Version): Record<str
     title: e.title,
     message: e.message,
     order: e.order,
-    ...(e.itemName ? { itemName: e.itemName, itemType: e.itemType, itemSizeBytes: e.itemSizeBytes, source: e.source, target: e.target } : {}),
+    ...(e.itemName
+      ? { itemName: e.itemName, itemType: e.itemType, itemSizeBytes: e.itemSizeBytes, source: e.source, target: e.target }
+      : {}),
     _links: { self: { href: `/${v}/RestoreSessions/${s.id}/Events/${e.id}` }, restoreSession: { href: `/${v}/RestoreSessions/${s.id}` } },
   };
-  if (v === "v8") Object.assign(body, { backedUpOrganizationId: null, groupId: null, siteId: null, userId: null, organizationId: s.organization.id, teamId: null });
+  if (v === "v8")
+    Object.assign(body, {
+      backedUpOrganizationId: null,
+      groupId: null,
+      siteId: null,
+      userId: null,
+      organizationId: s.organization.id,
+      teamId: null,
+    });
   return body;
 }
 
@@ -69,7 +79,13 @@ export function renderOrganization(o: Organization, v: Version): Record<string, 
 export function renderStatistics(s: Session): Record<string, unknown> {
   const items = s.events.filter((e) => e.itemName).map((e) => ({ name: e.itemName, status: e.status }));
   const count = (status: string) => items.filter((i) => i.status === status).length;
-  return { totalItemsCount: items.length, restoredItemsCount: count("Success") + count("Warning"), failedItemsCount: count("Failed"), skippedItemsCount: count("Skipped"), items };
+  return {
+    totalItemsCount: items.length,
+    restoredItemsCount: count("Success") + count("Warning"),
+    failedItemsCount: count("Failed"),
+    skippedItemsCount: count("Skipped"),
+    items,
+  };
 }
 
 export interface PageRequest {
@@ -80,10 +96,19 @@ export interface PageRequest {
 }
 
 /** One page of `all`: the envelope, and links only where they apply (no `next` on the last page). */
-export function renderPage(all: Record<string, unknown>[], page: PageRequest, v: Version, setId: string, defects: ReadonlySet<SecondOpinionDefect>): Record<string, unknown> {
+export function renderPage(
+  all: Record<string, unknown>[],
+  page: PageRequest,
+  v: Version,
+  setId: string,
+  defects: ReadonlySet<SecondOpinionDefect>,
+): Record<string, unknown> {
   const { path, rawQuery, offset, limit } = page;
   const results = limit === 0 ? [] : all.slice(offset, offset + limit);
-  const links: Record<string, { href: string }> = { self: pageLink(path, rawQuery, offset, limit), first: pageLink(path, rawQuery, 0, limit) };
+  const links: Record<string, { href: string }> = {
+    self: pageLink(path, rawQuery, offset, limit),
+    first: pageLink(path, rawQuery, 0, limit),
+  };
   if (offset > 0 && limit > 0) links.prev = pageLink(path, rawQuery, Math.max(0, offset - limit), limit);
   const step = defects.has("nextSkipsOne") ? limit + 1 : limit;
   if (limit > 0 && offset + limit < all.length) links.next = pageLink(path, rawQuery, offset + step, limit);

@@ -90,7 +90,17 @@ function tokenReply(state: ServerState, issued: Set<string>, refreshes: Set<stri
   const now = Date.now();
   const write = writeTokenDate[state.tokenDates];
   const dates = { ".issued": write(new Date(now), "issued"), ".expires": write(new Date(now + 3_600_000), "expires") };
-  return { status: 200, body: { access_token: access, refresh_token: refresh, token_type: "bearer", expires_in: 3600, userName: credentials.username, ...dates } };
+  return {
+    status: 200,
+    body: {
+      access_token: access,
+      refresh_token: refresh,
+      token_type: "bearer",
+      expires_in: 3600,
+      userName: credentials.username,
+      ...dates,
+    },
+  };
 }
 
 /** POST /vN/token: the password and refresh grants, as a form or as JSON. */
@@ -101,14 +111,21 @@ function token(state: ServerState, v: Version, contentType: string, raw: string,
   } catch {
     return error(400, "The request body could not be read.", v, "ParameterValidationFailure");
   }
-  if (fields.grant_type === "password" && fields.username === credentials.username && fields.password === credentials.password) return tokenReply(state, issued, refreshes);
-  if (fields.grant_type === "refresh_token" && typeof fields.refresh_token === "string" && refreshes.delete(fields.refresh_token)) return tokenReply(state, issued, refreshes);
+  if (fields.grant_type === "password" && fields.username === credentials.username && fields.password === credentials.password)
+    return tokenReply(state, issued, refreshes);
+  if (fields.grant_type === "refresh_token" && typeof fields.refresh_token === "string" && refreshes.delete(fields.refresh_token))
+    return tokenReply(state, issued, refreshes);
   return error(400, "invalid_grant", v, "ParameterValidationFailure");
 }
 
 export async function startSecondOpinion(options: SecondOpinionOptions = {}): Promise<SecondOpinion> {
   const versions = new Set<string>(options.versions ?? ["v6", "v7", "v8"]);
-  const state: ServerState = { sessions: generate(options.sessions ?? 23, options.seed ?? 11), setId: "3f0e9a52-6c1d-4b7e-9f2a-8d5c4b3a2e10", defects: new Set(options.defects ?? []), tokenDates: options.tokenDates ?? "iso8601" };
+  const state: ServerState = {
+    sessions: generate(options.sessions ?? 23, options.seed ?? 11),
+    setId: "3f0e9a52-6c1d-4b7e-9f2a-8d5c4b3a2e10",
+    defects: new Set(options.defects ?? []),
+    tokenDates: options.tokenDates ?? "iso8601",
+  };
   const issued = new Set<string>();
   const refreshes = new Set<string>();
   const fixed = tokenReply(state, issued, refreshes);
@@ -123,7 +140,8 @@ export async function startSecondOpinion(options: SecondOpinionOptions = {}): Pr
       return send(res, token(state, v, String(req.headers["content-type"] ?? ""), raw, issued, refreshes));
     }
     const bearer = /^bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ""))?.[1];
-    if (!state.defects.has("tokenIgnored") && (!bearer || !issued.has(bearer))) return send(res, error(401, "Authorization has been denied for this request.", v, "ResourceAccessDenied"));
+    if (!state.defects.has("tokenIgnored") && (!bearer || !issued.has(bearer)))
+      return send(res, error(401, "Authorization has been denied for this request.", v, "ResourceAccessDenied"));
     send(res, handleData(state, v, req.method ?? "GET", segments.slice(1), rawQuery));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -13,7 +13,15 @@ export interface Expected {
 }
 
 export function countIndependently(input: Iterable<{ session: RestoreSession; events: RestoreSessionEvent[] }>): Expected {
-  const expected: Expected = { sessions: 0, actions: 0, bytes: 0, byActionType: new Map(), byService: new Map(), operatorActions: new Map(), operatorBytes: new Map() };
+  const expected: Expected = {
+    sessions: 0,
+    actions: 0,
+    bytes: 0,
+    byActionType: new Map(),
+    byService: new Map(),
+    operatorActions: new Map(),
+    operatorBytes: new Map(),
+  };
   const add = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   for (const { session, events } of input) {
     expected.sessions++;

@@ -48,7 +48,13 @@ async function installApp(app: string, tarballs: Record<PublicPackage, string>, 
 /** `npm install -g` into a prefix of our own. The packages the CLI depends on (client,
  * app-support, report, archive) go along because they are not on the registry yet. */
 async function installCli(prefix: string, tarballs: Record<PublicPackage, string>, sqlite: Record<string, string>): Promise<void> {
-  const packages = [tarballs["@vbm365/client"], tarballs["@vbm365/app-support"], tarballs["@vbm365/report"], tarballs["@vbm365/archive"], tarballs["@vbm365/audit"]];
+  const packages = [
+    tarballs["@vbm365/client"],
+    tarballs["@vbm365/app-support"],
+    tarballs["@vbm365/report"],
+    tarballs["@vbm365/archive"],
+    tarballs["@vbm365/audit"],
+  ];
   await installGlobally(prefix, packages, { ...usersNpmEnv(), ...sqlite });
 }
 

@@ -17,7 +17,10 @@ export function runAudit(args: string[], env: Record<string, string> = {}): Prom
     if (!key.startsWith("VBM365_") && key !== "NODE_TLS_REJECT_UNAUTHORIZED" && key !== "NODE_EXTRA_CA_CERTS") base[key] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [AUDIT_CLI, ...args], { env: { ...base, NO_COLOR: "1", ...env }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [AUDIT_CLI, ...args], {
+      env: { ...base, NO_COLOR: "1", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -10,7 +10,11 @@ export const FAST = {
 
 export type ClientAuth = "token" | "credentials";
 
-export function clientFor(server: TestServer, auth: ClientAuth = "token", overrides: Partial<Omit<Vbm365ClientOptions, "apiVersion">> = {}) {
+export function clientFor(
+  server: TestServer,
+  auth: ClientAuth = "token",
+  overrides: Partial<Omit<Vbm365ClientOptions, "apiVersion">> = {},
+) {
   return createVbm365Client({
     baseUrl: server.url,
     auth: auth === "token" ? { token: server.token } : { ...server.credentials },
