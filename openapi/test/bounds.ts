@@ -51,7 +51,7 @@ export interface Bound {
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const escape = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapePointer = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** How a report names the thing a schema describes: a parameter, a property of a component schema, or its pointer. */
 function subjectOf(pointer: string[], parent: Json | undefined): string {
@@ -71,7 +71,7 @@ function subjectOf(pointer: string[], parent: Json | undefined): string {
 function visitObjects(bundle: unknown, visit: (node: Json, pointer: string[], parent: Json | undefined) => void): void {
   const walk = (node: unknown, pointer: string[], parent: Json | undefined) => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, [...pointer, String(i)], undefined));
+      for (const [i, child] of node.entries()) walk(child, [...pointer, String(i)], undefined);
       return;
     }
     if (!isObject(node)) return;

@@ -25,13 +25,15 @@ export function collectExamples(document: any): FoundExample[] {
   const walkSchema = (schema: any, where: string) => {
     if (schema === null || typeof schema !== "object") return;
     if (Array.isArray(schema.examples)) {
-      schema.examples.forEach((value: unknown, index: number) =>
-        found.push({ where: `${where}/examples/${index}`, kind: "schema", value, schema }),
-      );
+      for (const [index, value] of (schema.examples as unknown[]).entries()) {
+        found.push({ where: `${where}/examples/${index}`, kind: "schema", value, schema });
+      }
     }
     if ("example" in schema) found.push({ where: `${where}/example`, kind: "schema", value: schema.example, schema });
     for (const key of schemaChildren) walkSchema(schema[key], `${where}/${key}`);
-    for (const key of schemaLists) (schema[key] ?? []).forEach((child: any, i: number) => walkSchema(child, `${where}/${key}/${i}`));
+    for (const key of schemaLists) {
+      for (const [i, child] of ((schema[key] ?? []) as unknown[]).entries()) walkSchema(child, `${where}/${key}/${i}`);
+    }
     for (const key of schemaMaps) {
       for (const [name, child] of Object.entries(schema[key] ?? {})) walkSchema(child, `${where}/${key}/${name}`);
     }
@@ -39,7 +41,10 @@ export function collectExamples(document: any): FoundExample[] {
 
   const walk = (node: any, where: string) => {
     if (node === null || typeof node !== "object") return;
-    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${where}/${i}`));
+    if (Array.isArray(node)) {
+      for (const [i, child] of node.entries()) walk(child, `${where}/${i}`);
+      return;
+    }
     // `#/components/examples` is a library, validated where it is used.
     const holdsExamples = where !== "#/components" && ("example" in node || "examples" in node);
     // Media type, parameter and header objects all pair `schema` with `example(s)`.

@@ -66,9 +66,9 @@ function compareRequestBody(body: any, fact: OperationFact, facts: VersionFacts,
     const variants = content.schema?.oneOf ?? [];
     if (variants.length !== fact.requestBody.variants.length)
       report(`request ${mediaType}: ${variants.length} grants, facts say ${fact.requestBody.variants.length}`);
-    fact.requestBody.variants.forEach((name, index) =>
-      compareBody(variants[index] ?? {}, facts.bodies[name]!, `request ${mediaType} ${name}`, report),
-    );
+    for (const [index, name] of fact.requestBody.variants.entries()) {
+      compareBody(variants[index] ?? {}, facts.bodies[name]!, `request ${mediaType} ${name}`, report);
+    }
   }
 }
 

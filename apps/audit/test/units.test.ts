@@ -22,7 +22,7 @@ describe("scrub", () => {
     const forms = [
       encodeURIComponent(SECRET),
       new URLSearchParams({ p: SECRET }).toString().slice(2),
-      encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (percentEscape) => percentEscape.toLowerCase()),
       JSON.stringify(SECRET).slice(1, -1),
     ];
     for (const form of forms) expect(scrub(`x=${form};`, [SECRET])).toBe(`x=${REDACTED};`);

@@ -150,7 +150,10 @@ function showAlert(message: string): void {
 
 /** An error, with what the page can do about it: ask for the access token, or offer a narrower window. */
 function showProblem(error: unknown): void {
-  if (error instanceof ApiError && error.details.accessToken) return askAccessToken(alertBox, error.message, () => void start());
+  if (error instanceof ApiError && error.details.accessToken) {
+    askAccessToken(alertBox, error.message, () => void start());
+    return;
+  }
   showAlert(messageOf(error));
   const narrower = error instanceof ApiError ? error.details.narrower : undefined;
   if (narrower) {

@@ -9,12 +9,12 @@ import { haveChromium, launchChromium } from "./chromium.js";
 const dist = new URL("../dist/", import.meta.url);
 const CHARTS = ["operators-by-actions", "operators-by-size", "objects-by-actions", "actions-over-time", "services-over-time"];
 
-describe("the sample report", () => {
-  beforeAll(() => {
-    if (!existsSync(new URL("sample-report/index.html", dist)))
-      throw new Error("apps/docs/dist/sample-report/ is missing: run `pnpm --filter @vbm365/docs build` first.");
-  });
+beforeAll(() => {
+  if (!existsSync(new URL("sample-report/index.html", dist)))
+    throw new Error("apps/docs/dist/sample-report/ is missing: run `pnpm --filter @vbm365/docs build` first.");
+});
 
+describe("the sample report", () => {
   it("is linked from every version's page, with the CSV of every action beside it", () => {
     for (const version of apiVersions) {
       const page = readFileSync(new URL(version === "v6" ? "index.html" : `${version}/index.html`, dist), "utf8");

@@ -84,7 +84,9 @@ const mocks = new Map<ApiVersion, MockServer>();
 // One quiet Prism per version for the whole file, started side by side.
 beforeAll(async () => {
   const started = await Promise.allSettled(apiVersions.map((version) => startMock({ version, startTimeoutMs: 100_000 })));
-  started.forEach((result, index) => result.status === "fulfilled" && mocks.set(apiVersions[index]!, result.value));
+  for (const [index, result] of started.entries()) {
+    if (result.status === "fulfilled") mocks.set(apiVersions[index]!, result.value);
+  }
   const failed = started.find((result) => result.status === "rejected");
   if (failed) throw failed.reason;
   vi.stubEnv("VBM365_TOKEN", "sample-test-token");

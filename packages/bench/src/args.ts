@@ -37,12 +37,12 @@ export function parseArgs(argv: string[]): BenchOptions {
     // pnpm passes a lone `--` through when called as `pnpm bench -- --quick`.
     if (arg === "--") continue;
     if (arg === "--quick") quick = true;
-    else if (arg === "--out") out = valueOf(argv, ++i, "--out");
-    else if (arg === "--only") groups = parseGroups(valueOf(argv, ++i, "--only"));
-    else if (arg === "--sessions") sessions = positiveInteger(valueOf(argv, ++i, "--sessions"), "--sessions", 1_000_000_000);
-    else if (arg === "--page-size") pageSize = positiveInteger(valueOf(argv, ++i, "--page-size"), "--page-size", PAGE_SIZE.max);
-    else if (arg === "--archive-sync-sessions") archiveSyncSessions = positiveInteger(valueOf(argv, ++i, arg), arg, 10_000_000);
-    else if (arg === "--archive-query-sessions") archiveQuerySessions = positiveInteger(valueOf(argv, ++i, arg), arg, 10_000_000);
+    else if (arg === "--out") out = optionValue(argv, ++i, "--out");
+    else if (arg === "--only") groups = parseGroups(optionValue(argv, ++i, "--only"));
+    else if (arg === "--sessions") sessions = positiveInteger(optionValue(argv, ++i, "--sessions"), "--sessions", 1_000_000_000);
+    else if (arg === "--page-size") pageSize = positiveInteger(optionValue(argv, ++i, "--page-size"), "--page-size", PAGE_SIZE.max);
+    else if (arg === "--archive-sync-sessions") archiveSyncSessions = positiveInteger(optionValue(argv, ++i, arg), arg, 10_000_000);
+    else if (arg === "--archive-query-sessions") archiveQuerySessions = positiveInteger(optionValue(argv, ++i, arg), arg, 10_000_000);
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
   }
@@ -65,7 +65,7 @@ function positiveInteger(text: string, name: string, max: number): number {
   return value;
 }
 
-function valueOf(argv: string[], index: number, name: string): string {
+function optionValue(argv: string[], index: number, name: string): string {
   const value = argv[index];
   if (value === undefined || value.startsWith("--")) throw new UsageError(`${name} needs a value`);
   return value;

@@ -94,7 +94,7 @@ async function measureFleet(plan: FleetPlan, latencyMs: number): Promise<Row[]> 
       config,
       `servers:\n${servers.map((server, i) => `  - { name: s${i + 1}, url: '${server.url}', token: { env: TOKEN_${i + 1} } }`).join("\n")}\n`,
     );
-    servers.forEach((server, i) => (env[`TOKEN_${i + 1}`] = server.token));
+    for (const [i, server] of servers.entries()) env[`TOKEN_${i + 1}`] = server.token;
     const base = ["--since", "30d", "--format", "ndjson", "--config", config];
 
     // Each server alone, once: the slowest is the bar the fleet is held to.

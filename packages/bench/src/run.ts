@@ -31,7 +31,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     if (group === "overhead") return benchOverhead(plans.calls);
     if (group === "loopback") return benchLoopback(plans.calls);
     if (group === "stream") return (await benchStream(plans.stream)).rows;
-    if (group === "bundle") return (bundle = await benchBundle()).rows;
+    if (group === "bundle") {
+      bundle = await benchBundle();
+      return bundle.rows;
+    }
     if (group === "fleet") return benchFleet(plans.fleet);
     if (group === "report") return benchReport(plans.report);
     if (group === "archive") return benchArchive(plans.archive);

@@ -124,7 +124,8 @@ function operationPaths(specs) {
       for (const operation of Object.values(item)) {
         if (typeof operation !== "object" || !operation?.operationId) continue;
         const unversioned = path.replace(/^\/v\d+\//, "/");
-        const known = (operations[operation.operationId] ??= { path: unversioned, versions: [] });
+        operations[operation.operationId] ??= { path: unversioned, versions: [] };
+        const known = operations[operation.operationId];
         if (known.path !== unversioned)
           throw new Error(
             `openapi: ${operation.operationId} is ${known.path} in one version and ${unversioned} in ${version}: update scripts/generate.mjs`,

@@ -50,7 +50,7 @@ export function secretForms(secret: string): string[] {
   const textForms = [
     secret,
     percent,
-    percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+    percent.replace(/%[0-9A-F]{2}/g, (percentEscape) => percentEscape.toLowerCase()),
     new URLSearchParams({ s: secret }).toString().slice(2), // form-encoded: spaces as `+`
     JSON.stringify(secret).slice(1, -1),
   ];

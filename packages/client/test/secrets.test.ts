@@ -131,7 +131,7 @@ describe("redactText", () => {
     const forms = [
       secret,
       percent,
-      percent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()),
+      percent.replace(/%[0-9A-F]{2}/g, (percentEscape) => percentEscape.toLowerCase()),
       new URLSearchParams({ p: secret }).toString().slice(2),
       JSON.stringify(secret).slice(1, -1),
     ];

@@ -15,9 +15,15 @@ export class ObjectTally {
 
   add(service: string, name: string, id: string | null, bytes: number): void {
     let names = this.byService.get(service);
-    if (!names) this.byService.set(service, (names = new Map()));
+    if (!names) {
+      names = new Map();
+      this.byService.set(service, names);
+    }
     let ids = names.get(name);
-    if (!ids) names.set(name, (ids = new Map()));
+    if (!ids) {
+      ids = new Map();
+      names.set(name, ids);
+    }
     const entry = ids.get(id ?? "");
     if (entry) {
       entry.actions++;

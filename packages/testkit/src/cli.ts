@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     console.log(helpText());
     return;
   }
-  let server;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
   try {
     server = await startTestServer(options);
   } catch (error) {

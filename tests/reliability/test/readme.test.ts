@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const START = "<!-- fault-table:start (rendered from tests/reliability/test/fault-table.ts) -->";
 const END = "<!-- fault-table:end -->";
 
-export function renderFaultTable(): string {
+function renderFaultTable(): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const rows = FAULT_CASES.map((fault) => `| ${cell(fault.fault)} | ${fault.call} | ${cell(fault.outcome)} |`);
   return [
@@ -30,7 +30,7 @@ export function renderFaultTable(): string {
 const FINDINGS_START = "<!-- hostile-findings:start (rendered from tests/reliability/test/hostile-findings.ts) -->";
 const FINDINGS_END = "<!-- hostile-findings:end -->";
 
-export function renderHostileFindings(): string {
+function renderHostileFindings(): string {
   const cell = (text: string) => text.replace(/\|/g, "\\|");
   const rows = HOSTILE_FINDINGS.map((row) => {
     const proofs = row.proofs.map((proof) => `\`${proof.file.split("/").pop()}\`: ${proof.title}`).join("; ");

@@ -41,7 +41,7 @@ export function parseCommandLine(argv: string[]): ParsedCommand {
   if (rest.includes("--help") || rest.includes("-h")) return { kind: "help", command };
 
   const spec = COMMANDS[command];
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof spec.options; allowPositionals: true; strict: true }>>;
   try {
     parsed = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true });
   } catch (error) {

@@ -111,7 +111,10 @@ export function dashboardVersion(): string {
     const file = new URL(`${up}package.json`, import.meta.url);
     if (!existsSync(file)) continue;
     const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
-    if (pkg.name === "@vbm365/dashboard" && pkg.version) return (cachedVersion = pkg.version);
+    if (pkg.name === "@vbm365/dashboard" && pkg.version) {
+      cachedVersion = pkg.version;
+      return cachedVersion;
+    }
   }
   return "unknown";
 }

@@ -35,7 +35,7 @@ export async function discoverPool(ctx: ContractContext): Promise<Pool> {
     .sort((a, b) => pathParameters(a).length - pathParameters(b).length);
   for (const list of lists) {
     // The by-id template one level below the list, e.g. `/v6/RestoreSessions/{restoreSessionId}`.
-    const byId = ctx.operations.find((op) => new RegExp(`^${escape(list.path)}/\\{[^}/]+\\}$`, "i").test(op.path));
+    const byId = ctx.operations.find((op) => new RegExp(`^${escapeRegExp(list.path)}/\\{[^}/]+\\}$`, "i").test(op.path));
     const childParam = byId && pathParameters(byId).at(-1)?.name;
     if (!byId || !childParam) continue;
     const parents = knownValues(pool, list).slice(0, parentsPerList);
@@ -62,6 +62,6 @@ export async function discoverPool(ctx: ContractContext): Promise<Pool> {
   return pool;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
