@@ -21,7 +21,7 @@ for (const version of apiVersions) {
   }
   const released = readJson(releasedPath(version));
   const current = readJson(currentPath);
-  const { changes, majorBumped, ok } = checkAgainstRelease(released, current);
+  const { changes, ok } = checkAgainstRelease(released, current);
   for (const change of changes) console.error(`${version} breaking: ${change}`);
   if (!ok) {
     failed = true;

@@ -51,7 +51,6 @@ export interface Bound {
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
-const escapePointer = (token: string) => token.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** How a report names the thing a schema describes: a parameter, a property of a component schema, or its pointer. */
 function subjectOf(pointer: string[], parent: Json | undefined): string {

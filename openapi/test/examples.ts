@@ -91,7 +91,7 @@ export function createValidator(document: any) {
 
 export function describeErrors(errors: ErrorObject[]) {
   return errors
-    .map((error) => `${error.instancePath || "(root)"} ${error.message}${error.params ? " " + JSON.stringify(error.params) : ""}`)
+    .map((error) => `${error.instancePath || "(root)"} ${error.message}${error.params ? ` ${JSON.stringify(error.params)}` : ""}`)
     .join("; ");
 }
 

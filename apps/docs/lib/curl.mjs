@@ -23,7 +23,7 @@ function shellQuote(text) {
 }
 
 function placeholderFor(name) {
-  return "$" + name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
+  return `$${name.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase()}`;
 }
 
 function firstExample(spec, mediaType) {

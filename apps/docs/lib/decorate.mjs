@@ -47,7 +47,7 @@ export function readTypeScriptSamples(samplesDir) {
     .sort()) {
     const [operationId, variant] = file.slice(0, -".ts".length).split(".");
     const label = variant ? `TypeScript (${variant.replaceAll("-", " ")})` : "TypeScript";
-    const source = readFileSync(join(samplesDir, file), "utf8").trimEnd() + "\n";
+    const source = `${readFileSync(join(samplesDir, file), "utf8").trimEnd()}\n`;
     let versions;
     try {
       versions = claimedVersions(source);

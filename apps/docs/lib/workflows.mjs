@@ -33,7 +33,7 @@ export function readWorkflows(dir = workflowsDir) {
       join(dir, "redocly.yaml"),
     ]);
     if (status !== 0) throw new Error(`Reading the workflows in ${dir} failed:\n${stdout}\n${stderr}`);
-    return files.map((file) => ({ file, ...JSON.parse(readFileSync(join(out, basename(file, ".yaml") + ".json"), "utf8")) }));
+    return files.map((file) => ({ file, ...JSON.parse(readFileSync(join(out, `${basename(file, ".yaml")}.json`), "utf8")) }));
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
@@ -68,7 +68,7 @@ function inputsOf(workflow) {
   );
 }
 
-function workflowMarkdown(doc, workflow, operationIds) {
+function workflowMarkdown(workflow, operationIds) {
   const lines = [`#### ${code(workflow.workflowId)}: ${workflow.summary ?? ""}`, "", workflow.description ?? "", ""];
   const inputs = inputsOf(workflow);
   if (inputs.length > 0) lines.push("Inputs:", "", ...inputs, "");
@@ -107,7 +107,7 @@ export function workflowsMarkdown(docs, operationIds = new Set()) {
       `File: \`openapi/workflows/${doc.file}\``,
       "",
     );
-    for (const workflow of doc.workflows) lines.push(...workflowMarkdown(doc, workflow, operationIds));
+    for (const workflow of doc.workflows) lines.push(...workflowMarkdown(workflow, operationIds));
   }
   return lines.join("\n");
 }

@@ -31,7 +31,7 @@ describe("decorateSpec", () => {
     for (const { path, method, operation } of operations) {
       const samples = decorated.paths[path][method]["x-codeSamples"] as { lang: string; label: string; source: string }[];
       const file = readFileSync(`${samplesDir}${operation.operationId}.ts`, "utf8");
-      expect(samples[0], operation.operationId).toEqual({ lang: "TypeScript", label: "TypeScript", source: file.trimEnd() + "\n" });
+      expect(samples[0], operation.operationId).toEqual({ lang: "TypeScript", label: "TypeScript", source: `${file.trimEnd()}\n` });
       expect(samples.find((s) => s.label === "curl")?.source, operation.operationId).toMatch(/^curl /);
     }
   });

@@ -36,7 +36,12 @@ describe("serverFromEnv", () => {
     const asked: string[] = [];
     const server = serverFromEnv(
       { VBM365_URL: "https://vbm.example", VBM365_USERNAME: "admin" },
-      { askPassword: async (user, url) => (asked.push(`${user}@${url}`), "typed-pw") },
+      {
+        askPassword: async (user, url) => {
+          asked.push(`${user}@${url}`);
+          return "typed-pw";
+        },
+      },
     );
     expect(asked).toEqual([]);
     const connection = await connectionOf(server!);

@@ -123,8 +123,8 @@ export function renderMarkdown(results: BenchResults): string {
 /** Writes `<path>` (JSON) and the same results as Markdown beside it (`.md`). */
 export function writeResults(path: string, results: BenchResults): { json: string; markdown: string } {
   mkdirSync(dirname(path), { recursive: true });
-  const markdown = path.replace(/\.json$/, "") + ".md";
-  writeFileSync(path, JSON.stringify(results, null, 2) + "\n");
+  const markdown = `${path.replace(/\.json$/, "")}.md`;
+  writeFileSync(path, `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(markdown, renderMarkdown(results));
   return { json: path, markdown };
 }

@@ -29,7 +29,7 @@ async function versionSchemaTs(version) {
 /** src/generated/schema.ts: the v6 types under the name every import used before versions. */
 function schemaTs() {
   const source = "// Source: the v6 types of ./v6.ts, under the name every import used before the versions.";
-  return header("").replace(/^\/\/ Source: .*$/m, source) + 'export type * from "./v6.js";\n';
+  return `${header("").replace(/^\/\/ Source: .*$/m, source)}export type * from "./v6.js";\n`;
 }
 
 /** The schema of a shared parameter, refusing to guess when the spec changed shape. */

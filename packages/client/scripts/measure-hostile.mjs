@@ -20,7 +20,14 @@ async function serve(handle) {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, seen, close: () => (server.closeAllConnections(), new Promise((resolve) => server.close(resolve))) };
+  return {
+    url,
+    seen,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(resolve));
+    },
+  };
 }
 
 const session = (n) => ({
@@ -89,6 +96,6 @@ async function repeating() {
 }
 
 const which = process.argv[2] ?? "all";
-if (which === "all" || which === "redirects") console.log("redirects:\n  " + (await redirects()).join("\n  "));
+if (which === "all" || which === "redirects") console.log(`redirects:\n  ${(await redirects()).join("\n  ")}`);
 if (which === "all" || which === "repeating") console.log("repeating server:", await repeating());
 if (which === "all" || which === "silent") console.log("never-answering server:", await neverAnswers());

@@ -57,7 +57,7 @@ async function* walkPages<T extends { id: string }>(
       pagesRead += 1;
       seen.widen(page.limit);
       const fresh = page.results.filter((item) => seen.firstTime(item.id));
-      if (fresh.length === 0 && isFull(page, query)) throw repeated(page, query, pagesRead);
+      if (fresh.length === 0 && isFull(page, query)) throw repeated(query, pagesRead);
 
       // The page after this one is asked for before this one is handed out, unless a bound stops the walk here.
       query = nextQuery(page, query);
@@ -93,7 +93,7 @@ function isFull(page: Page<unknown>, query: PageQuery): boolean {
   return count > 0 && count >= Math.min(page.limit > 0 ? page.limit : Infinity, query.limit);
 }
 
-function repeated(page: Page<unknown>, query: PageQuery, pagesRead: number): Vbm365WalkError {
+function repeated(query: PageQuery, pagesRead: number): Vbm365WalkError {
   return new Vbm365WalkError(
     "repeated",
     pagesRead,

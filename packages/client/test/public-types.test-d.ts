@@ -18,8 +18,6 @@ import {
   type Vbm365WalkError,
   type WalkStop,
 } from "../src/index.js";
-// @ts-expect-error the internal fetch shape is not part of the package's API
-import type { Fetch } from "../src/index.js";
 
 type Schemas = components["schemas"];
 type V7Schemas = V7Components["schemas"];

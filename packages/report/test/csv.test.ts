@@ -33,12 +33,16 @@ function fields(line: string): string[] {
   for (let i = 0; i < line.length; i++) {
     const char = line[i]!;
     if (quoted) {
-      if (char === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") out.push(field), (field = "");
-    else field += char;
+    else if (char === ",") {
+      out.push(field);
+      field = "";
+    } else field += char;
   }
   out.push(field);
   return out;

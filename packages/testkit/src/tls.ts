@@ -64,5 +64,5 @@ export async function makeTlsMaterial(): Promise<TlsMaterial> {
     ],
   });
   const pkcs8 = await crypto.subtle.exportKey("pkcs8", serverKeys.privateKey);
-  return { ca: caCert.toString("pem") + "\n", cert: serverCert.toString("pem") + "\n", key: toPem(pkcs8, "PRIVATE KEY") };
+  return { ca: `${caCert.toString("pem")}\n`, cert: `${serverCert.toString("pem")}\n`, key: toPem(pkcs8, "PRIVATE KEY") };
 }

@@ -80,7 +80,7 @@ describe("GET /v6/RestoreSessions paging", () => {
   it("reads a +03:00 offset at full precision: the same instant as the Z form", async () => {
     const session = server.data.session(5);
     const fraction = session.creationTime.slice(19, 27);
-    const local = new Date(Date.parse(session.creationTime) + 3 * 3600_000).toISOString().slice(0, 19) + fraction + "+03:00";
+    const local = `${new Date(Date.parse(session.creationTime) + 3 * 3600_000).toISOString().slice(0, 19) + fraction}+03:00`;
     const ids = await walk(server, `/v6/RestoreSessions?limit=100&startTimeTo=${encodeURIComponent(local)}`);
     expect(ids).toEqual([...server.data.sessionIds()].slice(5));
     expect(ids).toEqual([...server.data.sessionIds({ startTimeTo: session.creationTime })]);

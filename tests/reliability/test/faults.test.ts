@@ -31,7 +31,7 @@ async function run(fault: FaultCase): Promise<{ ids: string[]; error?: unknown }
 }
 
 describe("the client under each injected fault", () => {
-  it.each(FAULT_CASES.map((fault) => [fault.fault, fault] as const))("%s", async (name, fault) => {
+  it.each(FAULT_CASES.map((fault) => [fault.fault, fault] as const))("%s", async (_name, fault) => {
     if (fault.knownBug) {
       // Documents a reported bug: stays green while the client gets it wrong, turns red once
       // it is fixed (then drop `knownBug` from the table).

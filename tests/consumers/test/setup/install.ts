@@ -24,7 +24,7 @@ async function pack(destination: string): Promise<Record<PublicPackage, string>>
   }
   const files = readdirSync(destination);
   const tarballOf = (name: PublicPackage) => {
-    const prefix = name.replace("@", "").replace("/", "-") + "-";
+    const prefix = `${name.replace("@", "").replace("/", "-")}-`;
     const file = files.find((candidate) => candidate.startsWith(prefix) && candidate.endsWith(".tgz"));
     if (!file) throw new Error(`pnpm pack wrote no tarball for ${name} into ${destination}: ${files.join(", ")}`);
     return join(destination, file);

@@ -41,5 +41,5 @@ export function typeScriptOf(repoRoot: string, readme: string): ReadmeModule | u
       lines.push(index + 1);
     }
   });
-  return source.length > 0 ? { readme, source: source.join("\n") + "\n", lines } : undefined;
+  return source.length > 0 ? { readme, source: `${source.join("\n")}\n`, lines } : undefined;
 }
