@@ -102,7 +102,12 @@ describe("a load nobody waits for", () => {
   it("stops the walk through VBM365", async () => {
     const dashboard = await dashboardFor({});
     // Each page takes 300 ms: a 200-day window (20 pages) would go on for seconds.
-    vbm.faults.inject({ kind: "delayHeaders", delayMs: 300, times: Infinity, match: { path: /^\/v[678]\/RestoreSessions/i } });
+    const slowPages = vbm.faults.inject({
+      kind: "delayHeaders",
+      delayMs: 300,
+      times: Infinity,
+      match: { path: /^\/v[678]\/RestoreSessions/i },
+    });
     try {
       vbm.stats.reset();
       const req = request(new URL(windowPath(Date.now() - 200 * day, Date.now()), dashboard.url), { headers: page });
@@ -117,6 +122,8 @@ describe("a load nobody waits for", () => {
       await sleep(1500);
       expect(vbm.stats.requests).toBe(afterAbort);
       expect(afterAbort).toBeLessThan(20);
+      // Every page was slow: without it the walk could end before the close and prove nothing.
+      expect(slowPages.fired).toBe(afterAbort);
     } finally {
       vbm.faults.clear();
     }
