@@ -49,6 +49,7 @@ export interface ArchiveReader {
 }
 
 const CHUNK = 1000;
+const EVENTS_CHUNK = 50;
 
 /** Opens an archive for reading (`--archive` / VBM365_ARCHIVE text, or a location). Never writes. */
 export async function openArchive(setting?: string | ArchiveLocation): Promise<ArchiveReader> {
@@ -132,24 +133,30 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
       }
     },
     async *sessionsWithEvents(window = {}) {
-      for await (const rows of sessionRows(window)) {
-        const events = new Map<string, Map<string, RestoreSessionEvent[]>>();
-        for (const server of new Set(rows.map((row) => row.server))) {
-          events.set(
-            server,
-            await eventsOf(
+      for await (const chunk of sessionRows(window)) {
+        // Events are read for a few sessions at a time: a reader that allocates while it
+        // consumes them (a report) would otherwise keep a whole chunk's events alive through
+        // its garbage collections, which then copy and promote them.
+        for (let start = 0; start < chunk.length; start += EVENTS_CHUNK) {
+          const rows = chunk.slice(start, start + EVENTS_CHUNK);
+          const events = new Map<string, Map<string, RestoreSessionEvent[]>>();
+          for (const server of new Set(rows.map((row) => row.server))) {
+            events.set(
               server,
-              rows.filter((row) => row.server === server).map((row) => row.id),
-            ),
-          );
-        }
-        for (const row of rows) {
-          yield {
-            server: row.server,
-            session: JSON.parse(row.raw) as RestoreSession,
-            events: events.get(row.server)?.get(row.id) ?? [],
-            ...(row.statistics_raw ? { statistics: JSON.parse(row.statistics_raw) as RestoreStatistics } : {}),
-          };
+              await eventsOf(
+                server,
+                rows.filter((row) => row.server === server).map((row) => row.id),
+              ),
+            );
+          }
+          for (const row of rows) {
+            yield {
+              server: row.server,
+              session: JSON.parse(row.raw) as RestoreSession,
+              events: events.get(row.server)?.get(row.id) ?? [],
+              ...(row.statistics_raw ? { statistics: JSON.parse(row.statistics_raw) as RestoreStatistics } : {}),
+            };
+          }
         }
       }
     },

@@ -67,6 +67,22 @@ export async function archived(setting: string, server = "default"): Promise<Arc
   }
 }
 
+/** Everything the archive holds, read in one list across servers, then split by server. */
+export async function archivedTogether(setting: string): Promise<Map<string, ArchivedView[]>> {
+  const archive = await openArchive(setting);
+  try {
+    const byServer = new Map<string, ArchivedView[]>();
+    for await (const item of archive.sessionsWithEvents()) {
+      const views = byServer.get(item.server) ?? [];
+      views.push({ id: item.session.id, state: item.session.state, eventIds: item.events.map((event) => event.id) });
+      byServer.set(item.server, views);
+    }
+    return byServer;
+  } finally {
+    await archive.close();
+  }
+}
+
 /** What the server serves now, in the same shape. */
 export async function served(server: TestServer): Promise<ArchivedView[]> {
   const client = clientOf(server);

@@ -3,7 +3,7 @@
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { afterEach, describe, expect, test } from "vitest";
 import { openArchive, openArchiveSync, syncArchive, type ArchiveError, type SyncSummary } from "../src/index.js";
-import { archived, BACKENDS, clientOf, served } from "./backends.js";
+import { archived, archivedTogether, BACKENDS, clientOf, served } from "./backends.js";
 
 const NOW = "2026-11-30T12:00:00Z";
 const servers: TestServer[] = [];
@@ -36,6 +36,10 @@ for (const backend of BACKENDS) {
       ]);
       expect(await archived(setting, "eu")).toEqual(await served(first));
       expect(await archived(setting, "us")).toEqual(await served(second));
+      // Unfiltered, both servers' sessions interleave in one list; each keeps its own events.
+      const together = await archivedTogether(setting);
+      expect(together.get("eu")).toEqual(await served(first));
+      expect(together.get("us")).toEqual(await served(second));
       const reader = await openArchive(setting);
       try {
         const status = await reader.status();

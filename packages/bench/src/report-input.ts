@@ -1,6 +1,8 @@
-// A stand-in for the archive in the report benchmark: an async iterable of
-// { server, session, events } that builds each session from JSON text, as an archive reading
-// stored rows would, with operators, objects, organizations and sizes that vary.
+// The report benchmark's data: sessions with operators, objects, organizations and sizes
+// that vary. `syntheticArchive` is an in-memory stand-in for the archive (each session parsed
+// from JSON text, as stored rows would be); report-archive.ts writes the same sessions into a
+// real SQLite archive.
+import type { RestoreSession, RestoreSessionEvent } from "@vbm365/client";
 import type { ReportInput } from "@vbm365/report";
 
 const TYPES = ["Vex", "Veod", "Vesp", "Vet"];
@@ -11,12 +13,14 @@ const START = Date.parse("2026-01-01T00:00:00Z");
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0").slice(-width);
 const uuid = (kind: number, n: number) => `${hex(kind, 8)}-0000-4000-8000-${hex(n, 12)}`;
 
-/** Session `i` and its `eventsPerSession` events, as JSON text. */
-function sessionText(i: number, eventsPerSession: number): string {
+export const SYNTHETIC_SERVER = "default";
+
+/** Session `i` and its `eventsPerSession` events. */
+export function syntheticSession(i: number, eventsPerSession: number): { session: RestoreSession; events: RestoreSessionEvent[] } {
   const organization = ORGANIZATIONS[i % ORGANIZATIONS.length]!;
   const type = TYPES[i % TYPES.length]!;
   const created = START + i * 300_000;
-  const session = {
+  const session: RestoreSession = {
     id: uuid(1, i),
     name: `Restore ${i}`,
     organization,
@@ -31,12 +35,12 @@ function sessionText(i: number, eventsPerSession: number): string {
     clientHost: `wks-${i % 30} (via: 10.0.0.${i % 250})`,
     reason: "",
   };
-  const events = [];
+  const events: RestoreSessionEvent[] = [];
   for (let e = 0; e < eventsPerSession; e++) {
     const user = `user${(i * 7 + e) % 5000}@${organization}`;
     events.push({
       id: uuid(2, i * eventsPerSession + e),
-      type: ACTIONS[(i + e) % ACTIONS.length],
+      type: ACTIONS[(i + e) % ACTIONS.length]!,
       status: e % 17 === 0 ? "Failed" : "Success",
       message: `Restoring item ${e}`,
       startTime: new Date(created + e * 1000).toISOString(),
@@ -51,9 +55,12 @@ function sessionText(i: number, eventsPerSession: number): string {
       target: `${user}\\Restored`,
     });
   }
-  return JSON.stringify({ server: "default", session, events });
+  return { session, events };
 }
 
 export async function* syntheticArchive(sessions: number, eventsPerSession: number): AsyncGenerator<ReportInput> {
-  for (let i = 0; i < sessions; i++) yield JSON.parse(sessionText(i, eventsPerSession)) as ReportInput;
+  for (let i = 0; i < sessions; i++) {
+    const text = JSON.stringify({ server: SYNTHETIC_SERVER, ...syntheticSession(i, eventsPerSession) });
+    yield JSON.parse(text) as ReportInput;
+  }
 }

@@ -13,7 +13,19 @@ import { postgresBin } from "../src/archive-postgres.js";
 import { AXIOS, AXIOS_FETCH, OPENAPI_FETCH, OURS, OURS_NO_RETRY, PLAIN_FETCH } from "../src/contenders.js";
 import { COLD_BUILD, WARM_BUILD } from "../src/pipeline.js";
 import type { BenchResults } from "../src/report.js";
-import { REPORT_ALL, REPORT_CSV, REPORT_HTML, REPORT_READ, REPORT_READ_CPU, REPORT_RSS } from "../src/report-bench.js";
+import {
+  REPORT_ALL,
+  REPORT_ARCHIVE_FILE,
+  REPORT_CSV,
+  REPORT_HTML,
+  REPORT_HTML_ONLY_CPU,
+  REPORT_READ,
+  REPORT_READ_CPU,
+  REPORT_RSS,
+  REPORT_WRITE_CPU,
+  STANDIN_READ_CPU,
+  STANDIN_WRITE_CPU,
+} from "../src/report-bench.js";
 import { CLIENT_WALK, HAND_WALK, smallWalk } from "../src/stream.js";
 import { FLEET_WALL, SINGLE_WALL } from "../src/fleet.js";
 
@@ -39,8 +51,20 @@ describe("pnpm bench --quick", () => {
     for (const row of bundleRows) expect(row.median, row.name).toBeGreaterThan(0);
     for (const name of [COLD_BUILD, WARM_BUILD]) expect(median("pipeline", name)).toBeNull();
     for (const name of [FLEET_WALL, SINGLE_WALL, `${FLEET_WALL}: peak RSS`]) expect(median("fleet", name), name).toBeGreaterThan(0);
-    for (const name of [REPORT_READ, REPORT_ALL, REPORT_READ_CPU, REPORT_HTML, REPORT_CSV, REPORT_RSS])
+    for (const name of [
+      REPORT_ARCHIVE_FILE,
+      REPORT_READ,
+      REPORT_ALL,
+      REPORT_READ_CPU,
+      REPORT_HTML,
+      REPORT_CSV,
+      REPORT_RSS,
+      STANDIN_READ_CPU,
+    ])
       expect(median("report", name), name).toBeGreaterThan(0);
+    // Differences of CPU times: small counts may give any sign, but each must be a number.
+    for (const name of [REPORT_WRITE_CPU, REPORT_HTML_ONLY_CPU, STANDIN_WRITE_CPU])
+      expect(median("report", name), name).toEqual(expect.any(Number));
     const postgres = postgresBin() !== undefined;
     for (const name of [ARCHIVE_WALK, SQLITE_SYNC, ...(postgres ? [POSTGRES_SYNC] : [])]) {
       expect(median("archive", `${name}: throughput`), name).toBeGreaterThan(0);
