@@ -61,8 +61,9 @@ describe("listings across the fleet", () => {
     const elapsed = performance.now() - started;
     expect(result.code).toBe(75);
     expect(lines(result.stderr).filter((line) => line.includes(": timeout: no answer within 2 s"))).toHaveLength(3);
-    // The sum would be 6 s; the margin over one deadline is for starting Node on a busy machine.
-    expect(elapsed).toBeLessThan(5000);
+    // One after another they would take the sum, 6 s, plus starting Node; all the margin
+    // below that is left for starting Node on a busy machine.
+    expect(elapsed).toBeLessThan(5900);
   });
 
   test("CSV, JSON and the table carry the server column", async () => {
