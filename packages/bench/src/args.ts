@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** Overrides of the archive benchmark's sizes (sync, and the archive the window reads run on). */
   archiveSyncSessions?: number;
   archiveQuerySessions?: number;
+  /** Rounds of walk and syncs (default 3): one round at the full size takes most of an hour here. */
+  archiveRuns?: number;
 }
 
 export class UsageError extends Error {}
@@ -22,7 +24,8 @@ export const USAGE = `usage: pnpm bench [--quick] [--only ${GROUPS.join(",")}] [
   --only   run only these groups (comma-separated)
   --out    JSON results path (default results/latest.json, or results/quick.json with --quick)
   --sessions, --page-size  size of the stream walk (default 1,000,000 sessions in pages of 10,000)
-  --archive-sync-sessions N, --archive-query-sessions N  sizes of the archive group (default 100,000 synced, 1,000,000 read)`;
+  --archive-sync-sessions N, --archive-query-sessions N  sizes of the archive group (default 100,000 synced, 1,000,000 read)
+  --archive-runs N  rounds of walk, SQLite sync and PostgreSQL sync in the archive group (default 3)`;
 
 export function parseArgs(argv: string[]): BenchOptions {
   let quick = false;
@@ -32,6 +35,7 @@ export function parseArgs(argv: string[]): BenchOptions {
   let pageSize: number | undefined;
   let archiveSyncSessions: number | undefined;
   let archiveQuerySessions: number | undefined;
+  let archiveRuns: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     // pnpm passes a lone `--` through when called as `pnpm bench -- --quick`.
@@ -43,6 +47,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     else if (arg === "--page-size") pageSize = positiveInteger(optionValue(argv, ++i, "--page-size"), "--page-size", PAGE_SIZE.max);
     else if (arg === "--archive-sync-sessions") archiveSyncSessions = positiveInteger(optionValue(argv, ++i, arg), arg, 10_000_000);
     else if (arg === "--archive-query-sessions") archiveQuerySessions = positiveInteger(optionValue(argv, ++i, arg), arg, 10_000_000);
+    else if (arg === "--archive-runs") archiveRuns = positiveInteger(optionValue(argv, ++i, arg), arg, 100);
     else if (arg === "--help" || arg === "-h") throw new UsageError(USAGE);
     else throw new UsageError(`unknown option ${JSON.stringify(arg)}; run with --help for the options`);
   }
@@ -54,6 +59,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     ...(pageSize !== undefined ? { pageSize } : {}),
     ...(archiveSyncSessions !== undefined ? { archiveSyncSessions } : {}),
     ...(archiveQuerySessions !== undefined ? { archiveQuerySessions } : {}),
+    ...(archiveRuns !== undefined ? { archiveRuns } : {}),
   };
 }
 

@@ -22,6 +22,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       ...base.archive,
       syncSessions: options.archiveSyncSessions ?? base.archive.syncSessions,
       querySessions: options.archiveQuerySessions ?? base.archive.querySessions,
+      runs: options.archiveRuns ?? base.archive.runs,
     },
   };
   const rows: Row[] = [];

@@ -21,6 +21,15 @@ describe("parseArgs", () => {
     expect(parseArgs([])).not.toHaveProperty("pageSize");
   });
 
+  it("takes the archive group's sizes and rounds", () => {
+    expect(parseArgs(["--archive-sync-sessions", "100000", "--archive-runs", "1"])).toMatchObject({
+      archiveSyncSessions: 100_000,
+      archiveRuns: 1,
+    });
+    expect(parseArgs([])).not.toHaveProperty("archiveRuns");
+    expect(() => parseArgs(["--archive-runs", "0"])).toThrow('--archive-runs takes a whole number from 1 to 100; got "0"');
+  });
+
   it("names the mistake in one line", () => {
     expect(() => parseArgs(["--page-size", "20000"])).toThrow('--page-size takes a whole number from 1 to 10,000; got "20000"');
     expect(() => parseArgs(["--sessions", "1.5"])).toThrow('--sessions takes a whole number from 1 to 1,000,000,000; got "1.5"');
