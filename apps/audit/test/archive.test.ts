@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { PG_PASSWORD, postgresMissing, startPostgres, type PostgresCluster } from "../../../packages/archive/test/postgres-cluster.js";
+import { PG_PASSWORD, postgresMissing, startPostgres, type PostgresCluster } from "@vbm365/test-support/postgres";
 import { lines, runCli } from "./run-cli.js";
 import { tokenEnv } from "./testkit-server.js";
 

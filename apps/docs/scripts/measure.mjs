@@ -1,14 +1,11 @@
 // `pnpm --filter @vbm365/docs measure`: the built page's size and how fast Chromium shows
 // it. Numbers for the README and reviews, not a test: they vary with the machine.
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import { launchChromium } from "@vbm365/test-support/chromium";
 import { startDocsServer } from "../server.mjs";
 
 const runs = Number(process.env.RUNS ?? 5);
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const html = readFileSync(new URL("../dist/index.html", import.meta.url));
 const kib = (bytes) => `${(bytes / 1024).toFixed(0)} KiB`;
 console.log(`dist/index.html: ${kib(html.length)} raw, ${kib(gzipSync(html).length)} gzip, ${kib(brotliCompressSync(html).length)} brotli`);
@@ -17,22 +14,9 @@ const docs = await startDocsServer({ port: 0 });
 const samples = [];
 try {
   for (let run = 0; run < runs; run += 1) {
-    const userDataDir = mkdtempSync(join(tmpdir(), "vbm365-docs-measure-"));
-    const context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-      ],
-      viewport: { width: 1400, height: 900 },
-    });
-    const page = context.pages()[0] ?? (await context.newPage());
+    // A cold load each time: a fresh profile, deleted by close().
+    const browser = await launchChromium({ viewport: { width: 1400, height: 900 } });
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto(docs.url, { waitUntil: "commit" });
     // The sidebar with the operations is in the server-rendered HTML, so it shows at the
     // first contentful paint. The search box says "Loading..." until Redoc has hydrated
@@ -55,8 +39,7 @@ try {
       return { fcp: paint?.startTime, domContentLoaded: navigation.domContentLoadedEventEnd, load: navigation.loadEventEnd };
     });
     samples.push({ interactive: await interactive.jsonValue(), ...timings });
-    await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    await browser.close();
   }
 } finally {
   await docs.close();

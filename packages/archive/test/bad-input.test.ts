@@ -6,7 +6,7 @@ import { ArchiveError, openArchive, syncArchive } from "../src/index.js";
 import { describeDatabaseError } from "../src/errors.js";
 import { archiveLocation } from "../src/setting.js";
 import { archived, BACKENDS, clientOf, served } from "./backends.js";
-import { PG_PASSWORD } from "./postgres-cluster.js";
+import { PG_PASSWORD } from "@vbm365/test-support/postgres";
 
 const servers: TestServer[] = [];
 async function serve(sessions: number): Promise<TestServer> {

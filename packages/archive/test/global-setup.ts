@@ -1,6 +1,6 @@
 // One PostgreSQL cluster for the whole run (each test makes its own database in it).
 import type { TestProject } from "vitest/node";
-import { postgresMissing, startPostgres, type PostgresCluster } from "./postgres-cluster.js";
+import { postgresMissing, startPostgres, type PostgresCluster } from "@vbm365/test-support/postgres";
 
 let cluster: PostgresCluster | undefined;
 

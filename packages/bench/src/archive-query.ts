@@ -3,13 +3,13 @@
 // times one-week window reads through the reader API, as the CLI and dashboard do them.
 // The rows are the testkit's sessions (one about every 15 minutes, so ~670 in a week), all
 // of one server: 1,000,000 of them reach back about 28 years.
-import { openArchive, syncArchive } from "@vbm365/archive";
-import { createVbm365Client, formatIsoTicks, isoTicks, parseIsoDateTime } from "@vbm365/client";
+import { openArchive, openArchiveSync } from "@vbm365/archive";
 import { startTestServer } from "@vbm365/testkit";
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sessionInserter } from "./archive-rows.js";
 
 export interface ArchiveQueryReport {
   sessions: number;
@@ -24,11 +24,6 @@ export interface ArchiveQueryReport {
 const WEEK_MS = 7 * 86_400_000;
 const SERVERS = 1;
 
-/** The archive's sortable form of a time (UTC, seven fractional digits), read with the client's one ISO 8601 reader. */
-function utc7(iso: string): string {
-  return formatIsoTicks(isoTicks(parseIsoDateTime(iso)!), 7);
-}
-
 async function main(): Promise<void> {
   const total = Number(process.argv[2] ?? "1000000");
   const queries = Number(process.argv[3] ?? "50");
@@ -37,47 +32,17 @@ async function main(): Promise<void> {
   const file = join(dir, "archive.db");
   const server = await startTestServer({ sessions: perServer, seed: 12, now: "2026-11-30T12:00:00Z" });
   try {
-    // A small sync creates the schema the way every archive gets it.
-    const seedServer = await startTestServer({ sessions: 1, seed: 1 });
-    await syncArchive(file, createVbm365Client({ baseUrl: seedServer.url, auth: { token: seedServer.token } }), { server: "schema" });
-    await seedServer.close();
+    // Opening for a sync and closing again leaves the schema every archive gets.
+    await (await openArchiveSync(file)).close();
 
     const started = performance.now();
     const db = new Database(file);
     db.pragma("journal_mode = WAL");
-    const insert = db.prepare(
-      `insert into sessions (server, id, name, organization, type, creation_time, creation_utc, end_time, end_utc, state, result,
-        initiated_by, details, scope_name, client_host, reason, api_version, raw, event_count, first_seen, last_seen)
-       values (@server, @id, @name, @organization, @type, @creationTime, @creationUtc, @endTime, @endUtc, @state, @result,
-        @initiatedBy, @details, @scopeName, @clientHost, @reason, 'v6', @raw, 0, @seen, @seen)`,
-    );
-    const seen = new Date().toISOString();
+    const insert = sessionInserter(db, "v6", new Date().toISOString());
     const fill = db.transaction((from: number, to: number) => {
       for (let index = from; index < to; index++) {
         const session = server.data.session(index);
-        const raw = JSON.stringify(session);
-        for (let copy = 0; copy < SERVERS && index * SERVERS + copy < total; copy++) {
-          insert.run({
-            server: `server-${copy}`,
-            id: session.id,
-            name: session.name,
-            organization: session.organization,
-            type: session.type,
-            creationTime: session.creationTime,
-            creationUtc: utc7(session.creationTime),
-            endTime: session.endTime ?? null,
-            endUtc: session.endTime ? utc7(session.endTime) : null,
-            state: session.state,
-            result: session.result,
-            initiatedBy: session.initiatedBy ?? null,
-            details: session.details ?? null,
-            scopeName: session.scopeName ?? null,
-            clientHost: session.clientHost ?? null,
-            reason: session.reason ?? null,
-            raw,
-            seen,
-          });
-        }
+        for (let copy = 0; copy < SERVERS && index * SERVERS + copy < total; copy++) insert(`server-${copy}`, session, 0);
       }
     });
     for (let from = 0; from < perServer; from += 10_000) fill(from, Math.min(perServer, from + 10_000));

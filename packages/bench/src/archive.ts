@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import type { ArchiveQueryReport } from "./archive-query.js";
-import { postgresBin, startPostgres } from "./archive-postgres.js";
+import { postgresBin, startPostgres } from "@vbm365/test-support/postgres";
 import type { ArchiveWalkReport } from "./archive-walker.js";
 import { runChild, startServerChild } from "./child.js";
 import { median } from "./measure.js";

@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { ARCHIVE_WALK, POSTGRES_SYNC, SQLITE_SYNC, WINDOW_P95 } from "../src/archive.js";
-import { postgresBin } from "../src/archive-postgres.js";
+import { postgresBin } from "@vbm365/test-support/postgres";
 import { AXIOS, AXIOS_FETCH, OPENAPI_FETCH, OURS, OURS_NO_RETRY, PLAIN_FETCH } from "../src/contenders.js";
 import { COLD_BUILD, WARM_BUILD } from "../src/pipeline.js";
 import type { BenchResults } from "../src/report.js";

@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createVbm365Client } from "../src/index.js";
-import { BASE, SESSION_ID, fakeFetch } from "./helpers/fake-fetch.js";
-
-const open = new Set<Request>();
-
-/** Never answers: rejects only when the request's signal aborts, as a real fetch does. */
-function hang(request: Request): Promise<Response> {
-  open.add(request);
-  return new Promise<Response>((_, reject) => {
-    request.signal.addEventListener(
-      "abort",
-      () => {
-        open.delete(request);
-        reject(request.signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
+import { BASE, SESSION_ID, fakeFetch, hang } from "./helpers/fake-fetch.js";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

@@ -1,26 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createVbm365Client, Vbm365TimeoutError } from "../src/index.js";
-import { BASE, SESSION_ID, fakeFetch, session } from "./helpers/fake-fetch.js";
-
-// Requests still waiting for an answer. A real fetch holds its request while the socket is
-// open; a fake one must too, or garbage collection takes the unanswered request (and with
-// it the link from its signal) and the test hangs instead of timing out.
-const open = new Set<Request>();
-
-/** Never answers: rejects only when the request's signal aborts, the way a real fetch gives up. */
-function hang(request: Request): Promise<Response> {
-  open.add(request);
-  return new Promise<Response>((_, reject) => {
-    request.signal.addEventListener(
-      "abort",
-      () => {
-        open.delete(request);
-        reject(request.signal.reason);
-      },
-      { once: true },
-    );
-  });
-}
+import { BASE, SESSION_ID, fakeFetch, hang, session } from "./helpers/fake-fetch.js";
 
 function silentServer() {
   return fakeFetch(hang);

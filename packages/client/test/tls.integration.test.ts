@@ -1,47 +1,20 @@
 // A loopback HTTPS server with a self-signed certificate made at test time by openssl:
 // the client refuses it without `ca` and accepts it with it.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createVbm365Client, Vbm365NetworkError } from "../src/index.js";
 import { SESSION_ID, session } from "./helpers/fake-fetch.js";
+import { selfSigned } from "./helpers/loopback.js";
 
-const OPENSSL = process.env.OPENSSL ?? "/usr/bin/openssl";
-
-let dir: string;
 let server: Server;
 let baseUrl: string;
 let ca: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "vbm365-tls-"));
-  execFileSync(
-    OPENSSL,
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-days",
-      "1",
-      "-subj",
-      "/CN=127.0.0.1",
-      "-addext",
-      "subjectAltName=IP:127.0.0.1",
-      "-keyout",
-      join(dir, "key.pem"),
-      "-out",
-      join(dir, "cert.pem"),
-    ],
-    { stdio: "ignore" },
-  );
-  ca = readFileSync(join(dir, "cert.pem"), "utf8");
-  server = createServer({ key: readFileSync(join(dir, "key.pem")), cert: ca }, (request, response) => {
+  const { cert, key } = selfSigned();
+  ca = cert;
+  server = createServer({ key, cert }, (request, response) => {
     if (request.headers.authorization !== "Bearer t0ken") {
       response
         .writeHead(401, { "content-type": "application/json" })
@@ -56,7 +29,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("TLS with a self-signed certificate", () => {

@@ -1,6 +1,7 @@
 // The CSV of every action: formula cells guarded (raw on request), quoting, and a writer
 // that loses nothing across its chunks.
 import { PassThrough } from "node:stream";
+import { parseCsv } from "@vbm365/test-support/csv";
 import { describe, expect, it } from "vitest";
 import { ACTION_COLUMNS, actionCsvHeader, actionCsvLine, createActionCsvWriter, type ActionRow } from "../src/index.js";
 
@@ -25,27 +26,11 @@ const row = (fields: Partial<ActionRow> = {}): ActionRow => ({
   ...fields,
 });
 
-/** RFC 4180 fields of one line (quoted fields may hold commas, quotes and line breaks). */
+/** The fields of one CSV line. */
 function fields(line: string): string[] {
-  const out: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const char = line[i]!;
-    if (quoted) {
-      if (char === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      out.push(field);
-      field = "";
-    } else field += char;
-  }
-  out.push(field);
-  return out;
+  const [row, ...more] = parseCsv(line);
+  expect(more, "one line").toEqual([]);
+  return row!;
 }
 
 describe("action CSV", () => {

@@ -4,7 +4,7 @@
 import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "./support/run.js";
+import { installedAudit as audit } from "./support/installed-cli.js";
 import { scratch } from "./support/scratch.js";
 
 let server: TestServer;
@@ -12,14 +12,6 @@ beforeAll(async () => {
   server = await startTestServer({ sessions: 30, seed: 5 });
 });
 afterAll(() => server?.close());
-
-function audit(args: string[], env: Record<string, string> = {}) {
-  const { globalPrefix, root } = scratch();
-  return run("vbm365-audit", args, {
-    cwd: root,
-    env: { PATH: `${join(globalPrefix, "bin")}:${process.env.PATH ?? ""}`, NO_COLOR: "1", ...env },
-  });
-}
 
 describe("the archive with the CLI installed by npm install -g", () => {
   it("archive sync fills an SQLite file that sessions --archive reads", async () => {

@@ -5,7 +5,7 @@ import { startTestServer, type TestServer } from "@vbm365/testkit";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "./support/run.js";
+import { installedAudit as audit } from "./support/installed-cli.js";
 import { scratch } from "./support/scratch.js";
 
 let server: TestServer;
@@ -13,15 +13,6 @@ beforeAll(async () => {
   server = await startTestServer({ sessions: 25, seed: 9 });
 });
 afterAll(() => server?.close());
-
-/** Runs the globally installed CLI by name, from the temp folder, as a shell would find it. */
-function audit(args: string[], env: Record<string, string> = {}) {
-  const { globalPrefix, root } = scratch();
-  return run("vbm365-audit", args, {
-    cwd: root,
-    env: { PATH: `${join(globalPrefix, "bin")}:${process.env.PATH ?? ""}`, NO_COLOR: "1", ...env },
-  });
-}
 
 describe("audit CLI installed with npm install -g", () => {
   it("--version prints the installed package's version", async () => {

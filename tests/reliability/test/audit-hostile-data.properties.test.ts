@@ -7,6 +7,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseCsv } from "@vbm365/test-support/csv";
 import { runAudit } from "./support/cli.js";
 
 const RUNS = 12;
@@ -70,34 +71,6 @@ function serve(texts: Record<string, string>[]): void {
     creationTime: new Date(Date.now() - (i + 1) * 60_000).toISOString(),
     ...fields,
   }));
-}
-
-/** RFC 4180 fields of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += char;
-  }
-  return rows;
 }
 
 function column(csv: string, name: string): string[] {

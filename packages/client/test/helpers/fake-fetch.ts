@@ -12,6 +12,26 @@ export function fakeFetch(handler: Handler) {
   return { requests, fetch: fetch as unknown as typeof globalThis.fetch };
 }
 
+// Requests still waiting for an answer. A real fetch holds its request while the socket is
+// open; a fake one must too, or garbage collection takes the unanswered request (and with
+// it the link from its signal) and the test hangs instead of timing out.
+const open = new Set<Request>();
+
+/** Never answers: rejects only when the request's signal aborts, the way a real fetch gives up. */
+export function hang(request: Request): Promise<Response> {
+  open.add(request);
+  return new Promise<Response>((_, reject) => {
+    request.signal.addEventListener(
+      "abort",
+      () => {
+        open.delete(request);
+        reject(request.signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
 export const BASE = "https://vbm.example:4443";
 export const SESSION_ID = "b7f43a7f-3508-4d04-8ec2-ece6944e916b";
 export const EVENT_ID = "5a4b4c54-0a7e-4a4b-9c39-1c1e5f0d9a11";

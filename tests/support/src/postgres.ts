@@ -1,5 +1,5 @@
-// A throwaway PostgreSQL cluster for tests: initdb in a temp dir, listening on loopback
-// only, stopped and removed afterwards. initdb and pg_ctl refuse to run as root, so as root
+// A throwaway PostgreSQL cluster for tests and benchmarks: initdb in a temp dir, listening
+// on loopback only, stopped and removed afterwards. initdb and pg_ctl refuse to run as root, so as root
 // they run as the `postgres` user (runuser) on a data dir that user owns.
 import { execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-export const PG_PASSWORD = "archive-test-password";
+export const PG_PASSWORD = "vbm365-test-cluster-password";
 
 export interface PostgresCluster {
   /** postgres://postgres:PASSWORD@127.0.0.1:PORT */
@@ -48,7 +48,7 @@ async function freePort(): Promise<number> {
 export async function startPostgres(): Promise<PostgresCluster> {
   const bin = postgresBin();
   if (!bin) throw new Error("PostgreSQL binaries not found");
-  const dir = mkdtempSync(join(tmpdir(), "vbm365-archive-pg-"));
+  const dir = mkdtempSync(join(tmpdir(), "vbm365-pg-"));
   const asRoot = process.getuid?.() === 0;
   const run = (tool: string, args: string[]) =>
     execFileSync(asRoot ? "runuser" : join(bin, tool), asRoot ? ["-u", "postgres", "--", join(bin, tool), ...args] : args, {
