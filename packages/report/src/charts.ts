@@ -1,7 +1,6 @@
 // The report's charts: Vega-Lite specifications rendered to SVG by Vega in Node (no
 // browser, no canvas). The CLI's HTML and the dashboard both take them from here.
-import { parse, View } from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { actionLabel, serviceLabel } from "./labels.js";
 import { plainText } from "./text.js";
 import type { ReportAggregates } from "./types.js";
@@ -170,9 +169,16 @@ export function reportCharts(aggregates: ReportAggregates): ReportChart[] {
   ];
 }
 
+// Vega and Vega-Lite load on the first chart rendered: a program that imports the package
+// and never renders one (the audit CLI's other commands, a report's aggregates alone) does
+// not pay for loading them.
+let renderers: Promise<[typeof import("vega"), typeof import("vega-lite")]> | undefined;
+
 /** One chart as an SVG document (text), rendered headless by Vega. */
 export async function renderChartSvg(chart: ReportChart): Promise<string> {
-  const view = new View(parse(compile(chart.spec).spec), { renderer: "none" });
+  renderers ??= Promise.all([import("vega"), import("vega-lite")]);
+  const [vega, vegaLite] = await renderers;
+  const view = new vega.View(vega.parse(vegaLite.compile(chart.spec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {
