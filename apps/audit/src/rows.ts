@@ -169,8 +169,3 @@ export function statisticsFields(statistics: RestoreStatistics): Row {
     sessionErrors: Array.isArray(statistics.errors) ? statistics.errors.length : null,
   };
 }
-
-/** `None` events only mark a session's start and end; they restore nothing. */
-export function isRestoredItem(event: RestoreSessionEvent): boolean {
-  return event.type !== undefined && event.type !== "None";
-}

@@ -1,5 +1,6 @@
 // sessions, events and report: listings streamed to the chosen format.
 import type { RestoreSession } from "@vbm365/client";
+import { isAction } from "@vbm365/report";
 import { connectOrArchive } from "../archive-source.js";
 import { fleetRunner } from "../fleet/dispatch.js";
 import { mapOrdered } from "../ordered.js";
@@ -7,17 +8,7 @@ import type { CliContext } from "../context.js";
 import { EXIT } from "../exit-codes.js";
 import type { Row, RowShape } from "../output/types.js";
 import { openOutput, writeRows } from "../output/write.js";
-import {
-  EVENT_SHAPE,
-  REPORT_SHAPE,
-  REPORT_SHAPE_V8,
-  SESSION_SHAPE,
-  eventRow,
-  isRestoredItem,
-  reportRow,
-  sessionRow,
-  statisticsFields,
-} from "../rows.js";
+import { EVENT_SHAPE, REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, eventRow, reportRow, sessionRow, statisticsFields } from "../rows.js";
 import { useColor } from "../terminal.js";
 import { countOf } from "../words.js";
 import { refuseDocumentFlags, reportDocumentCommand, wantsReportDocument } from "./report-document.js";
@@ -91,7 +82,7 @@ export async function reportCommand(ctx: CliContext, values: Values): Promise<nu
   }
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
     const items: Row[] = [];
-    for await (const event of api.events(session.id)) if (isRestoredItem(event)) items.push(reportRow(session, event));
+    for await (const event of api.events(session.id)) if (isAction(event)) items.push(reportRow(session, event));
     // A session without restored items has no rows to carry its statistics: no request for them.
     if (!withStatistics || items.length === 0) return items;
     const statistics = statisticsFields(await api.statistics(session.id));

@@ -12,11 +12,12 @@ import {
   type SessionSelection,
   type Values,
 } from "../commands/common.js";
+import { isAction } from "@vbm365/report";
 import type { CliContext } from "../context.js";
 import { mapOrdered } from "../ordered.js";
 import { openOutput, writeRows } from "../output/write.js";
 import type { Row, RowShape } from "../output/types.js";
-import { REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, isRestoredItem, reportRow, sessionRow, statisticsFields } from "../rows.js";
+import { REPORT_SHAPE, REPORT_SHAPE_V8, SESSION_SHAPE, reportRow, sessionRow, statisticsFields } from "../rows.js";
 import { useColor } from "../terminal.js";
 import { countOf } from "../words.js";
 import { connectServer } from "./connect-server.js";
@@ -117,7 +118,7 @@ async function reportRowsOf(
   const itemsOf = async (session: RestoreSession): Promise<Row[]> => {
     const items: Row[] = [];
     for await (const event of api.events(session.id))
-      if (isRestoredItem(event)) items.push({ server: server.name, ...reportRow(session, event) });
+      if (isAction(event)) items.push({ server: server.name, ...reportRow(session, event) });
     if (!v8 || items.length === 0) return items;
     const statistics = statisticsFields(await api.statistics(session.id));
     return items.map((item) => ({ ...item, ...statistics }));
