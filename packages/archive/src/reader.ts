@@ -125,6 +125,16 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
     return bySession;
   };
 
+  /** The events of these sessions, by server and session id. */
+  const eventsBySession = async (rows: readonly { server: string; id: string }[]) => {
+    const byServer = new Map<string, Map<string, RestoreSessionEvent[]>>();
+    for (const server of new Set(rows.map((row) => row.server))) {
+      const ids = rows.filter((row) => row.server === server).map((row) => row.id);
+      byServer.set(server, await eventsOf(server, ids));
+    }
+    return byServer;
+  };
+
   return {
     location,
     async *sessions(window = {}) {
@@ -139,16 +149,7 @@ function readerOf(db: Kysely<ArchiveDatabase>, location: ArchiveLocation, close:
         // its garbage collections, which then copy and promote them.
         for (let start = 0; start < chunk.length; start += EVENTS_CHUNK) {
           const rows = chunk.slice(start, start + EVENTS_CHUNK);
-          const events = new Map<string, Map<string, RestoreSessionEvent[]>>();
-          for (const server of new Set(rows.map((row) => row.server))) {
-            events.set(
-              server,
-              await eventsOf(
-                server,
-                rows.filter((row) => row.server === server).map((row) => row.id),
-              ),
-            );
-          }
+          const events = await eventsBySession(rows);
           for (const row of rows) {
             yield {
               server: row.server,
