@@ -29,31 +29,41 @@ export interface TargetStarter {
   start(): Promise<RunningTarget>;
 }
 
+type ChosenVersion = Awaited<ReturnType<typeof chooseVersion>>;
+
+/** A started server as a target: its API version chosen (pinned or probed); the server is closed when that fails. */
+async function runningTarget(
+  server: { close(): Promise<void> },
+  choose: () => Promise<ChosenVersion>,
+  target: Omit<Target, "apiVersion" | "versionReason">,
+): Promise<RunningTarget> {
+  let chosen: ChosenVersion;
+  try {
+    chosen = await choose();
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    target: { ...target, apiVersion: chosen.version, versionReason: chosen.reason },
+    close: () => server.close(),
+  };
+}
+
 /** Prism serving one version's bundle; the version is still probed (or pinned) like any target's. */
 export function prism(served: ApiVersion = "v6", setting?: VersionSetting): TargetStarter {
   return {
     name: `prism ${served} (mock of the ${served} bundle)`,
     async start() {
       const mock = await startMock({ version: served });
-      try {
-        const { version, reason } = await chooseVersion(setting ?? versionSetting(), mock.url);
-        return {
-          target: {
-            name: `prism-${served}`,
-            baseUrl: mock.url,
-            token: "contract-suite-token",
-            credentials: { username: "contract", password: "contract" },
-            capabilities: prismCapabilities,
-            allowWrites: true,
-            apiVersion: version,
-            versionReason: reason,
-          },
-          close: () => mock.close(),
-        };
-      } catch (error) {
-        await mock.close();
-        throw error;
-      }
+      return runningTarget(mock, () => chooseVersion(setting ?? versionSetting(), mock.url), {
+        name: `prism-${served}`,
+        baseUrl: mock.url,
+        token: "contract-suite-token",
+        credentials: { username: "contract", password: "contract" },
+        capabilities: prismCapabilities,
+        allowWrites: true,
+      });
     },
   };
 }
@@ -66,27 +76,15 @@ export function testkit(options: TestServerOptions = {}, name = "testkit", setti
     name,
     async start() {
       const server = await startTestServer({ sessions: 23, seed: 7, ...options });
-      let chosen: Awaited<ReturnType<typeof chooseVersion>>;
-      try {
-        chosen = await chooseVersion(setting ?? versionSetting(), server.url, server.ca);
-      } catch (error) {
-        await server.close();
-        throw error;
-      }
-      return {
-        target: {
-          name,
-          baseUrl: server.url,
-          token: server.token,
-          credentials: server.credentials,
-          ca: server.ca,
-          capabilities: fullCapabilities,
-          allowWrites: true,
-          apiVersion: chosen.version,
-          versionReason: chosen.reason,
-        },
-        close: () => server.close(),
-      };
+      return runningTarget(server, () => chooseVersion(setting ?? versionSetting(), server.url, server.ca), {
+        name,
+        baseUrl: server.url,
+        token: server.token,
+        credentials: server.credentials,
+        ca: server.ca,
+        capabilities: fullCapabilities,
+        allowWrites: true,
+      });
     },
   };
 }
@@ -97,26 +95,14 @@ export function secondOpinion(options: SecondOpinionOptions = {}, name = "second
     name,
     async start() {
       const server = await startSecondOpinion(options);
-      let chosen: Awaited<ReturnType<typeof chooseVersion>>;
-      try {
-        chosen = await chooseVersion(setting ?? "auto", server.url);
-      } catch (error) {
-        await server.close();
-        throw error;
-      }
-      return {
-        target: {
-          name,
-          baseUrl: server.url,
-          token: server.token,
-          credentials: server.credentials,
-          capabilities: fullCapabilities,
-          allowWrites: true,
-          apiVersion: chosen.version,
-          versionReason: chosen.reason,
-        },
-        close: () => server.close(),
-      };
+      return runningTarget(server, () => chooseVersion(setting ?? "auto", server.url), {
+        name,
+        baseUrl: server.url,
+        token: server.token,
+        credentials: server.credentials,
+        capabilities: fullCapabilities,
+        allowWrites: true,
+      });
     },
   };
 }
