@@ -1,8 +1,7 @@
 // Opens the archive's database through Kysely: better-sqlite3 for a file, pg for PostgreSQL.
-import Database from "better-sqlite3";
 import { existsSync } from "node:fs";
 import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
-import pg from "pg";
+import { postgresDriver, sqliteDriver } from "./drivers.js";
 import { ArchiveError, describeDatabaseError } from "./errors.js";
 import type { ArchiveDatabase } from "./schema.js";
 import type { ArchiveLocation } from "./setting.js";
@@ -23,19 +22,20 @@ const BUSY_TIMEOUT_MS = 5000;
 
 export async function openDatabase(location: ArchiveLocation, options: OpenOptions): Promise<OpenDatabase> {
   try {
-    return location.kind === "sqlite" ? openSqlite(location, options) : await openPostgres(location);
+    return location.kind === "sqlite" ? await openSqlite(location, options) : await openPostgres(location);
   } catch (error) {
     throw describeDatabaseError(error, location);
   }
 }
 
-function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, options: OpenOptions): OpenDatabase {
+async function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, options: OpenOptions): Promise<OpenDatabase> {
   if (!options.create && !existsSync(location.file)) {
     throw new ArchiveError(
       `there is no archive at ${location.label}: run 'vbm365-audit archive sync' first, or point --archive / VBM365_ARCHIVE at it`,
       "empty",
     );
   }
+  const Database = await sqliteDriver();
   const sqlite = new Database(location.file, { timeout: BUSY_TIMEOUT_MS });
   try {
     // Reading the header here makes a file that is not SQLite fail now, with its own message.
@@ -56,6 +56,7 @@ function openSqlite(location: Extract<ArchiveLocation, { kind: "sqlite" }>, opti
 async function openPostgres(location: Extract<ArchiveLocation, { kind: "postgres" }>): Promise<OpenDatabase> {
   // BIGINT (int8) comes back as text from pg; the counts we store fit a double.
   // allowExitOnIdle: a CLI run ends when its work is done, without waiting for idle connections.
+  const pg = await postgresDriver();
   const pool = new pg.Pool({ connectionString: location.url, max: 4, connectionTimeoutMillis: 10_000, allowExitOnIdle: true });
   // An idle client losing its server emits 'error' on the pool; the next query reports it.
   pool.on("error", () => {});

@@ -1,8 +1,7 @@
 // One sync at a time per archive. The lock belongs to the process's connection, so the
 // operating system (SQLite) or the server (PostgreSQL) drops it when the process dies,
 // SIGKILL included: a killed sync never leaves a lock that blocks the next one.
-import Database from "better-sqlite3";
-import pg from "pg";
+import { postgresDriver, sqliteDriver } from "./drivers.js";
 import { ArchiveError, describeDatabaseError } from "./errors.js";
 import type { ArchiveLocation } from "./setting.js";
 
@@ -18,14 +17,15 @@ const busy = (location: ArchiveLocation) =>
 
 export async function acquireSyncLock(location: ArchiveLocation): Promise<SyncLock> {
   try {
-    return location.kind === "sqlite" ? lockFile(location) : await lockAdvisory(location);
+    return location.kind === "sqlite" ? await lockFile(location) : await lockAdvisory(location);
   } catch (error) {
     throw describeDatabaseError(error, location);
   }
 }
 
 /** An exclusive transaction on a small side file (<archive>.sync-lock), held for the whole sync. */
-function lockFile(location: Extract<ArchiveLocation, { kind: "sqlite" }>): SyncLock {
+async function lockFile(location: Extract<ArchiveLocation, { kind: "sqlite" }>): Promise<SyncLock> {
+  const Database = await sqliteDriver();
   const holder = new Database(`${location.file}.sync-lock`, { timeout: 0 });
   try {
     holder.pragma("locking_mode = EXCLUSIVE");
@@ -44,6 +44,7 @@ function lockFile(location: Extract<ArchiveLocation, { kind: "sqlite" }>): SyncL
 }
 
 async function lockAdvisory(location: Extract<ArchiveLocation, { kind: "postgres" }>): Promise<SyncLock> {
+  const pg = await postgresDriver();
   const client = new pg.Client({ connectionString: location.url, connectionTimeoutMillis: 10_000 });
   client.on("error", () => {});
   await client.connect();
